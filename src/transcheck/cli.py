@@ -1,0 +1,60 @@
+"""Command line: ``transcheck check``, ``transcheck rules``. Thin: parses options, calls the engine."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+from .discovery import LAYOUTS
+from .findings import Severity
+from .formats import FORMATS
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="transcheck")
+def main() -> None:
+    """Check the language versions of Markdown articles against each other."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Exit 1 when a finding of this severity or higher is reported.")
+@click.option("--layout", type=click.Choice(LAYOUTS), default=None,
+              help="Force how files are grouped into articles (default: detect per directory).")
+def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None) -> None:
+    """Check PATHS (files or directories of Markdown versions)."""
+    from .engine import run
+
+    result = run(list(paths), layout)
+    for raw in result.missing:
+        click.echo(f"transcheck: {raw}: no such file or directory", err=True)
+    if result.files == 0:
+        click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
+        sys.exit(2)
+    click.echo(FORMATS[fmt](result), nl=False)
+    threshold = Severity(fail_on).rank
+    failed = any(f.severity.rank >= threshold for f in result.findings)
+    sys.exit(2 if result.missing else 1 if failed else 0)
+
+
+@main.command("rules")
+@click.argument("name", required=False)
+def rules_cmd(name: str | None) -> None:
+    """List the rules, or print the full documentation of rule NAME (name or code)."""
+    from .rules import ALL_RULES, find_rule
+
+    if name:
+        rule = find_rule(name)
+        if rule is None:
+            click.echo(f"transcheck: unknown rule {name!r}; `transcheck rules` lists them", err=True)
+            sys.exit(2)
+        click.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n")
+        click.echo(rule.doc.strip())
+        return
+    for rule in ALL_RULES:
+        click.echo(f"{rule.code}  {rule.name:26} {rule.severity.value:8} {rule.summary}")

@@ -1,0 +1,213 @@
+"""Build the document model of one version from its source text.
+
+Steps: find and load the front matter, blank its lines, parse the text with
+markdown-it, turn the block token stream into Blocks (with Inlines located in the
+file), then cut the top-level blocks into Sections at headings and at would-be
+headings (``##Höjdpunkter``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from markdown_it.token import Token
+
+from . import front_matter as fm
+from .model import MASK, Block, Inline, Link, Section, Version, would_be_heading
+from .parser import parse
+from .source import SourceText
+
+_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+
+_OPEN_KINDS = {
+    "paragraph_open": "paragraph",
+    "heading_open": "heading",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "list_item_open": "item",
+    "blockquote_open": "blockquote",
+    "table_open": "table",
+}
+_LEAF_KINDS = {"fence": "code", "code_block": "code", "html_block": "html", "hr": "hr"}
+
+
+def build_version(source: SourceText, lang: str) -> Version:
+    """Parse ``source`` into a Version. Never raises on Markdown content."""
+    loaded = fm.load(source)
+    matter = loaded if isinstance(loaded, fm.FrontMatter) else None
+    error = loaded if isinstance(loaded, fm.FrontMatterError) else None
+    span = (matter.first_line, matter.last_line) if matter else None
+    tokens = parse("\n".join(fm.blanked_lines(source, span)))
+    blocks, _ = _blocks(tokens, 0, len(tokens), source)
+    sections = _sections(blocks, source.line_count)
+    return Version(source.path, lang, source, matter, error, tuple(blocks), tuple(sections))
+
+
+# -- blocks ------------------------------------------------------------------------------
+def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText) -> tuple[list[Block], int]:
+    """Blocks from tokens[i:stop] up to the closing token of the current level."""
+    out: list[Block] = []
+    cursors: dict[int, int] = {}  # per line, where the next table cell may start
+    while i < stop:
+        token = tokens[i]
+        if token.nesting == -1:
+            return out, i + 1
+        kind = _LEAF_KINDS.get(token.type)
+        if kind:
+            start, end = token.map or (0, 0)
+            out.append(Block(kind, start, end, marker=token.markup))
+            i += 1
+            continue
+        kind = _OPEN_KINDS.get(token.type)
+        if kind is None:  # thead/tbody/tr/th/td and anything unknown: descend transparently
+            i += 1
+            continue
+        start, end = token.map or (0, 0)
+        if kind in ("paragraph", "heading"):
+            inline_tok = tokens[i + 1]
+            inline = _inline(inline_tok, source, cursors)
+            out.append(Block(kind, start, end, inlines=(inline,), marker=token.markup))
+            i += 3
+            continue
+        if kind == "table":
+            j, inlines = i + 1, []
+            depth = 1
+            while j < stop and depth:
+                t = tokens[j]
+                depth += t.nesting
+                if t.type == "inline":
+                    inlines.append(_inline(t, source, cursors))
+                j += 1
+            out.append(Block("table", start, end, inlines=tuple(inlines)))
+            i = j
+            continue
+        children, i = _blocks(tokens, i + 1, stop, source)
+        out.append(Block(kind, start, end, children=tuple(children), marker=token.markup,
+                         ordered=token.type == "ordered_list_open"))
+    return out, i
+
+
+# -- inlines -----------------------------------------------------------------------------
+def _locate(line: str, part: str, last: bool, after: int) -> int:
+    """Column of content line ``part`` inside source line ``line``.
+
+    markdown-it strips block prefixes (indent, list markers, ``>``) from the start of
+    a line and trailing whitespace from the last line, so a content line is a tail of
+    its source line; table cells are found by search after the previous cell.
+    """
+    if after == 0 and line.endswith(part):
+        return len(line) - len(part)
+    if after == 0 and last:
+        stripped = line.rstrip()
+        if stripped.endswith(part):
+            return len(stripped) - len(part)
+    found = line.find(part, after)
+    if found >= 0:
+        return found
+    core = part.strip()
+    found = line.find(core, after) if core else -1
+    if found >= 0:
+        return found - (len(part) - len(part.lstrip()))
+    return max(0, len(line.rstrip()) - len(part))  # tabs expanded or NULs replaced: same length
+
+
+def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline:
+    content = token.content
+    first = token.map[0] if token.map else 0
+    parts = content.split("\n")
+    starts, offsets = [], []
+    index = 0
+    for k, part in enumerate(parts):
+        line_no = min(first + k, source.line_count - 1)
+        line = source.line(line_no)
+        col = _locate(line, part, k == len(parts) - 1, cursors.get(line_no, 0))
+        if token.map and token.map[1] - token.map[0] == 1 and len(parts) == 1:
+            cursors[line_no] = col + len(part)  # next cell on this table row starts after
+        starts.append(index)
+        offsets.append(source.line_starts[line_no] + col)
+        index += len(part) + 1
+
+    children = tuple(token.children or ())
+    masked = list(content)
+    links: list[Link] = []
+    code_spans: list[tuple[int, int]] = []
+
+    def off(i: int) -> int:
+        k = bisect_right(starts, i) - 1
+        return offsets[k] + (i - starts[k])
+
+    def mask(a: int, b: int) -> None:
+        for p in range(max(a, 0), min(b, len(masked))):
+            if masked[p] != "\n":
+                masked[p] = MASK
+
+    for child in children:
+        meta = child.meta
+        if "start" not in meta:
+            continue
+        a, b = meta["start"], meta["end"]
+        if child.type in ("code_inline", "html_inline") or meta.get("autolink"):
+            mask(a, b)
+            if child.type == "code_inline":
+                code_spans.append((a, b))
+            if meta.get("autolink"):
+                href = child.attrs.get("href", "")
+                links.append(Link(content[a + 1 : b - 1], str(href), content[a + 1 : b - 1], "autolink",
+                                  off(a), off(b), off(a + 1), off(b - 1), a, b, a + 1, b - 1))
+            continue
+        ls, le = meta["label_start"], meta["label_end"]
+        mask(a, ls)
+        mask(le, b)
+        if child.type == "image":
+            kind = "image"
+            href = child.attrs.get("src", "")
+        else:
+            href = child.attrs.get("href", "")
+            kind = "inline" if "dest_start" in meta else "reference"
+        raw = content[meta["dest_start"] : meta["dest_end"]].strip() if "dest_start" in meta else None
+        links.append(Link(content[ls:le], str(href), raw, kind, off(a), off(b), off(ls), off(le),
+                          a, b, ls, le))
+
+    text = "".join(masked)
+    if "://" in text or "www." in text:
+        for m in _BARE_URL.finditer(text):
+            mask(m.start(), m.end())
+        text = "".join(masked)
+    return Inline(content, text, first, tuple(starts), tuple(offsets), tuple(links),
+                  tuple(code_spans), children)
+
+
+# -- sections ----------------------------------------------------------------------------
+def _heading_of(block: Block) -> tuple[int, str, bool] | None:
+    """(level, title, well_formed) if the block opens a section."""
+    if block.kind == "heading":
+        level = len(block.marker) if block.marker.startswith("#") else (1 if block.marker.startswith("=") else 2)
+        return level, block.inline.content.strip() if block.inline else "", True
+    if block.kind == "paragraph" and block.inline is not None:
+        first_line = block.inline.content.split("\n", 1)[0]
+        found = would_be_heading(first_line)
+        if found:
+            return found[0], found[1], False
+    return None
+
+
+def _sections(blocks: list[Block], line_count: int) -> list[Section]:
+    sections: list[Section] = []
+    level, title, start, heading, well_formed = 0, "", 0, None, True
+    body: list[Block] = []
+
+    def close(end: int) -> None:
+        if heading is not None or body:
+            sections.append(Section(level, title, start, end, heading, tuple(body), well_formed))
+
+    for block in blocks:
+        found = _heading_of(block)
+        if found is None:
+            body.append(block)
+            continue
+        close(block.start_line)
+        level, title, well_formed = found
+        start, heading, body = block.start_line, block, []
+    close(line_count)
+    return sections

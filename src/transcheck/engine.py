@@ -1,0 +1,149 @@
+"""The pipeline: discover -> load and parse each version -> group into articles -> run rules.
+
+Findings are reported only for the files the user named; their sibling versions are
+loaded so that later cross-version rules have peers to compare with. Nothing here
+raises on bad input: unreadable files, bad encodings and broken front matter become
+findings, and a rule that fails on a file becomes an ``internal-error`` finding instead
+of a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .discovery import Candidate, discover
+from .document import build_version
+from .findings import Finding, Hit
+from .languages import code_of
+from .model import Article, Version
+from .rules import INPUT_RULES, VERSION_RULES
+from .rules.base import Rule
+from .rules.input_errors import FILE_EMPTY, INTERNAL_ERROR, LANGUAGE_UNKNOWN, PARSE_ERROR, READ_ERROR
+from .source import DecodeError, SourceText
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    files: int = 0
+    missing: list[str] = field(default_factory=list)
+
+
+def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: str, article: str,
+             line: int = 1, column: int = 1) -> Finding:
+    if source is not None:
+        a, b = source.position(hit.start), source.position(max(hit.end, hit.start))
+        line, column, end_line, end_column = a.line, a.column, b.line, b.column
+    else:
+        end_line, end_column = line, column
+    return Finding(path, line, column, end_line, end_column, rule.name, rule.code, rule.severity,
+                   hit.message, lang, article, hit.start, hit.end)
+
+
+def _override(version_fm: dict | None, cand: Candidate) -> tuple[str | None, str]:
+    """Language and article identity, front matter first, then the path."""
+    lang, group = cand.lang, cand.group
+    if version_fm:
+        for key in ("lang", "language"):
+            value = version_fm.get(key)
+            if isinstance(value, str) and code_of(value):
+                lang = code_of(value)
+                break
+        for key in ("translationKey", "translation_key"):
+            value = version_fm.get(key)
+            if isinstance(value, (str, int)) and str(value).strip():
+                group = f"key:{value}"
+                break
+    return lang, group
+
+
+def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
+    """Read and parse one candidate; problems become findings (only for named files)."""
+    path, slug = cand.path, cand.slug
+    lang = cand.lang or ""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return None, [_finding(READ_ERROR, path, None, Hit(0, 0, f"cannot read the file: {reason}"), lang, slug)]
+    try:
+        source = SourceText.from_bytes(data, path)
+    except DecodeError as exc:
+        hit = Hit(0, 0, f"the file is not valid UTF-8: byte {exc.byte_offset} ({exc.reason}); "
+                        f"re-save it as UTF-8")
+        return None, [_finding(READ_ERROR, path, None, hit, lang, slug, exc.line, exc.column)]
+    version = build_version(source, lang)
+    findings = []
+    if version.front_matter_error:
+        err = version.front_matter_error
+        offset = source.offset(err.line, min(err.column, len(source.line(err.line))))
+        findings.append(_finding(PARSE_ERROR, path, source, Hit(offset, offset, err.message), lang, slug))
+    if not any(block.kind != "hr" for block in version.blocks) and not version.front_matter_error:
+        findings.append(_finding(FILE_EMPTY, path, source, Hit(0, 0, "the file has no Markdown content"),
+                                 lang, slug))
+    return version, findings
+
+
+def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = VERSION_RULES) -> Result:
+    """Check the given paths; return findings for the named files, sorted."""
+    found = discover(paths, layout)
+    result = Result(missing=found.missing)
+    groups: dict[str, list[Version]] = {}
+    slugs: dict[str, str] = {}
+    named: list[tuple[Version, str]] = []
+    for cand in found.candidates:
+        version, problems = load(cand)
+        if cand.named:
+            result.files += 1
+            result.findings.extend(problems)
+        if version is None:
+            continue
+        lang, group = _override(version.front_matter.data if version.front_matter else None, cand)
+        if lang != version.lang:
+            version = _relabel(version, lang or "")
+        if not lang:
+            if cand.named:
+                result.findings.append(_finding(
+                    LANGUAGE_UNKNOWN, cand.path, version.source,
+                    Hit(0, 0, "no language for this file: its path does not name one (fi.md, fi/slug.md, "
+                              "slug.fi.md) and its front matter has no `lang`; it is compared with no other "
+                              "version"), "", cand.slug))
+            group = f"file:{cand.path}"
+        groups.setdefault(group, []).append(version)
+        slugs.setdefault(group, cand.slug if not group.startswith("key:") else group[4:])
+        if cand.named:
+            named.append((version, group))
+    for group, versions in sorted(groups.items()):
+        result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
+    for version, group in named:
+        result.findings.extend(check_version(version, slugs[group], rules))
+    result.findings.sort(key=lambda f: f.sort_key)
+    return result
+
+
+def check_version(version: Version, article: str, rules: tuple[Rule, ...]) -> list[Finding]:
+    """Run single-version rules on one version."""
+    out = []
+    for rule in rules:
+        if rule.scope != "version":
+            continue
+        try:
+            hits = list(rule.check(version))
+        except Exception as exc:  # a rule bug must not cost the user the other findings
+            hits = []
+            out.append(_finding(INTERNAL_ERROR, version.path, version.source,
+                                Hit(0, 0, f"rule {rule.name} failed on this file ({exc.__class__.__name__}: "
+                                          f"{exc}); please report it"), version.lang, article))
+        out.extend(_finding(rule, version.path, version.source, hit, version.lang, article) for hit in hits)
+    return out
+
+
+def _relabel(version: Version, lang: str) -> Version:
+    from dataclasses import replace
+
+    return replace(version, lang=lang)
+
+
+__all__ = ["run", "load", "check_version", "Result", "INPUT_RULES"]

@@ -1,0 +1,47 @@
+"""Output formats of ``transcheck check``: text and JSON (format version 1)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .engine import Result
+from .findings import Finding
+
+JSON_FORMAT_VERSION = 1
+
+
+def summary(result: Result) -> dict:
+    return {
+        "files": result.files,
+        "articles": len(result.articles),
+        "findings": len(result.findings),
+        "by_rule": dict(sorted(Counter(f.rule for f in result.findings).items())),
+        "by_severity": dict(sorted(Counter(f.severity.value for f in result.findings).items())),
+    }
+
+
+def text_line(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}: {f.code} {f.rule} {f.message}"
+
+
+def as_text(result: Result) -> str:
+    lines = [text_line(f) for f in result.findings]
+    s = summary(result)
+    sev = s["by_severity"]
+    counts = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 and k != 'info' else ''}"
+                       for k in ("error", "warning", "info") if k in sev)
+    total = s["findings"]
+    lines.append(f"{total} finding{'s' if total != 1 else ''}{f' ({counts})' if counts else ''} "
+                 f"in {s['files']} file{'s' if s['files'] != 1 else ''}, "
+                 f"{s['articles']} article{'s' if s['articles'] != 1 else ''}.")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(result: Result) -> str:
+    doc = {"version": JSON_FORMAT_VERSION, "findings": [f.to_json() for f in result.findings],
+           "summary": summary(result)}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = {"text": as_text, "json": as_json}

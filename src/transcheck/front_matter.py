@@ -1,0 +1,93 @@
+"""Front matter: find its lines, load them as YAML, and blank them for the Markdown parser.
+
+The lines are found here rather than by ``frontmatter.loads`` because that returns the
+body stripped, which loses the offset of every line after it. The YAML is loaded with
+python-frontmatter's YAML handler (the C loader when PyYAML has it). Files are never
+written back through python-frontmatter: it reorders keys and drops comments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .source import SourceText
+
+_HANDLER = YAMLHandler()
+_OPEN = "---"
+_CLOSE = ("---", "...")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """Where the front matter is (0-based lines, closing delimiter included) and what it holds."""
+
+    first_line: int
+    last_line: int
+    data: dict = field(default_factory=dict)
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int | None:
+        """0-based file line of a top-level key, if present."""
+        for name, line in self.key_lines:
+            if name == key:
+                return line
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterError:
+    """Front matter that could not be loaded; ``line``/``column`` are 0-based file positions."""
+
+    line: int
+    column: int
+    message: str
+
+
+def find(source: SourceText) -> tuple[int, int] | None | FrontMatterError:
+    """Return (first, last) 0-based lines of the front matter block, None, or an error."""
+    if source.line_count < 2 or source.line(0).rstrip() != _OPEN:
+        return None
+    for index in range(1, source.line_count):
+        if source.line(index).rstrip() in _CLOSE:
+            return (0, index)
+    return FrontMatterError(0, 0, "front matter opened with '---' on line 1 is never closed; "
+                            "the file is read as Markdown")
+
+
+def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
+    """Find and load the front matter of ``source``."""
+    span = find(source)
+    if span is None or isinstance(span, FrontMatterError):
+        return span
+    first, last = span
+    body = "\n".join(source.line(i) for i in range(first + 1, last))
+    try:
+        data = _HANDLER.load(body) if body.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first + 1 + (mark.line if mark else 0)
+        column = mark.column if mark else 0
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return FrontMatterError(line, column, f"front matter is not valid YAML: {problem}")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatterError(first + 1, 0, f"front matter is a YAML {type(data).__name__}, not a mapping of keys")
+    key_lines = []
+    for index in range(first + 1, last):
+        text = source.line(index)
+        if text and not text[0].isspace() and ":" in text and not text.startswith("#"):
+            key_lines.append((text.split(":", 1)[0].strip(), index))
+    return FrontMatter(first, last, data, tuple(key_lines))
+
+
+def blanked_lines(source: SourceText, span: tuple[int, int] | None) -> list[str]:
+    """The file's lines with the front matter lines emptied (not removed), for the parser."""
+    lines = source.lines()
+    if span:
+        for index in range(span[0], span[1] + 1):
+            lines[index] = ""
+    return lines

@@ -1,0 +1,193 @@
+"""The shared document model every rule reads: frozen, with exact positions.
+
+Article -> Version -> Section -> Block (-> Block children) -> Inline -> Link.
+
+Line numbers stored in the model are 0-based file lines (front matter counted), as in
+markdown-it's token maps; offsets are offsets into ``Version.source.text``. The
+``SourceText`` turns either into the 1-based line and column that users see.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterator
+
+from markdown_it.token import Token
+
+from .front_matter import FrontMatter, FrontMatterError
+from .source import SourceText
+
+# A line CommonMark does not take as a heading but a writer meant as one: `##Höjdpunkter`.
+# Levels 2-6 need a letter right after the marks; level 1 needs an uppercase letter
+# (so `#hashtag` and `#1 ranking` stay text).
+_WOULD_BE_HEADING = re.compile(r"(#{1,6})([^\W\d_])")
+
+MASK = "\ue000"  # stands for characters that are not prose (code, URLs, link syntax)
+
+
+def would_be_heading(line: str) -> tuple[int, str] | None:
+    """(level, title) if ``line`` reads as an ATX heading missing its space, else None."""
+    m = _WOULD_BE_HEADING.match(line)
+    if not m:
+        return None
+    level = len(m.group(1))
+    if level == 1 and not m.group(2).isupper():
+        return None
+    return level, line[level:].strip().rstrip("#").strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image as written: ``[text](target)``.
+
+    ``start``/``end`` span the whole link (``[`` to one past ``)``), ``text_start``/
+    ``text_end`` its label; all are file offsets. ``c_*`` are the same positions as
+    indices into the owning ``Inline.content``.
+    """
+
+    text: str
+    target: str
+    raw_target: str | None
+    kind: str  # "inline", "reference", "autolink" or "image"
+    start: int
+    end: int
+    text_start: int
+    text_end: int
+    c_start: int
+    c_end: int
+    c_text_start: int
+    c_text_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """The inline content of one block (a paragraph, heading or table cell).
+
+    ``content`` is markdown-it's inline source; ``masked`` is the same string, same
+    length, with code spans, URLs, HTML and link syntax (brackets and destinations, not
+    the label) replaced by ``MASK``, so prose checks can scan it with plain string
+    operations and map any index back with ``offset()``.
+    """
+
+    content: str
+    masked: str
+    line: int
+    line_starts: tuple[int, ...]  # index in content where each content line starts
+    line_offsets: tuple[int, ...]  # file offset of each content line start
+    links: tuple[Link, ...]
+    code_spans: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...]
+
+    def offset(self, index: int) -> int:
+        """File offset of ``content[index]``."""
+        k = bisect_right(self.line_starts, index) - 1
+        return self.line_offsets[k] + (index - self.line_starts[k])
+
+    def in_link_text(self, index: int) -> Link | None:
+        for link in self.links:
+            if link.c_text_start <= index < link.c_text_end:
+                return link
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block: paragraph, heading, list, item, blockquote, code, table, html or hr.
+
+    ``start_line``/``end_line`` are 0-based, end exclusive (markdown-it's map).
+    ``children`` holds the blocks of a list (its items), an item or a blockquote;
+    ``inlines`` the inline content of a paragraph, heading or table.
+    """
+
+    kind: str
+    start_line: int
+    end_line: int
+    inlines: tuple[Inline, ...] = ()
+    children: tuple["Block", ...] = ()
+    marker: str = ""
+    ordered: bool = False
+
+    @property
+    def inline(self) -> Inline | None:
+        return self.inlines[0] if self.inlines else None
+
+    def walk(self) -> Iterator["Block"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def items(self) -> tuple["Block", ...]:
+        return self.children if self.kind == "list" else ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the blocks up to the next heading of any level.
+
+    Section 0 is the preamble (``level`` 0) when text precedes the first heading. A
+    section opened by a would-be heading (``##Höjdpunkter``, a paragraph to CommonMark)
+    has ``well_formed=False``: it is where the writer meant a section to be.
+    """
+
+    level: int
+    title: str
+    start_line: int
+    end_line: int
+    heading: Block | None
+    blocks: tuple[Block, ...]
+    well_formed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One language version of an article: one parsed file."""
+
+    path: str
+    lang: str
+    source: SourceText
+    front_matter: FrontMatter | None
+    front_matter_error: FrontMatterError | None
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+
+    def walk(self) -> Iterator[Block]:
+        """Every block, depth first, in document order."""
+        for block in self.blocks:
+            yield from block.walk()
+
+    def inlines(self) -> Iterator[tuple[Block, Inline]]:
+        """Every inline with the block that holds it."""
+        for block in self.walk():
+            for inline in block.inlines:
+                yield block, inline
+
+    def links(self) -> Iterator[Link]:
+        for _, inline in self.inlines():
+            yield from inline.links
+
+    def section_at(self, line: int) -> Section | None:
+        for section in self.sections:
+            if section.start_line <= line < section.end_line:
+                return section
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """All language versions of one article, keyed by slug."""
+
+    slug: str
+    versions: tuple[Version, ...]
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(v.lang for v in self.versions)
+
+    def version(self, lang: str) -> Version | None:
+        for version in self.versions:
+            if version.lang == lang:
+                return version
+        return None

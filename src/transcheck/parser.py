@@ -1,0 +1,77 @@
+"""The Markdown parser: markdown-it-py (CommonMark, plus GFM tables) with inline positions.
+
+markdown-it block tokens carry a line map, inline tokens carry none. To report exact
+columns, the inline rules whose tokens transcheck reads (links, images, code spans,
+autolinks, inline HTML) are wrapped: each wrapper notes ``state.pos`` before and after
+the original rule runs and stores the span, as offsets into the inline token's
+``content``, in ``token.meta``:
+
+- ``link_open``: ``start`` (the ``[``), ``end`` (one past the closing ``)`` or label),
+  ``label_start``/``label_end`` (the label text) and, for inline links, ``dest_start``/
+  ``dest_end`` (everything between the parentheses);
+- ``image``, ``code_inline``, ``html_inline`` and autolink ``link_open``: ``start``, ``end``.
+
+The wrappers only observe; they change nothing the original rule does.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkLabel
+from markdown_it.token import Token
+
+_OBSERVED = {
+    "link": ("link_open",),
+    "image": ("image",),
+    "backticks": ("code_inline",),
+    "autolink": ("link_open",),
+    "html_inline": ("html_inline",),
+}
+
+
+def _observe(name: str, rule):
+    kinds = _OBSERVED[name]
+
+    def observed(state, silent: bool) -> bool:
+        start = state.pos
+        count = len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if silent:
+            return True
+        for token in state.tokens[count:]:
+            if token.type in kinds:
+                meta = token.meta
+                meta["start"] = start
+                meta["end"] = state.pos
+                if name in ("link", "image"):
+                    label_start = start + (2 if name == "image" else 1)
+                    label_end = parseLinkLabel(state, label_start - 1, True)
+                    meta["label_start"] = label_start
+                    meta["label_end"] = max(label_end, label_start)
+                    if 0 <= label_end and label_end + 1 < state.pos and state.src[label_end + 1] == "(":
+                        meta["dest_start"] = label_end + 2
+                        meta["dest_end"] = state.pos - 1
+                elif name == "autolink":
+                    meta["autolink"] = True
+                break
+        return True
+
+    return observed
+
+
+@lru_cache(maxsize=1)
+def markdown() -> MarkdownIt:
+    """The one configured parser (built once per process)."""
+    md = MarkdownIt("commonmark").enable("table")
+    for name in _OBSERVED:
+        rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
+        md.inline.ruler.at(name, _observe(name, rule))
+    return md
+
+
+def parse(text: str) -> list[Token]:
+    """Parse Markdown text (front matter already blanked) into the block token stream."""
+    return markdown().parse(text)

@@ -1,0 +1,47 @@
+"""The built-in rules, listed explicitly (no import-time registry)."""
+
+from __future__ import annotations
+
+from . import (
+    bullet_marker_invalid,
+    heading_missing_space,
+    input_errors,
+    link_malformed,
+    link_split,
+    link_text_spacing,
+    link_text_trivial,
+    space_before_punctuation,
+    stray_punctuation,
+    unbalanced_brackets,
+)
+from .base import Rule
+
+INPUT_RULES: tuple[Rule, ...] = (
+    input_errors.INTERNAL_ERROR,
+    input_errors.READ_ERROR,
+    input_errors.PARSE_ERROR,
+    input_errors.LANGUAGE_UNKNOWN,
+    input_errors.FILE_EMPTY,
+)
+
+VERSION_RULES: tuple[Rule, ...] = (
+    heading_missing_space.RULE,
+    link_split.RULE,
+    link_text_spacing.RULE,
+    link_text_trivial.RULE,
+    link_malformed.RULE,
+    stray_punctuation.RULE,
+    space_before_punctuation.RULE,
+    unbalanced_brackets.RULE,
+    bullet_marker_invalid.RULE,
+)
+
+ALL_RULES: tuple[Rule, ...] = INPUT_RULES + VERSION_RULES
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by name or code (case-insensitive for codes)."""
+    for rule in ALL_RULES:
+        if key == rule.name or key.upper() == rule.code:
+            return rule
+    return None

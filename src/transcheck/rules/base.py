@@ -1,0 +1,29 @@
+"""The rule contract: frozen metadata plus a stateless check function.
+
+A rule module holds a docstring with the sections ``What it does``, ``Why it
+matters``, ``Example``, ``Correct`` and ``Fix``, a ``check(version)`` generator that
+yields ``Hit`` values, and ``RULE = Rule(...)``. Rules read the document model
+(``Version``) and never keep state between calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..findings import Hit, Severity
+from ..model import Version
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Correct", "Fix")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Callable[[Version], Iterator[Hit]]
+    doc: str
+    scope: str = "version"  # "version": reads one file; "article": reads all versions
+    fixable: bool = False

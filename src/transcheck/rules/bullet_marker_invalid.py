@@ -1,0 +1,92 @@
+"""bullet-marker-invalid: a bullet written with a dash or dot that Markdown does not list.
+
+What it does
+    Finds lines that start with ``–`` (en dash), ``—`` (em dash) or ``•`` and a space
+    where a list item was meant: next to a list, inside a list item, or in a run of
+    such lines. Markdown only makes list items of ``-``, ``*``, ``+`` and numbers.
+
+Why it matters
+    The line renders as a paragraph with a dash, not as a bullet: the list shows fewer
+    items than in the other versions, and the spacing of the list breaks.
+
+Example
+    ``– Det kan öka medvetenheten om nya produkter``
+
+Correct
+    ``- Det kan öka medvetenheten om nya produkter``
+
+Fix
+    Replace the mark with ``-`` (and keep a blank line or list around it). Not
+    flagged: dashes inside sentences (``mål – att``, ``Вестинг — это``), and a single
+    em-dash paragraph away from lists (dialogue).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..model import Block, Version
+from .base import Rule
+
+_MARKS = ("– ", "— ", "• ", "–\u00a0", "—\u00a0", "•\u00a0")
+
+
+def _led(line: str) -> bool:
+    return line.startswith(_MARKS)
+
+
+def _dash_paragraph(block: Block) -> bool:
+    return block.kind == "paragraph" and block.inline is not None and _led(block.inline.content)
+
+
+def check(version: Version) -> Iterator[Hit]:
+    yield from _scan(version.blocks, in_item=False)
+
+
+def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
+    """Dash-led paragraphs among siblings, dash-led lines inside paragraphs, recursively."""
+    i = 0
+    while i < len(blocks):
+        if not _dash_paragraph(blocks[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(blocks) and _dash_paragraph(blocks[j + 1]):
+            j += 1
+        near = [b for b in (blocks[i - 1] if i else None, blocks[j + 1] if j + 1 < len(blocks) else None)
+                if b is not None and b.kind == "list"]
+        run = blocks[i : j + 1]
+        marks = {b.inline.content[0] for b in run}
+        if near or in_item or "•" in marks or (len(run) > 1 and marks != {"—"}):
+            size = len(near[0].items) if near else 0
+            for block in run:
+                yield _hit(block, 0, size)
+        i = j + 1
+    for block in blocks:
+        if block.kind == "paragraph" and block.inline is not None:
+            lines = block.inline.content.split("\n")
+            led = [k for k, line in enumerate(lines) if _led(line)]
+            if in_item or (led and led[0] == 0) or len(led) > 1:
+                for k in led:
+                    if k:
+                        yield _hit(block, k, 0)
+        elif block.kind == "list":
+            for item in block.items:
+                yield from _scan(item.children, in_item=True)
+        elif block.kind == "blockquote":
+            yield from _scan(block.children, in_item=False)
+
+
+def _hit(block: Block, k: int, size: int) -> Hit:
+    inline = block.inline
+    start = inline.offset(inline.line_starts[k])
+    mark = inline.content[inline.line_starts[k]]
+    where = (f"the list next to it has {size} item{'s' if size != 1 else ''} without it" if size
+             else "it is not a list item")
+    return Hit(start, start + 1, f"`{mark}` is not a Markdown list marker, so this bullet renders as "
+                                 f"plain text ({where}); use `- `")
+
+
+RULE = Rule("TC401", "bullet-marker-invalid", Severity.ERROR,
+            "A bullet written with –, — or • that Markdown does not make a list item.", check, __doc__)

@@ -1,0 +1,71 @@
+"""heading-missing-space: a line meant as a heading that Markdown reads as text.
+
+What it does
+    Finds lines such as ``##Höjdpunkter`` or ``###Pris och ära``: ``#`` marks followed
+    directly by a letter. CommonMark requires a space after the marks, so the line is a
+    paragraph, and everything under it belongs to the previous section.
+
+Why it matters
+    The heading disappears from the rendered article and from its table of contents,
+    and the section it should open is merged into the one above: a reader of this
+    language version sees a different structure from every other version.
+
+Example
+    ``##Höjdpunkter``
+
+Correct
+    ``## Höjdpunkter``
+
+Fix
+    Insert one space after the ``#`` marks. Not flagged: ``#1 ranking`` (a digit after
+    the mark), ``#hashtag`` (one mark and a lowercase word), ``#`` inside a line.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..model import Version, would_be_heading
+from .base import Rule
+
+
+def _describe(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def check(version: Version) -> Iterator[Hit]:
+    heads = {}
+    previous_title = None
+    for section in version.sections:
+        if not section.well_formed and section.heading is not None:
+            heads[id(section.heading)] = (section, previous_title)
+        if section.level:
+            previous_title = section.title
+    for block, inline in version.inlines():
+        if block.kind != "paragraph":
+            continue
+        for k, line in enumerate(inline.content.split("\n")):
+            found = would_be_heading(line)
+            if not found:
+                continue
+            level, title = found
+            start = inline.offset(inline.line_starts[k])
+            end = start + len(line.rstrip())
+            marks = "#" * level
+            if k == 0 and id(block) in heads:
+                section, above = heads[id(block)]
+                blocks = len(section.blocks)
+                where = f"'{above}'" if above else "the text above it"
+                consequence = (f"the section '{title}' is missing: it and the "
+                               f"{_describe(blocks, 'block')} under it read as part of {where}")
+            elif level >= 2:
+                consequence = f"'{title}' renders as plain text"
+            else:
+                continue
+            yield Hit(start, end, f"`{marks}{title.split(' ')[0]}` is not a heading (Markdown needs a space "
+                                  f"after `{marks}`): {consequence}; write `{marks} {title}`")
+
+
+RULE = Rule("TC101", "heading-missing-space", Severity.ERROR,
+            "A `##Heading` line without a space after the marks is not a heading.", check, __doc__)

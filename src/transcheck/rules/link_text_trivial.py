@@ -1,0 +1,60 @@
+"""link-text-trivial: a link whose text is only punctuation, a number or a function word.
+
+What it does
+    Finds links whose whole text is punctuation (``[.](/mlr)``, ``[,](/industry)``), a
+    lone number (``[1](/x)``), nothing at all (``[](/x)``), or one function word of the
+    file's language (``[til](/x)`` in Icelandic, ``[och](/x)`` in Swedish).
+
+Why it matters
+    Machine translation moves link markup onto the wrong token. The link then points
+    from a period or from "and" to a glossary page: the term it should mark is
+    unlinked, and the version has a link none of the others has in that form.
+
+Example
+    ``breytunnar [.](/mlr)``
+
+Correct
+    ``[fjölbreytunnar aðhvarfs](/mlr).``
+
+Fix
+    Move the link onto the term its target names (see the same link in the other
+    versions). Links to in-page anchors (``#...``) with a number are footnotes and
+    are not flagged.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..languages import conventions
+from ..model import MASK, Version
+from .base import Rule
+
+
+def check(version: Version) -> Iterator[Hit]:
+    words = conventions(version.lang).function_words
+    for _, inline in version.inlines():
+        for link in inline.links:
+            if link.kind not in ("inline", "reference"):
+                continue
+            text = inline.masked[link.c_text_start : link.c_text_end].strip()
+            if MASK in text:  # code or an image inside the link: not trivial
+                continue
+            if not text:
+                why = "is empty"
+            elif not any(ch.isalnum() for ch in text):
+                why = f"is only punctuation (`{text}`)"
+            elif text.isdigit() and not link.target.startswith("#"):
+                why = f"is only a number (`{text}`)"
+            elif text.lower() in words:
+                why = f"is only the function word `{text}`"
+            else:
+                continue
+            yield Hit(link.start, link.end,
+                      f"link text {why}: the link to {link.target or '(no target)'} should cover the term "
+                      f"it names")
+
+
+RULE = Rule("TC203", "link-text-trivial", Severity.WARNING,
+            "Link text that is only punctuation, a number or a function word.", check, __doc__)

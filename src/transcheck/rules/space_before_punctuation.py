@@ -1,0 +1,69 @@
+"""space-before-punctuation: a space before a punctuation mark, or inside brackets.
+
+What it does
+    Finds a space before ``, . ; : ? ! )``, after ``(``, and inside guillemets
+    (``« текст »``), outside link texts (those are ``link-text-spacing``). Languages
+    that write a space there (French: before ``: ; ? !`` and inside « ») are respected.
+
+Why it matters
+    Conversion and translation tools leave spaces where a markup token stood
+    (``90 päivää .``, ``[Chartalism](/chartalism) )``); readers see a mark detached from
+    its word, and a line break can put it at the start of a line.
+
+Example
+    ``mer än 90 dagar där .``
+
+Correct
+    ``mer än 90 dagar där.``
+
+Fix
+    Remove the space. Not flagged: ellipses (`` ...``), ``.com``-like words, decimals
+    (`` .5``), dashes, percent signs (``100 %``), code and URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..languages import conventions
+from ..model import MASK, Version
+from .base import Rule
+
+_SPACES = " \t\u00a0\u202f"
+_BEFORE = re.compile(r"(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])")
+_AFTER_OPEN = re.compile(r"\([ \t\u00a0\u202f]+(?=\S)")
+_GUILLEMET = re.compile(r"«[ \t]+(?=\S)|(?<=\S)[ \t]+»")
+
+
+def check(version: Version) -> Iterator[Hit]:
+    conv = conventions(version.lang)
+    for _, inline in version.inlines():
+        text = inline.masked
+        hits = []
+        for m in _BEFORE.finditer(text):
+            mark = m.group(1)
+            if mark in conv.space_before:
+                continue
+            after = text[m.end() : m.end() + 1]
+            if mark == "." and (after == "." or (after and (after.isalnum() or after == MASK))):
+                continue  # ` ...`, ` .com`, ` .5`
+            hits.append((m.start(), m.end(), f"space before `{mark}`"))
+        for m in _AFTER_OPEN.finditer(text):
+            hits.append((m.start(), m.end(), "space after `(`"))
+        if "«" in text and not conv.spaced_guillemets:
+            for m in _GUILLEMET.finditer(text):
+                hits.append((m.start(), m.end(), "space inside « »"))
+        for start, end, what in sorted(hits):
+            if inline.in_link_text(start):
+                continue
+            a = max(0, start - 16)
+            while a > 0 and not inline.content[a - 1].isspace() and start - a < 30:
+                a -= 1
+            shown = inline.content[a : end + 1].replace("\n", " ").strip()
+            yield Hit(inline.offset(start), inline.offset(end), f"{what}: `{shown}`; remove the space")
+
+
+RULE = Rule("TC302", "space-before-punctuation", Severity.WARNING,
+            "A space before , . ; : ? ! ) or inside brackets and guillemets.", check, __doc__)

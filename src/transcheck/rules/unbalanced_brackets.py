@@ -1,0 +1,92 @@
+"""unbalanced-brackets: a bracket or quotation mark that does not close in its paragraph.
+
+What it does
+    Checks ``( )``, ``[ ]``, ``{ }`` and quotation marks in each paragraph, heading and
+    table cell, with the quote styles of each language: ``"…"``, „…” and „…“ (pl, is,
+    de), «…» (ru, pl), ”…” and »…» (sv, fi), “…” (en).
+
+Why it matters
+    A lost closing mark changes what is quoted or parenthesised, and often signals a
+    word or a link lost in translation.
+
+Example
+    ``kansainvälisen kaupan (ks. alla``
+
+Correct
+    ``kansainvälisen kaupan (ks. alla)``
+
+Fix
+    Add the missing mark or remove the stray one; compare with the other versions.
+    Not flagged: enumerators such as ``a)`` and ``1)``, apostrophes, link syntax, code
+    and URLs (``401(k)`` balances).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..model import Inline, Version
+from .base import Rule
+
+_PAIRS = {"](": ")", "(": ")", "[": "]", "{": "}", "«": "»", "„": "”“", "“": "”"}
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+_TOGGLES = ('"', "”", "»")  # the same mark opens and closes (straight quotes, sv ”…”, fi »…»)
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4})\)")
+_RELEVANT = frozenset('()[]{}«»„“”"')
+
+
+def check(version: Version) -> Iterator[Hit]:
+    for _, inline in version.inlines():
+        if not _RELEVANT.intersection(inline.masked):
+            continue
+        yield from _check(inline)
+
+
+def _check(inline: Inline) -> Iterator[Hit]:
+    text = inline.masked
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}  # `a)`, `2)`: no opener
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch not in _RELEVANT:
+            continue
+        if ch == "(" and i and text[i - 1] == "]":
+            stack.append(("](", i))  # a link Markdown did not parse: link-malformed reports it
+            continue
+        if stack and ch in _PAIRS.get(stack[-1][0], ""):
+            stack.pop()
+        elif ch in _TOGGLES:
+            if stack and stack[-1][0] == ch:
+                stack.pop()
+            elif ch == "»" and "«" in text:
+                yield _hit(inline, i, "`»` closes nothing in this paragraph")
+            elif ch == "”" and ("„" in text or "“" in text):
+                yield _hit(inline, i, "`”` closes nothing in this paragraph")
+            else:
+                stack.append((ch, i))
+        elif ch in _PAIRS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            opener = _CLOSERS[ch]
+            if ch == ")" and any(o == "](" for o, _ in stack):
+                opener = "]("
+            if any(o == opener for o, _ in stack):
+                while stack and stack[-1][0] != opener:
+                    o, at = stack.pop()
+                    if o != "](":
+                        yield _hit(inline, at, f"`{o}` is never closed in this paragraph")
+                stack.pop()
+            elif i not in enumerators:
+                yield _hit(inline, i, f"`{ch}` closes nothing in this paragraph")
+    for o, at in stack:
+        if o != "](":
+            yield _hit(inline, at, f"`{o}` is never closed in this paragraph")
+
+
+def _hit(inline: Inline, at: int, message: str) -> Hit:
+    return Hit(inline.offset(at), inline.offset(at + 1), message)
+
+
+RULE = Rule("TC303", "unbalanced-brackets", Severity.WARNING,
+            "A bracket or quotation mark that does not close within its paragraph.", check, __doc__)
