@@ -30,8 +30,23 @@ from ..model import Version, would_be_heading
 from .base import Rule
 
 
-def _describe(count: int, noun: str) -> str:
+def _count(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _contents(blocks) -> str:
+    """What a section holds, in words: `a list of 3 items and 1 paragraph`."""
+    parts = []
+    for block in blocks:
+        if block.kind == "list":
+            parts.append(f"a list of {_count(len(block.items), 'item')}")
+    paragraphs = sum(1 for b in blocks if b.kind == "paragraph")
+    others = sum(1 for b in blocks if b.kind not in ("list", "paragraph"))
+    if paragraphs:
+        parts.append(_count(paragraphs, "paragraph"))
+    if others:
+        parts.append(_count(others, "other block"))
+    return " and ".join(parts) if parts else "no content"
 
 
 def check(version: Version) -> Iterator[Hit]:
@@ -55,15 +70,15 @@ def check(version: Version) -> Iterator[Hit]:
             marks = "#" * level
             if k == 0 and id(block) in heads:
                 section, above = heads[id(block)]
-                blocks = len(section.blocks)
                 where = f"'{above}'" if above else "the text above it"
-                consequence = (f"the section '{title}' is missing: it and the "
-                               f"{_describe(blocks, 'block')} under it read as part of {where}")
+                consequence = (f"the section '{title}' is missing, and its content "
+                               f"({_contents(section.blocks)}) reads as part of {where}")
             elif level >= 2:
                 consequence = f"'{title}' renders as plain text"
             else:
                 continue
-            yield Hit(start, end, f"`{marks}{title.split(' ')[0]}` is not a heading (Markdown needs a space "
+            shown = line.strip() if len(line) <= 40 else line[:37] + "..."
+            yield Hit(start, end, f"`{shown}` is not a heading (Markdown needs a space "
                                   f"after `{marks}`): {consequence}; write `{marks} {title}`")
 
 

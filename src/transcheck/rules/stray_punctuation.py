@@ -50,7 +50,7 @@ def check(version: Version) -> Iterator[Hit]:
                 continue
             keep = "." if marks == ".." else marks[0]
             yield Hit(inline.offset(m.start()), inline.offset(m.end()),
-                      f"stray punctuation `{_context(text, m.start(), m.end())}`: "
+                      f"stray punctuation `{_context(inline.content, m.start(), m.end() + 1)}`: "
                       f"`{marks}` where one mark belongs; keep `{keep}`")
         if conv.sentence_case:
             yield from _midsentence(inline, conv)
@@ -69,7 +69,7 @@ def _midsentence(inline: Inline, conv: Conventions) -> Iterator[Hit]:
         while end < len(text) and text[end].isalnum():
             end += 1
         yield Hit(inline.offset(m.start()), inline.offset(m.start() + 1),
-                  f"period in mid-sentence: `{_context(text, m.start(), end)}`: the sentence "
+                  f"period in mid-sentence: `{_context(inline.content, m.start(), end)}`: the sentence "
                   f"continues with a lowercase word; remove the period, or start the new sentence with a capital")
 
 
@@ -100,10 +100,13 @@ def _abbreviation(text: str, at: int, conv: Conventions) -> bool:
 
 
 def _context(text: str, start: int, end: int) -> str:
+    """The words around ``text[start:end]`` as written, for the message."""
     a = max(0, start - 12)
-    while a > 0 and not text[a - 1].isspace() and start - a < 24:
+    while a > 0 and not text[a - 1].isspace() and start - a < 30:
         a -= 1
-    return text[a:end].replace(MASK, "").replace("\n", " ").strip()
+    while end < len(text) and not text[end].isspace() and end - start < 30:
+        end += 1
+    return text[a:end].replace("\n", " ").strip()
 
 
 RULE = Rule("TC301", "stray-punctuation", Severity.WARNING,
