@@ -41,7 +41,8 @@ def build_version(source: SourceText, lang: str) -> Version:
     tokens = parse("\n".join(fm.blanked_lines(source, span)))
     blocks, _ = _blocks(tokens, 0, len(tokens), source)
     sections = _sections(blocks, source.line_count)
-    return Version(source.path, lang, source, matter, error, tuple(blocks), tuple(sections))
+    inlines = tuple((block, inline) for top in blocks for block in top.walk() for inline in block.inlines)
+    return Version(source.path, lang, source, matter, error, tuple(blocks), tuple(sections), inlines)
 
 
 # -- blocks ------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
         index += len(part) + 1
 
     children = tuple(token.children or ())
-    masked = list(content)
+    ranges: list[tuple[int, int]] = []  # spans of content that are not prose
     links: list[Link] = []
     code_spans: list[tuple[int, int]] = []
 
@@ -138,9 +139,8 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
         return offsets[k] + (i - starts[k])
 
     def mask(a: int, b: int) -> None:
-        for p in range(max(a, 0), min(b, len(masked))):
-            if masked[p] != "\n":
-                masked[p] = MASK
+        if a < b:
+            ranges.append((a, b))
 
     for child in children:
         meta = child.meta
@@ -169,13 +169,29 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
         links.append(Link(content[ls:le], str(href), raw, kind, off(a), off(b), off(ls), off(le),
                           a, b, ls, le))
 
-    text = "".join(masked)
+    text = _masked(content, ranges)
     if "://" in text or "www." in text:
         for m in _BARE_URL.finditer(text):
             mask(m.start(), m.end())
-        text = "".join(masked)
+        text = _masked(content, ranges)
     return Inline(content, text, first, tuple(starts), tuple(offsets), tuple(links),
                   tuple(code_spans), children)
+
+
+def _masked(content: str, ranges: list[tuple[int, int]]) -> str:
+    """``content`` with each range replaced by MASK characters (newlines kept), same length."""
+    if not ranges:
+        return content
+    out, at = [], 0
+    for a, b in sorted(ranges):
+        a = max(a, at)
+        if a >= b:
+            continue
+        out.append(content[at:a])
+        out.append("".join("\n" if ch == "\n" else MASK for ch in content[a:b]))
+        at = b
+    out.append(content[at:])
+    return "".join(out)
 
 
 # -- sections ----------------------------------------------------------------------------

@@ -152,20 +152,19 @@ class Version:
     front_matter_error: FrontMatterError | None
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
+    all_inlines: tuple[tuple[Block, Inline], ...] = ()
 
     def walk(self) -> Iterator[Block]:
         """Every block, depth first, in document order."""
         for block in self.blocks:
             yield from block.walk()
 
-    def inlines(self) -> Iterator[tuple[Block, Inline]]:
-        """Every inline with the block that holds it."""
-        for block in self.walk():
-            for inline in block.inlines:
-                yield block, inline
+    def inlines(self) -> tuple[tuple[Block, Inline], ...]:
+        """Every inline with the block that holds it, in document order (computed once)."""
+        return self.all_inlines
 
     def links(self) -> Iterator[Link]:
-        for _, inline in self.inlines():
+        for _, inline in self.all_inlines:
             yield from inline.links
 
     def section_at(self, line: int) -> Section | None:

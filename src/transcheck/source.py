@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BOM = "\ufeff"
 _NEWLINE = re.compile(r"\r\n?|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column."""
 
     line: int

@@ -33,6 +33,7 @@ from .base import Rule
 
 _SPACES = " \t\u00a0\u202f"
 _BEFORE = re.compile(r"(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])")
+_SUSPECT = re.compile(r"[ \t\u00a0\u202f][,.;:?!)»]|[(«][ \t\u00a0\u202f]")
 _AFTER_OPEN = re.compile(r"\([ \t\u00a0\u202f]+(?=\S)")
 _GUILLEMET = re.compile(r"«[ \t]+(?=\S)|(?<=\S)[ \t]+»")
 
@@ -41,6 +42,8 @@ def check(version: Version) -> Iterator[Hit]:
     conv = conventions(version.lang)
     for _, inline in version.inlines():
         text = inline.masked
+        if not _SUSPECT.search(text):
+            continue
         hits = []
         for m in _BEFORE.finditer(text):
             mark = m.group(1)

@@ -32,6 +32,7 @@ from ..languages import Conventions, conventions
 from ..model import MASK, Inline, Version
 from .base import Rule
 
+_PAIRS = (",.", ".,", ";.", ".;", ",,", ";;", ";,", ",;", ":.", "..")
 _CLASH = re.compile(r"[,;:]\.(?!\.)|(?<![.])\.[,;]|,,|;;|;,|,;|(?<![.\d])\.\.(?![.\d])")
 _MIDSENTENCE = re.compile(r"\.[ \t]+(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVXLCDM]+$")
@@ -42,7 +43,9 @@ def check(version: Version) -> Iterator[Hit]:
     conv = conventions(version.lang)
     for _, inline in version.inlines():
         text = inline.masked
-        if "." not in text and ",," not in text and ";" not in text:
+        if not any(pair in text for pair in _PAIRS):
+            if conv.sentence_case and ". " in text:
+                yield from _midsentence(inline, conv)
             continue
         for m in _CLASH.finditer(text):
             marks = m.group()
@@ -52,13 +55,25 @@ def check(version: Version) -> Iterator[Hit]:
             yield Hit(inline.offset(m.start()), inline.offset(m.end()),
                       f"stray punctuation `{_context(inline.content, m.start(), m.end() + 1)}`: "
                       f"`{marks}` where one mark belongs; keep `{keep}`")
-        if conv.sentence_case:
+        if conv.sentence_case and ". " in text:
             yield from _midsentence(inline, conv)
 
 
 def _midsentence(inline: Inline, conv: Conventions) -> Iterator[Hit]:
     text = inline.masked
-    for m in _MIDSENTENCE.finditer(text):
+    at = text.find(". ")
+    while at >= 0:
+        nxt = at + 2
+        while nxt < len(text) and text[nxt] == " ":
+            nxt += 1
+        start, at = at, text.find(". ", at + 1)
+        if nxt < len(text) and text[nxt].islower():
+            yield from _lowercase_after(inline, conv, start, nxt)
+
+
+def _lowercase_after(inline: Inline, conv: Conventions, period: int, word: int) -> Iterator[Hit]:
+    text = inline.masked
+    for m in _MIDSENTENCE.finditer(text, period, word + 1):
         nxt = text[m.end()]
         before = text[m.start() - 1 : m.start()]
         if not nxt.islower() or before in (",", ";", ":") or before.isspace():

@@ -35,6 +35,7 @@ _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _TOGGLES = ('"', "”", "»")  # the same mark opens and closes (straight quotes, sv ”…”, fi »…»)
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4})\)")
 _RELEVANT = frozenset('()[]{}«»„“”"')
+_MARKS = re.compile(r'[()\[\]{}«»„“”"]')
 
 
 def check(version: Version) -> Iterator[Hit]:
@@ -46,11 +47,10 @@ def check(version: Version) -> Iterator[Hit]:
 
 def _check(inline: Inline) -> Iterator[Hit]:
     text = inline.masked
-    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}  # `a)`, `2)`: no opener
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)} if ")" in text else set()  # `a)`, `2)`: no opener
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch not in _RELEVANT:
-            continue
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "(" and i and text[i - 1] == "]":
             stack.append(("](", i))  # a link Markdown did not parse: link-malformed reports it
             continue

@@ -1,0 +1,55 @@
+"""Benchmark `transcheck check` as a user runs it, against the parse-only floor.
+
+Usage: python bench/bench_check.py [--repeat N] PATH [PATH ...]
+
+For each PATH, runs (as fresh processes, alternating, N times each) the parse-only
+floor (bench/parse_only.py: python-frontmatter + markdown-it-py on the same files) and
+`transcheck check PATH --format json`, and prints the median wall times and their ratio.
+Ratios, not seconds, are what to compare between machines and runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+# Measure as a user's install runs: with bytecode caches (PERFORMANCE.md: +70 ms without).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("paths", nargs="+")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    floor_cmd = [sys.executable, str(HERE / "parse_only.py")]
+    check_cmd = [sys.executable, "-m", "transcheck", "check", "--format", "json"]
+    base = [sys.executable, "-c", "pass"]
+    print(f"{'path':45} {'python':>8} {'floor':>8} {'check':>8} {'check/floor':>12}")
+    for path in args.paths:
+        py, floor, check = [], [], []
+        wall(floor_cmd + [path]), wall(check_cmd + [path])  # warm-up: page cache, .pyc files
+        for _ in range(args.repeat):
+            py.append(wall(base))
+            floor.append(wall(floor_cmd + [path]))
+            check.append(wall(check_cmd + [path]))
+        p, f, c = (statistics.median(x) for x in (py, floor, check))
+        print(f"{path:45} {p:8.3f} {f:8.3f} {c:8.3f} {c / f:12.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Bad input gives a finding or a clear message, never a traceback; other files go on."""
+
+from __future__ import annotations
+
+import os
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transcheck.cli import main
+from transcheck.engine import check_version, run
+from transcheck.rules import VERSION_RULES
+
+from .conftest import version_of
+
+
+def _article(tmp_path, files: dict[str, bytes]):
+    art = tmp_path / "article"
+    art.mkdir()
+    for name, data in files.items():
+        (art / name).write_bytes(data)
+    return art
+
+
+GOOD = "---\ntitle: T\n---\n\n# T\n\n##Höjdpunkter\n".encode()
+
+
+def test_bytes_that_are_not_utf8_give_read_error_with_byte_offset(tmp_path):
+    bad = "---\ntitle: T\n---\n\nHyvä ".encode() + b"\xe4 teksti\n"
+    art = _article(tmp_path, {"fi.md": bad, "sv.md": GOOD})
+    result = run([str(art)])
+    errors = [f for f in result.findings if f.rule == "read-error"]
+    assert len(errors) == 1
+    assert errors[0].path.endswith("fi.md") and errors[0].line == 5 and errors[0].column == 6
+    offset = bad.index(bytes([0xE4]))
+    assert f"byte {offset}" in errors[0].message
+    assert any(f.rule == "heading-missing-space" and f.path.endswith("sv.md") for f in result.findings)
+
+
+def test_invalid_yaml_gives_parse_error_at_its_line(tmp_path):
+    bad = b"---\ntitle: ok\ndescription: [unclosed\nkeywords: x\n---\n\n##Hapunktar\n"
+    art = _article(tmp_path, {"is.md": bad, "sv.md": GOOD})
+    result = run([str(art)])
+    parse = [f for f in result.findings if f.rule == "parse-error"]
+    assert len(parse) == 1 and parse[0].path.endswith("is.md") and 3 <= parse[0].line <= 5
+    # the Markdown body is still checked, and so is the other file
+    assert {f.path[-5:] for f in result.findings if f.rule == "heading-missing-space"} == {"is.md", "sv.md"}
+
+
+def test_empty_file_and_file_without_front_matter(tmp_path):
+    art = _article(tmp_path, {"fi.md": b"", "sv.md": b"Bara text, ingen front matter.\n\n##Rubrik\n"})
+    result = run([str(art)])
+    rules = {(f.path[-5:], f.rule) for f in result.findings}
+    assert ("fi.md", "file-empty") in rules
+    assert ("sv.md", "heading-missing-space") in rules
+
+
+def test_unreadable_path_is_a_finding(tmp_path):
+    art = _article(tmp_path, {"sv.md": GOOD})
+    os.symlink(tmp_path / "gone.md", art / "fi.md")  # dangling: exists as a name, cannot be read
+    result = run([str(art / "fi.md"), str(art / "sv.md")])
+    errors = [f for f in result.findings if f.rule == "read-error"]
+    assert len(errors) == 1 and "cannot read" in errors[0].message
+
+
+def test_binary_garbage_through_the_cli(tmp_path):
+    art = _article(tmp_path, {"fi.md": bytes(range(256)) * 4, "sv.md": GOOD})
+    result = CliRunner().invoke(main, ["check", str(art), "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1 and '"read-error"' in result.output
+
+
+def test_unlabelled_files_are_named_and_the_rest_is_checked(tmp_path):
+    (tmp_path / "notes.md").write_text("Some text,. here\n", encoding="utf-8")
+    art = _article(tmp_path, {"sv.md": GOOD})
+    result = run([str(tmp_path)])
+    unknown = [f for f in result.findings if f.rule == "language-unknown"]
+    assert [f.path for f in unknown] == [str(tmp_path / "notes.md")]
+    assert any(f.rule == "stray-punctuation" and f.path.endswith("notes.md") for f in result.findings)
+    assert any(f.path == str(art / "sv.md") for f in result.findings)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("#-–—•*[]()!<>`\\\"'„”«» .,;:\n\r\t\u2028aäЖ1|>~_=")), max_size=300),
+       st.sampled_from(["fi", "sv", "pl", "is", "ru", "en", "fr", ""]))
+def test_rules_never_raise_on_arbitrary_markdown(text, lang):
+    version = version_of(text, lang)
+    findings = check_version(version, "fuzz", VERSION_RULES)
+    assert not [f for f in findings if f.rule == "internal-error"]
+    for f in findings:
+        assert 1 <= f.line <= version.source.line_count and f.column >= 1
+        assert (f.line, f.column) <= (f.end_line, f.end_column)

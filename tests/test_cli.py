@@ -1,0 +1,101 @@
+"""The command line: formats, exit codes, rules listing, version."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from transcheck import __version__
+from transcheck.cli import main
+from transcheck.rules import ALL_RULES
+
+from .conftest import CORPUS, ROOT
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_text_output_is_sorted_and_ends_with_a_summary():
+    result = invoke("check", str(CORPUS))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    body, summary = lines[:-1], lines[-1]
+    pattern = re.compile(r"^(.+\.md):(\d+):(\d+): (TC\d{3}) ([a-z-]+) (.+)$")
+    keys = []
+    for line in body:
+        m = pattern.match(line)
+        assert m, line
+        keys.append((m.group(1), int(m.group(2)), int(m.group(3))))
+    assert keys == sorted(keys)
+    assert re.match(r"^\d+ findings \(\d+ errors, \d+ warnings\) in 5 files, 1 article\.$", summary)
+
+
+def test_json_output_has_the_documented_shape():
+    result = invoke("check", str(CORPUS), "--format", "json")
+    assert result.exit_code == 1
+    doc = json.loads(result.output)
+    assert doc["version"] == 1
+    keys = {"path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message", "lang",
+            "article"}
+    assert doc["findings"] and all(set(f) == keys for f in doc["findings"])
+    summary = doc["summary"]
+    assert set(summary) == {"files", "articles", "findings", "by_rule", "by_severity"}
+    assert summary["files"] == 5 and summary["articles"] == 1
+    assert summary["findings"] == len(doc["findings"]) == sum(summary["by_rule"].values())
+    assert {f["article"] for f in doc["findings"]} == {"social-media-optimization-smo"}
+    assert {f["lang"] for f in doc["findings"]} == {"fi", "sv", "pl", "is", "ru"}
+
+
+def test_fail_on_sets_the_exit_code(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "fi.md").write_text("# Otsikko\n\nTeksti [sosiaalisen](/x) [median](/x) tässä.\n", encoding="utf-8")
+    assert invoke("check", str(tmp_path)).exit_code == 1  # a warning, default --fail-on warning
+    assert invoke("check", str(tmp_path), "--fail-on", "error").exit_code == 0
+    (tmp_path / "a" / "fi.md").write_text("# Otsikko\n\nTeksti.\n", encoding="utf-8")
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 0 and result.output.strip() == "0 findings in 1 file, 1 article."
+
+
+def test_no_input_exits_2(tmp_path):
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 2 and "no input" in result.output
+
+
+def test_missing_path_is_reported_and_exits_2(tmp_path):
+    (tmp_path / "fi.md").write_text("# Hei\n", encoding="utf-8")
+    result = invoke("check", str(tmp_path / "fi.md"), str(tmp_path / "nope.md"))
+    assert result.exit_code == 2
+    assert "nope.md: no such file or directory" in result.output
+
+
+def test_usage_error_exits_2():
+    assert invoke("check").exit_code == 2
+    assert invoke("check", str(CORPUS), "--format", "xml").exit_code == 2
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_rules_lists_every_rule_and_prints_docs():
+    result = invoke("rules")
+    assert result.exit_code == 0
+    for rule in ALL_RULES:
+        assert rule.code in result.output and rule.name in result.output
+    doc = invoke("rules", "heading-missing-space")
+    assert doc.exit_code == 0 and "Why it matters" in doc.output and "## Höjdpunkter" in doc.output
+    assert invoke("rules", "TC201").exit_code == 0
+    assert invoke("rules", "no-such-rule").exit_code == 2
+
+
+def test_console_script_runs_as_installed():
+    out = subprocess.run([sys.executable, "-m", "transcheck", "check", "corpus/", "--format", "json"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 1, out.stderr
+    assert json.loads(out.stdout)["summary"]["files"] == 5

@@ -1,0 +1,98 @@
+"""Discovery and grouping: layouts, front matter overrides, siblings of single files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transcheck.discovery import discover
+from transcheck.engine import run
+
+from .conftest import CORPUS, needs_shared
+
+DEFECT = "---\ntitle: T\n---\n\n##Rubrik\n"
+
+
+def _write(root: Path, rel: str, text: str = DEFECT) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _groups(result):
+    return sorted((a.slug, a.langs) for a in result.articles)
+
+
+def test_slug_dir_layout_of_the_corpus():
+    found = discover([str(CORPUS)])
+    assert {(c.slug, c.lang) for c in found.candidates} == {
+        ("social-media-optimization-smo", lang) for lang in ("fi", "sv", "pl", "is", "ru")}
+    assert len({c.group for c in found.candidates}) == 1
+
+
+def test_lang_dir_layout_with_english_names_and_codes(tmp_path):
+    for lang in ("Finnish", "Swedish", "pl"):
+        _write(tmp_path, f"{lang}/capm.md")
+        _write(tmp_path, f"{lang}/escrow.md")
+    result = run([str(tmp_path)])
+    assert _groups(result) == [("capm", ("fi", "pl", "sv")), ("escrow", ("fi", "pl", "sv"))]
+
+
+def test_suffix_layout(tmp_path):
+    for lang in ("fi", "sv", "pt-BR"):
+        _write(tmp_path, f"docs/intro.{lang}.md")
+    result = run([str(tmp_path)])
+    assert _groups(result) == [("intro", ("fi", "pt-BR", "sv"))]
+
+
+def test_layout_can_be_forced(tmp_path):
+    _write(tmp_path, "fi/sv.md")  # ambiguous: a language directory holding a language-named file
+    _write(tmp_path, "sv/sv.md")
+    assert _groups(run([str(tmp_path)], layout="lang-dir")) == [("sv", ("fi", "sv"))]
+    assert sorted(a.langs for a in run([str(tmp_path)], layout="slug-dir").articles) == [("sv",), ("sv",)]
+
+
+def test_front_matter_overrides_path(tmp_path):
+    _write(tmp_path, "a/one.md", "---\nlang: fi\ntranslationKey: smo\n---\n\nTeksti.\n")
+    _write(tmp_path, "b/two.md", "---\nlanguage: Swedish\ntranslation_key: smo\n---\n\nText.\n")
+    result = run([str(tmp_path)])
+    assert _groups(result) == [("smo", ("fi", "sv"))]
+    assert not [f for f in result.findings if f.rule == "language-unknown"]
+
+
+def test_single_file_loads_siblings_but_reports_only_itself(tmp_path):
+    for lang in ("fi", "sv", "pl"):
+        _write(tmp_path, f"article/{lang}.md")
+    result = run([str(tmp_path / "article" / "sv.md")])
+    assert _groups(result) == [("article", ("fi", "pl", "sv"))]
+    assert {Path(f.path).name for f in result.findings} == {"sv.md"}
+    assert result.files == 1
+
+
+def test_single_file_in_lang_dir_layout_finds_siblings(tmp_path):
+    for lang in ("Finnish", "Swedish"):
+        _write(tmp_path, f"Texts/{lang}/capm.md")
+    _write(tmp_path, "Texts/Finnish/other.md")
+    result = run([str(tmp_path / "Texts" / "Swedish" / "capm.md")])
+    assert _groups(result) == [("capm", ("fi", "sv"))]
+
+
+def test_named_files_are_read_whatever_their_extension(tmp_path):
+    path = _write(tmp_path, "notes.txt", "---\nlang: sv\n---\n\n##Rubrik\n")
+    result = run([str(path)])
+    assert [(f.rule, f.lang) for f in result.findings] == [("heading-missing-space", "sv")]
+
+
+def test_realcorpus_groups_by_language_directory():
+    texts = needs_shared("realcorpus", "Texts")
+    result = run([str(texts)])
+    assert len(result.articles) == 35
+    assert all(a.langs == ("en", "fi", "is", "pl", "ru", "sv") for a in result.articles)
+
+
+def test_unlabelled_seed_files_are_reported_not_dropped():
+    seeds = needs_shared("seeds")
+    result = run([str(p) for p in sorted(seeds.glob("*.txt"))])
+    unknown = [f for f in result.findings if f.rule == "language-unknown"]
+    assert len(unknown) == 5
+    assert any(f.rule == "heading-missing-space" for f in result.findings)

@@ -1,0 +1,52 @@
+"""Front matter: found by line, loaded as YAML, blanked for the parser, errors located."""
+
+from __future__ import annotations
+
+from transcheck import front_matter as fm
+from transcheck.source import SourceText
+
+from .conftest import version_of
+
+
+def test_loads_keys_and_lines():
+    source = SourceText("---\ntitle: Hei\nlang: fi\ndescription: x\n---\n\n# Hei\n")
+    matter = fm.load(source)
+    assert matter.data == {"title": "Hei", "lang": "fi", "description": "x"}
+    assert (matter.first_line, matter.last_line) == (0, 4)
+    assert matter.line_of("lang") == 2
+
+
+def test_no_front_matter_is_fine():
+    version = version_of("# Title\n\nText.\n")
+    assert version.front_matter is None and version.front_matter_error is None
+    assert version.sections[0].title == "Title"
+
+
+def test_invalid_yaml_reports_its_line():
+    source = SourceText("---\ntitle: ok\ndescription: a: b: c\n---\n\nText\n")
+    err = fm.load(source)
+    assert isinstance(err, fm.FrontMatterError)
+    assert err.line == 2  # 0-based: third line of the file
+    assert "YAML" in err.message
+
+
+def test_front_matter_that_is_not_a_mapping():
+    err = fm.load(SourceText("---\n- a\n- b\n---\n\nText\n"))
+    assert isinstance(err, fm.FrontMatterError) and "not a mapping" in err.message
+
+
+def test_unclosed_front_matter_is_an_error_and_text_is_still_parsed():
+    version = version_of("---\ntitle: x\n\n## Heading\n")
+    assert version.front_matter_error is not None
+    assert [s.title for s in version.sections] == ["", "Heading"]  # `---` reads as a rule
+
+
+def test_blanked_lines_keep_the_line_count():
+    source = SourceText("---\na: 1\n---\nbody\n")
+    lines = fm.blanked_lines(source, (0, 2))
+    assert lines == ["", "", "", "body", ""]
+
+
+def test_dots_close_front_matter_too():
+    matter = fm.load(SourceText("---\ntitle: x\n...\nbody\n"))
+    assert matter.data == {"title": "x"} and matter.last_line == 2
