@@ -68,7 +68,7 @@ class Conventions:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    return frozenset(word.lower() for word in text.split())
 
 
 _COMMON_ABBREVIATIONS = _words("e.g. i.e. etc. vs. approx. ca. cf. al. inc. corp. co. ltd. jr. sr. "

@@ -66,16 +66,23 @@ def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
     for block in blocks:
         if block.kind == "paragraph" and block.inline is not None:
             lines = block.inline.content.split("\n")
-            led = [k for k, line in enumerate(lines) if _led(line)]
-            if in_item or (led and led[0] == 0) or len(led) > 1:
+            led = [k for k, line in enumerate(lines) if _led(line) and k and _bullet_like(lines, k)]
+            if led and (in_item or _led(lines[0]) or len(led) > 1):
                 for k in led:
-                    if k:
-                        yield _hit(block, k, 0)
+                    yield _hit(block, k, 0)
         elif block.kind == "list":
             for item in block.items:
                 yield from _scan(item.children, in_item=True)
         elif block.kind == "blockquote":
             yield from _scan(block.children, in_item=False)
+
+
+def _bullet_like(lines: list[str], k: int) -> bool:
+    """A dash-led line inside a paragraph reads as a bullet, not as a parenthetical dash:
+    the line before it ends a sentence, introduces a list or is a bullet, and the line
+    itself does not end with a closing dash (`– as the next section shows –`)."""
+    before = lines[k - 1].rstrip()
+    return (before.endswith((":", ".", "!", "?", ";")) or _led(before)) and not lines[k].rstrip().endswith(("–", "—"))
 
 
 def _hit(block: Block, k: int, size: int) -> Hit:

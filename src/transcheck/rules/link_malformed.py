@@ -32,7 +32,7 @@ from ..model import Inline, Version
 from .base import Rule
 
 _SPACED = re.compile(r"\[([^\[\]\n]+)\][ \t]+\(([^()\s]+)\)")
-_URLISH = re.compile(r"(?:/|#|\.{1,2}/|[A-Za-z][A-Za-z0-9+.-]*:|www\.)\S*$")
+_URLISH = re.compile(r"(?:/|#|\.{1,2}/|[A-Za-z][A-Za-z0-9+.-]*://|mailto:|www\.)\S*$")
 
 
 def check(version: Version) -> Iterator[Hit]:
@@ -41,7 +41,7 @@ def check(version: Version) -> Iterator[Hit]:
         yield from _spaced(inline)
         yield from _dangling(inline)
         for link in inline.links:
-            if link.kind == "inline" and link.raw_target is not None and not link.raw_target.strip():
+            if link.kind == "inline" and link.raw_target is not None and link.raw_target.strip() in ("", "<>"):
                 yield Hit(link.start, link.end, f"link [{link.text}]() has an empty target")
             text = link.text
             if link.kind in ("inline", "reference") and len(text) == 1 and text.isalpha():
@@ -70,8 +70,8 @@ def _dangling(inline: Inline) -> Iterator[Hit]:
         if at < 0:
             return
         start = at + 2
-        if any(a <= at < b for a, b in spaced):
-            continue
+        if any(a <= at < b for a, b in spaced) or (at and text[at - 1] == "\\"):
+            continue  # reported above as `[text] (url)`, or an escaped `\]` written on purpose
         opener = text.rfind("[", 0, at)
         close = text.find(")", at)
         if opener < 0 or text.rfind("]", 0, at) > opener:

@@ -1,7 +1,7 @@
 """link-split: one link broken into adjacent links to the same target.
 
 What it does
-    Finds two or more links separated only by spaces that point to the same target:
+    Finds two or more links separated only by spaces (or nothing) that point to the same target:
     ``[sosiaalisen](/x) [median verkostojen](/x)``.
 
 Why it matters
@@ -34,7 +34,8 @@ def check(version: Version) -> Iterator[Hit]:
         links = [link for link in inline.links if link.kind in ("inline", "reference") and link.target]
         run = []
         for link in links:
-            if run and link.target == run[-1].target and inline.content[run[-1].c_end : link.c_start].isspace():
+            gap = inline.content[run[-1].c_end : link.c_start] if run else "x"
+            if run and link.target == run[-1].target and (gap == "" or gap.isspace()):
                 run.append(link)
                 continue
             if len(run) > 1:

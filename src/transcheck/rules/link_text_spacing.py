@@ -25,6 +25,7 @@ import re
 from typing import Iterator
 
 from ..findings import Hit, Severity
+from ..languages import conventions
 from ..model import Version
 from .base import Rule
 
@@ -32,6 +33,7 @@ _SPACE_MARK = re.compile(r"[ \t\u00a0]+([.,;:!?])|[ \t\u00a0]+(-)$")
 
 
 def check(version: Version) -> Iterator[Hit]:
+    spaced = conventions(version.lang).space_before
     for _, inline in version.inlines():
         for link in inline.links:
             if link.kind not in ("inline", "reference") or not link.text.strip():
@@ -42,7 +44,7 @@ def check(version: Version) -> Iterator[Hit]:
             if text[:1].isspace():
                 problems.append("starts with a space")
                 first = link.text_start
-            m = _SPACE_MARK.search(text)
+            m = next((m for m in _SPACE_MARK.finditer(text) if (m.group(1) or "") not in spaced), None)
             if m:
                 mark = m.group(1) or m.group(2)
                 problems.append(f"has a space before `{mark}`")

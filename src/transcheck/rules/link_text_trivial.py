@@ -19,7 +19,8 @@ Correct
 Fix
     Move the link onto the term its target names (see the same link in the other
     versions). Links to in-page anchors (``#...``) with a number are footnotes and
-    are not flagged.
+    are not flagged, nor are symbols linking to an anchor (``[*](#note)``) or acronyms
+    that spell a function word (``[IT](/it)``).
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ def check(version: Version) -> Iterator[Hit]:
                 continue
             if not text:
                 why = "is empty"
-            elif not any(ch.isalnum() for ch in text):
+            elif not any(ch.isalnum() for ch in text) and not link.target.startswith("#"):
                 why = f"is only punctuation (`{text}`)"
             elif text.isdigit() and not link.target.startswith("#"):
                 why = f"is only a number (`{text}`)"
-            elif text.lower() in words:
+            elif text.lower() in words and not (len(text) > 1 and text.isupper()):
                 why = f"is only the function word `{text}`"
             else:
                 continue

@@ -49,7 +49,7 @@ def check(version: Version) -> Iterator[Hit]:
             continue
         for m in _CLASH.finditer(text):
             marks = m.group()
-            if marks[0] == "." and _abbreviation(text, m.start(), conv):
+            if marks in (".,", ".;") and _abbreviation(text, m.start(), conv):
                 continue
             keep = "." if marks == ".." else marks[0]
             yield Hit(inline.offset(m.start()), inline.offset(m.end()),
@@ -83,6 +83,8 @@ def _lowercase_after(inline: Inline, conv: Conventions, period: int, word: int) 
         end = m.end()
         while end < len(text) and text[end].isalnum():
             end += 1
+        if any(ch.isupper() for ch in text[m.end() : end]):
+            continue  # `iPhone`, `eBay`: a name written in lowercase starts the sentence
         yield Hit(inline.offset(m.start()), inline.offset(m.start() + 1),
                   f"period in mid-sentence: `{_context(inline.content, m.start(), end)}`: the sentence "
                   f"continues with a lowercase word; remove the period, or start the new sentence with a capital")

@@ -30,7 +30,7 @@ from ..findings import Hit, Severity
 from ..model import Inline, Version
 from .base import Rule
 
-_PAIRS = {"](": ")", "(": ")", "[": "]", "{": "}", "«": "»", "„": "”“", "“": "”"}
+_PAIRS = {"](": ")", "(": ")", "»": "«", "[": "]", "{": "}", "«": "»", "„": "”“", "“": "”"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _TOGGLES = ('"', "”", "»")  # the same mark opens and closes (straight quotes, sv ”…”, fi »…»)
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4})\)")
@@ -47,10 +47,16 @@ def check(version: Version) -> Iterator[Hit]:
 
 def _check(inline: Inline) -> Iterator[Hit]:
     text = inline.masked
-    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)} if ")" in text else set()  # `a)`, `2)`: no opener
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)} if ")" in text else set()
+    if enumerators and text.count("(") == text.count(")") - len(enumerators):
+        skip = enumerators  # `(ks. a) x ja b) y)`: the enumerators close nothing
+    else:
+        skip = set()  # `a)`, `2)`: no opener
     stack: list[tuple[str, int]] = []
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
+        if i in skip:
+            continue
         if ch == "(" and i and text[i - 1] == "]":
             stack.append(("](", i))  # a link Markdown did not parse: link-malformed reports it
             continue
@@ -59,6 +65,8 @@ def _check(inline: Inline) -> Iterator[Hit]:
         elif ch in _TOGGLES:
             if stack and stack[-1][0] == ch:
                 stack.pop()
+            elif ch == "»" and "«" in text[i:]:
+                stack.append((ch, i))  # »…« (a Polish and German style)
             elif ch == "»" and "«" in text:
                 yield _hit(inline, i, "`»` closes nothing in this paragraph")
             elif ch == "”" and ("„" in text or "“" in text):
