@@ -34,7 +34,6 @@ from .base import Rule
 
 _PAIRS = (",.", ".,", ";.", ".;", ",,", ";;", ";,", ",;", ":.", "..")
 _CLASH = re.compile(r"[,;:]\.(?!\.)|(?<![.])\.[,;]|,,|;;|;,|,;|(?<![.\d])\.\.(?![.\d])")
-_MIDSENTENCE = re.compile(r"\.[ \t]+(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVXLCDM]+$")
 _OPENERS = "([{\"'„“”«»‘’" + MASK
 
@@ -43,51 +42,44 @@ def check(version: Version) -> Iterator[Hit]:
     conv = conventions(version.lang)
     for _, inline in version.inlines():
         text = inline.masked
-        if not any(pair in text for pair in _PAIRS):
-            if conv.sentence_case and ". " in text:
-                yield from _midsentence(inline, conv)
-            continue
-        for m in _CLASH.finditer(text):
-            marks = m.group()
-            if marks in (".,", ".;") and _abbreviation(text, m.start(), conv):
-                continue
-            keep = "." if marks == ".." else marks[0]
-            yield Hit(inline.offset(m.start()), inline.offset(m.end()),
-                      f"stray punctuation `{_context(inline.content, m.start(), m.end() + 1)}`: "
-                      f"`{marks}` where one mark belongs; keep `{keep}`")
+        if any(pair in text for pair in _PAIRS):
+            yield from _clashes(inline, conv)
         if conv.sentence_case and ". " in text:
             yield from _midsentence(inline, conv)
 
 
+def _clashes(inline: Inline, conv: Conventions) -> Iterator[Hit]:
+    text = inline.masked
+    for m in _CLASH.finditer(text):
+        marks = m.group()
+        if marks in (".,", ".;") and _abbreviation(text, m.start(), conv):
+            continue  # `U.S., Canada`, `Inc.; and`
+        keep = "." if marks == ".." else marks[0]
+        yield Hit(inline.offset(m.start()), inline.offset(m.end()),
+                  f"stray punctuation `{_context(inline.content, m.start(), m.end() + 1)}`: "
+                  f"`{marks}` where one mark belongs; keep `{keep}`")
+
+
 def _midsentence(inline: Inline, conv: Conventions) -> Iterator[Hit]:
+    """A period, spaces, then a lowercase word: the sentence goes on after the period."""
     text = inline.masked
-    at = text.find(". ")
-    while at >= 0:
-        nxt = at + 2
-        while nxt < len(text) and text[nxt] == " ":
-            nxt += 1
-        start, at = at, text.find(". ", at + 1)
-        if nxt < len(text) and text[nxt].islower():
-            yield from _lowercase_after(inline, conv, start, nxt)
-
-
-def _lowercase_after(inline: Inline, conv: Conventions, period: int, word: int) -> Iterator[Hit]:
-    text = inline.masked
-    for m in _MIDSENTENCE.finditer(text, period, word + 1):
-        nxt = text[m.end()]
-        before = text[m.start() - 1 : m.start()]
-        if not nxt.islower() or before in (",", ";", ":") or before.isspace():
-            continue  # `,.` is reported above, ` .` by space-before-punctuation: once each
-        if _abbreviation(text, m.start(), conv):
-            continue
-        end = m.end()
+    period = text.find(". ")
+    while period >= 0:
+        word = period + 2
+        while word < len(text) and text[word] == " ":
+            word += 1
+        end = word
         while end < len(text) and text[end].isalnum():
             end += 1
-        if any(ch.isupper() for ch in text[m.end() : end]):
-            continue  # `iPhone`, `eBay`: a name written in lowercase starts the sentence
-        yield Hit(inline.offset(m.start()), inline.offset(m.start() + 1),
-                  f"period in mid-sentence: `{_context(inline.content, m.start(), end)}`: the sentence "
-                  f"continues with a lowercase word; remove the period, or start the new sentence with a capital")
+        before = text[period - 1 : period]
+        if (word < len(text) and text[word].islower()
+                and before not in (",", ";", ":") and not before.isspace()  # `,.` / ` .`: reported elsewhere
+                and not any(ch.isupper() for ch in text[word:end])  # `iPhone`, `eBay` start sentences
+                and not _abbreviation(text, period, conv)):
+            yield Hit(inline.offset(period), inline.offset(period + 1),
+                      f"period in mid-sentence: `{_context(inline.content, period, end)}`: the sentence "
+                      f"continues with a lowercase word; remove the period, or start the new sentence with a capital")
+        period = text.find(". ", period + 1)
 
 
 def _word_before(text: str, at: int) -> str:
