@@ -42,6 +42,31 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None) ->
     sys.exit(2 if result.missing else 1 if failed else 0)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--layout", type=click.Choice(LAYOUTS), default=None,
+              help="Force how files are grouped into articles (default: detect per directory).")
+@click.option("--width", type=click.IntRange(16, 80), default=30, show_default=True, help="Column width.")
+def align(paths: tuple[str, ...], layout: str | None, width: int) -> None:
+    """Show how the sections of each article's versions line up.
+
+    One table per article: rows are aligned sections, columns are languages; each cell
+    gives the heading (cut short), then its paragraphs (p), bullets (b) and links (l).
+    A dash is a gap: that version has no counterpart of the section.
+    """
+    from .align import align as align_article
+    from .engine import run
+    from .formats import alignment_table
+
+    result = run(list(paths), layout, rules=())
+    for raw in result.missing:
+        click.echo(f"transcheck: {raw}: no such file or directory", err=True)
+    if result.files == 0:
+        click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
+        sys.exit(2)
+    click.echo("\n".join(alignment_table(align_article(a), width) for a in result.articles), nl=False)
+
+
 @main.command("rules")
 @click.argument("name", required=False)
 def rules_cmd(name: str | None) -> None:

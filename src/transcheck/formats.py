@@ -44,4 +44,17 @@ def as_json(result: Result) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+def alignment_table(alignment, width: int = 30) -> str:
+    """The aligned sections of one article as a text table: rows = sections, columns = languages."""
+    from .align import cell_summary
+
+    langs = alignment.langs
+    header = f"{alignment.article.slug}: {len(alignment.rows)} rows, {len(langs)} versions"
+    lines = [header, " | ".join(f"{lang:{width}}" for lang in langs).rstrip()]
+    lines.append("-+-".join("-" * width for _ in langs))
+    for row in alignment.rows:
+        lines.append(" | ".join(f"{cell_summary(c, width - 10):{width}}" for c in row.cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
 FORMATS = {"text": as_text, "json": as_json}

@@ -1,0 +1,209 @@
+"""N-way section alignment: row k holds each version's counterpart of one section, or a gap.
+
+Sections are compared on language-invariant evidence only (translated prose and
+headings are not compared as text): heading level, link targets, numbers, Latin-script
+names and acronyms, code spans, block shape (paragraphs, list items), the section's
+share of its version's text (so languages that expand differently compare fairly) and
+its position. Each version is aligned to a pivot (the version with the most sections)
+by an order-preserving dynamic programme; sections another version has and the pivot
+lacks get rows of their own, in order.
+
+Would-be headings (``##Höjdpunkter``, a paragraph to CommonMark) open sections in the
+model, so a heading lost to a syntax error still aligns with its counterparts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Article, Section, Version
+
+_NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|\b[A-Z][a-z]{2,}\b")
+
+# A pair of sections must score above this to be aligned rather than left as gaps.
+MATCH_FLOOR = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One version's section in an alignment row, with the evidence used to align it."""
+
+    version: Version
+    section: Section
+    index: int
+    targets: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    paragraphs: int
+    items: int
+    share: float  # the section's share of its version's prose, 0..1
+    position: float  # index / number of sections, 0..1
+
+    @property
+    def lang(self) -> str:
+        return self.version.lang
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell | None, ...]  # one per version, in Alignment.langs order
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    article: Article
+    langs: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    def row_of(self, lang: str, section: Section) -> Row | None:
+        k = self.langs.index(lang)
+        for row in self.rows:
+            cell = row.cells[k]
+            if cell is not None and cell.section is section:
+                return row
+        return None
+
+
+def _stem(name: str) -> str:
+    # Inflected names share their start: Google/Googlen, TikTok/TikTokin, Aaron/Aaronin.
+    return name[:5].lower() if not name.isupper() else name.lower()
+
+
+def _cells(version: Version) -> list[Cell]:
+    sections = version.sections
+    texts = []
+    for section in sections:
+        parts = []
+        blocks = ((section.heading,) if section.heading else ()) + section.blocks
+        targets, names, numbers = set(), set(), set()
+        paragraphs = items = 0
+        for top in blocks:
+            for block in top.walk():
+                if block.kind == "paragraph" and top is not section.heading:
+                    paragraphs += 1
+                elif block.kind == "item":
+                    items += 1
+                for inline in block.inlines:
+                    parts.append(inline.masked)
+                    targets.update(link.target for link in inline.links if link.target)
+                    for a, b in inline.code_spans:
+                        names.add(inline.content[a:b].strip("`").strip().lower())
+        text = " ".join(parts)
+        numbers.update(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text))
+        names.update(_stem(m.group()) for m in _NAME.finditer(text))
+        texts.append((frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items, len(text)))
+    total = sum(t[5] for t in texts) or 1
+    count = max(len(sections), 1)
+    return [Cell(version, section, i, t[0], t[1], t[2], t[3], t[4], t[5] / total, i / count)
+            for i, (section, t) in enumerate(zip(sections, texts))]
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float | None:
+    if not a and not b:
+        return None
+    return len(a & b) / len(a | b)
+
+
+def _ratio(a: float, b: float) -> float:
+    if a == b:
+        return 1.0
+    return min(a, b) / max(a, b)
+
+
+def similarity(a: Cell, b: Cell) -> float:
+    """How likely two sections are counterparts, 0..1, from language-invariant evidence."""
+    score = weight = 0.0
+    for sim, w in (
+        (1.0 if a.section.level == b.section.level else 0.0, 1.0),
+        (_jaccard(a.targets, b.targets), 3.0),
+        (_jaccard(a.numbers, b.numbers), 2.0),
+        (_jaccard(a.names, b.names), 2.0),
+        (_ratio(a.items + 1, b.items + 1), 1.0),
+        (_ratio(a.paragraphs + 1, b.paragraphs + 1), 1.0),
+        (_ratio(a.share + 0.01, b.share + 0.01), 1.0),
+        (1.0 - abs(a.position - b.position), 1.0),
+    ):
+        if sim is not None:
+            score += sim * w
+            weight += w
+    return score / weight
+
+
+def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, int | None]]:
+    """Order-preserving alignment maximising the summed (similarity - floor) of matches."""
+    n, m = len(pivot), len(other)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]  # 0 match, 1 gap in other, 2 gap in pivot
+    for i in range(1, n + 1):
+        move[i][0] = 1
+    for j in range(1, m + 1):
+        move[0][j] = 2
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            gain = similarity(pivot[i - 1], other[j - 1]) - MATCH_FLOOR
+            options = ((best[i - 1][j - 1] + gain, 0), (best[i - 1][j], 1), (best[i][j - 1], 2))
+            best[i][j], move[i][j] = max(options, key=lambda o: o[0])
+    pairs = []
+    i, j = n, m
+    while i or j:
+        step = move[i][j]
+        if step == 0:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif step == 1:
+            pairs.append((i - 1, None))
+            i -= 1
+        else:
+            pairs.append((None, j - 1))
+            j -= 1
+    return pairs[::-1]
+
+
+def align(article: Article) -> Alignment:
+    """Align the sections of every version of ``article`` into rows."""
+    versions = article.versions
+    langs = tuple(v.lang for v in versions)
+    cells = [_cells(v) for v in versions]
+    if not versions:
+        return Alignment(article, langs, ())
+    p = max(range(len(versions)), key=lambda k: (len(cells[k]), -k))
+    pivot = cells[p]
+    # For every pivot section: the matched cell per version; between pivot sections: inserts.
+    matched: list[list[Cell | None]] = [[None] * len(versions) for _ in pivot]
+    inserts: list[list[list[Cell]]] = [[[] for _ in versions] for _ in range(len(pivot) + 1)]
+    for k, own in enumerate(cells):
+        if k == p:
+            for i, cell in enumerate(pivot):
+                matched[i][k] = cell
+            continue
+        slot = 0
+        for pi, oi in _pairwise(pivot, own):
+            if pi is not None:
+                slot = pi + 1
+                if oi is not None:
+                    matched[pi][k] = own[oi]
+            else:
+                inserts[slot][k].append(own[oi])
+    rows: list[Row] = []
+    for slot in range(len(pivot) + 1):
+        depth = max((len(x) for x in inserts[slot]), default=0)
+        for d in range(depth):
+            rows.append(Row(tuple(x[d] if d < len(x) else None for x in inserts[slot])))
+        if slot < len(pivot):
+            rows.append(Row(tuple(matched[slot])))
+    return Alignment(article, langs, tuple(rows))
+
+
+def cell_summary(cell: Cell | None, width: int = 22) -> str:
+    """A short text for a table cell: heading (cut), paragraphs (p), bullets (b), links (l)."""
+    if cell is None:
+        return "—"
+    s = cell.section
+    marks = ("#" * s.level + (" " if s.well_formed else "")) if s.level else ""
+    title = (marks + s.title) if s.level else "(preamble)"
+    if len(title) > width:
+        title = title[: width - 1] + "…"
+    links = sum(len(i.links) for b in s.blocks for blk in b.walk() for i in blk.inlines)
+    return f"{title}  {cell.paragraphs}p {cell.items}b {links}l"
