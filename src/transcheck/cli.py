@@ -26,11 +26,17 @@ def main() -> None:
               show_default=True, help="Exit 1 when a finding of this severity or higher is reported.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default=None,
               help="Force how files are grouped into articles (default: detect per directory).")
-def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None) -> None:
+@click.option("--source", "source", default=None, metavar="LANG",
+              help="Compare translations with this language's version instead of the consensus of the "
+                   "others (e.g. en).")
+def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
     from .engine import run
+    from .languages import code_of
 
-    result = run(list(paths), layout)
+    if source is not None and code_of(source) is None:
+        raise click.BadParameter(f"{source!r} is not a language code or name", param_hint="--source")
+    result = run(list(paths), layout, source=code_of(source) if source else None)
     for raw in result.missing:
         click.echo(f"transcheck: {raw}: no such file or directory", err=True)
     if result.files == 0:

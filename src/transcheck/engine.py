@@ -17,8 +17,8 @@ from .document import build_version
 from .findings import Finding, Hit
 from .languages import code_of
 from .model import Article, Version
-from .rules import INPUT_RULES, VERSION_RULES
-from .rules.base import Rule
+from .rules import CHECK_RULES, INPUT_RULES
+from .rules.base import ArticleContext, Rule
 from .rules.input_errors import FILE_EMPTY, INTERNAL_ERROR, LANGUAGE_UNKNOWN, PARSE_ERROR, READ_ERROR
 from .source import DecodeError, SourceText
 
@@ -86,8 +86,13 @@ def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
     return version, findings
 
 
-def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = VERSION_RULES) -> Result:
-    """Check the given paths; return findings for the named files, sorted."""
+def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
+        source: str | None = None) -> Result:
+    """Check the given paths; return findings for the named files, sorted.
+
+    ``source``: compare translations with this language's version instead of the
+    consensus of the others.
+    """
     found = discover(paths, layout)
     result = Result(missing=found.missing)
     groups: dict[str, list[Version]] = {}
@@ -119,8 +124,36 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = V
         result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
     for version, group in named:
         result.findings.extend(check_version(version, slugs[group], rules))
+    if any(rule.scope == "article" for rule in rules):
+        reported = {version.path for version, _ in named}
+        for article in result.articles:
+            if any(v.path in reported for v in article.versions):
+                result.findings.extend(check_article(article, rules, reported, source))
     result.findings.sort(key=lambda f: f.sort_key)
     return result
+
+
+def check_article(article: Article, rules: tuple[Rule, ...], reported: set[str],
+                  source: str | None = None) -> list[Finding]:
+    """Run cross-version rules on one article; keep findings for the ``reported`` paths."""
+    from .align import align
+
+    ctx = ArticleContext(article, align(article), source)
+    out = []
+    for rule in rules:
+        if rule.scope != "article":
+            continue
+        try:
+            hits = list(rule.check(ctx))
+        except Exception as exc:  # a rule bug must not cost the user the other findings
+            version = next(v for v in article.versions if v.path in reported)
+            out.append(_finding(INTERNAL_ERROR, version.path, version.source,
+                                Hit(0, 0, f"rule {rule.name} failed on this article ({exc.__class__.__name__}: "
+                                          f"{exc}); please report it"), version.lang, article.slug))
+            continue
+        out.extend(_finding(rule, version.path, version.source, hit, version.lang, article.slug)
+                   for version, hit in hits if version.path in reported)
+    return out
 
 
 def check_version(version: Version, article: str, rules: tuple[Rule, ...]) -> list[Finding]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from . import (
+    bullet_count_mismatch,
     bullet_marker_invalid,
+    heading_level_mismatch,
     heading_missing_space,
     input_errors,
     link_malformed,
+    link_span_overextended,
     link_split,
     link_text_spacing,
     link_text_trivial,
+    section_missing,
     space_before_punctuation,
     stray_punctuation,
     unbalanced_brackets,
@@ -36,7 +40,15 @@ VERSION_RULES: tuple[Rule, ...] = (
     bullet_marker_invalid.RULE,
 )
 
-ALL_RULES: tuple[Rule, ...] = INPUT_RULES + VERSION_RULES
+ARTICLE_RULES: tuple[Rule, ...] = (
+    section_missing.RULE,
+    heading_level_mismatch.RULE,
+    bullet_count_mismatch.RULE,
+    link_span_overextended.RULE,
+)
+
+CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES
+ALL_RULES: tuple[Rule, ...] = INPUT_RULES + CHECK_RULES
 
 
 def find_rule(key: str) -> Rule | None:

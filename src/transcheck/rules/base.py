@@ -12,9 +12,18 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ..findings import Hit, Severity
-from ..model import Version
+from ..model import Article, Version
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Correct", "Fix")
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What an article-scope rule reads: all versions, their alignment, the reference mode."""
+
+    article: Article
+    alignment: "Alignment"  # noqa: F821 (transcheck.align.Alignment; imported lazily)
+    source: str | None = None  # compare with this language instead of the consensus
 
 
 @dataclass(frozen=True)
@@ -23,7 +32,9 @@ class Rule:
     name: str
     severity: Severity
     summary: str
-    check: Callable[[Version], Iterator[Hit]]
+    # scope "version": check(Version) -> Iterator[Hit];
+    # scope "article": check(ArticleContext) -> Iterator[tuple[Version, Hit]]
+    check: Callable
     doc: str
-    scope: str = "version"  # "version": reads one file; "article": reads all versions
+    scope: str = "version"  # "version": reads one file; "article": reads all versions; "input": loader
     fixable: bool = False

@@ -97,3 +97,12 @@ def _hit(block: Block, k: int, size: int) -> Hit:
 
 RULE = Rule("TC401", "bullet-marker-invalid", Severity.ERROR,
             "A bullet written with –, — or • that Markdown does not make a list item.", check, __doc__)
+
+
+def would_be_bullets(blocks: tuple[Block, ...]) -> int:
+    """How many lines among ``blocks`` this rule reports: bullets the writer meant.
+
+    Cross-version rules add them to the list items, so that one root cause (an en dash
+    instead of ``-``) gives one finding, here, and not a bullet-count mismatch as well.
+    """
+    return sum(1 for _ in _scan(blocks, in_item=False))

@@ -1,0 +1,41 @@
+"""The reference a version is compared with: the consensus of the other versions.
+
+By default each version is compared with the majority of the others in the same row;
+with a source language, translations are compared with that version instead (and the
+source itself is not judged). A finding names who agrees: "2 bullets here; 3 in fi, pl".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Hashable, Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    value: Hashable
+    langs: tuple[str, ...]  # the versions that hold it
+
+    @property
+    def who(self) -> str:
+        return ", ".join(self.langs)
+
+
+def reference(lang: str, values: Mapping[str, Hashable], source: str | None = None) -> Reference | None:
+    """What ``lang`` should have, by the source version or by the majority of the others.
+
+    The majority must be held by more than half of the other versions, so one odd version
+    among two is not taken as the truth. None when there is no clear reference.
+    """
+    if source is not None:
+        if lang == source or source not in values:
+            return None
+        return Reference(values[source], (source,))
+    others = {k: v for k, v in values.items() if k != lang}
+    if not others:
+        return None
+    value, count = Counter(others.values()).most_common(1)[0]
+    if count * 2 <= len(others) and len(others) > 1:
+        return None
+    return Reference(value, tuple(k for k, v in others.items() if v == value))

@@ -1,0 +1,32 @@
+"""Where to point a cross-version finding in a version's file."""
+
+from __future__ import annotations
+
+from ..model import Block, Section, Version
+
+
+def line_start(version: Version, line: int) -> int:
+    """Offset of the first non-blank character of a 0-based line."""
+    line = max(0, min(line, version.source.line_count - 1))
+    text = version.source.line(line)
+    return version.source.offset(line, len(text) - len(text.lstrip()))
+
+
+def section_start(version: Version, section: Section) -> int:
+    return line_start(version, section.heading.start_line if section.heading else section.start_line)
+
+
+def block_start(version: Version, block: Block) -> int:
+    return line_start(version, block.start_line)
+
+
+def line_end(version: Version, offset: int) -> int:
+    return version.source.line_ends[version.source.line_of(offset)]
+
+
+def end_of_text(version: Version) -> int:
+    """Offset of the last non-blank line (where a missing final section would go)."""
+    for line in range(version.source.line_count - 1, -1, -1):
+        if version.source.line(line).strip():
+            return line_start(version, line)
+    return 0

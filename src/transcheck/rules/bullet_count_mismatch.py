@@ -1,0 +1,90 @@
+"""bullet-count-mismatch: a section with more or fewer bullets than in the other versions.
+
+What it does
+    Counts the list items of each aligned section (nested items included) and compares
+    the count with the reference (the majority of the other versions, or the
+    ``--source`` version). Lines that ``bullet-marker-invalid`` reports (``– item``) count
+    as the bullets they were meant to be, so that root cause is reported once, there.
+
+Why it matters
+    A dropped or merged bullet loses a point of the article; an extra one often means a
+    line that Markdown turned into a list by accident (a paragraph starting ``183.``).
+
+Example
+    ``- a`` ``- b`` in sv where fi, pl, is and ru list three highlights.
+
+Correct
+    The same number of bullets as the other versions.
+
+Fix
+    Restore the missing item, split a merged one, or escape an accidental list marker
+    (``183\\.``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..consensus import reference
+from ..findings import Hit, Severity
+from ._locate import block_start, line_end, section_start
+from .base import ArticleContext, Rule
+from .bullet_marker_invalid import would_be_bullets
+
+
+def _plural(n: int) -> str:
+    return f"{n} bullet{'s' if n != 1 else ''}"
+
+
+_NUMBERED = re.compile(r"\d+[.)]")
+
+
+def _ordered_lists(cell) -> list:
+    return [b for top in cell.section.blocks for b in top.walk() if b.kind == "list" and b.ordered]
+
+
+def _accidental(cell, reference_cells) -> Hit | None:
+    """An ordered list that none of the reference versions has: a line starting `183.`."""
+    if any(_ordered_lists(c) for c in reference_cells):
+        return None
+    lists = _ordered_lists(cell)
+    if not lists:
+        return None
+    version, block = cell.version, lists[0]
+    line = version.source.line(block.start_line)
+    m = _NUMBERED.search(line)
+    at = version.source.offset(block.start_line, m.start() if m else 0)
+    number = m.group() if m else "1."
+    return Hit(at, at + len(number),
+               f"`{number}` at the start of a line makes an ordered list that no other version has; "
+               f"escape it (`{number[:-1]}\\{number[-1]}`) if it is a number, not a list")
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    for row in ctx.alignment.rows:
+        cells = [c for c in row.cells if c is not None]
+        counts = {c.lang: c.items + would_be_bullets(c.section.blocks) for c in cells}
+        if not any(counts.values()):
+            continue
+        for cell in cells:
+            ref = reference(cell.lang, counts, ctx.source)
+            if ref is None or ref.value == counts[cell.lang]:
+                continue
+            if counts[cell.lang] > ref.value:
+                accidental = _accidental(cell, [c for c in cells if c.lang in ref.langs])
+                if accidental is not None:
+                    yield cell.version, Hit(accidental.start, accidental.end,
+                                            f"{_plural(counts[cell.lang])} here; {ref.value} in {ref.who}: "
+                                            + accidental.message)
+                    continue
+            first_list = next((b for b in cell.section.blocks for b in b.walk() if b.kind == "list"), None)
+            at = block_start(cell.version, first_list) if first_list else section_start(cell.version, cell.section)
+            title = cell.section.title or "the text before the first heading"
+            yield cell.version, Hit(at, line_end(cell.version, at),
+                                    f"{_plural(counts[cell.lang])} here in '{title}'; {ref.value} in {ref.who}")
+
+
+RULE = Rule("TC503", "bullet-count-mismatch", Severity.WARNING,
+            "An aligned section with more or fewer list items than the other versions.", check, __doc__,
+            scope="article")

@@ -1,0 +1,109 @@
+"""link-span-overextended: link text that runs over a list, a clause or the sentence's end.
+
+What it does
+    Reports a link whose text swallows more than the term it names: text ending with
+    the sentence's period or a comma (``[... aiheuttavat.](/mbs)``), text holding a list
+    (two or more commas) that the same link in other versions does not hold, or text far
+    longer than the same link (same target) in the other versions of the section.
+
+Why it matters
+    The whole clause is underlined and clickable, the sentence's punctuation sits in the
+    link, and the term the link stands for is no longer marked: a reader sees a
+    different article from the other versions.
+
+Example
+    ``[sosiaalisen median alustoja, kuten Facebook, Twitter, ... ja TikTok.](/social-media)``
+    where sv has ``[sociala medieplattformar](/social-media)``.
+
+Correct
+    ``[sosiaalisen median alustoja](/social-media), kuten Facebook, Twitter, ... ja TikTok.``
+
+Fix
+    End the link after the term; move the list and the punctuation outside it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..languages import conventions
+from ..model import Link, Version
+from .base import ArticleContext, Rule
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _counterparts(ctx: ArticleContext, version: Version, link: Link) -> list[tuple[str, Link]]:
+    """The same-target links of the other versions, in the aligned section when possible."""
+    alignment = ctx.alignment
+    section = version.section_at(version.source.line_of(link.start))
+    row = alignment.row_of(version.lang, section) if section else None
+    found: list[tuple[str, Link]] = []
+    if row is not None:
+        for cell in row.cells:
+            if cell is None or cell.version is version:
+                continue
+            for block in (cell.section.heading, *cell.section.blocks):
+                if block is None:
+                    continue
+                for inner in block.walk():
+                    for inline in inner.inlines:
+                        found.extend((cell.lang, other) for other in inline.links if other.target == link.target)
+    return found
+
+
+def _ends_sentence(text: str, lang: str) -> str | None:
+    stripped = text.rstrip()
+    if _words(stripped) < 2 or not stripped or stripped[-1] not in ".,;!?":
+        return None
+    if stripped[-2:-1].isspace():
+        return None  # `[... маркетинга .]`: a spacing defect, link-text-spacing reports it
+    last = stripped.split()[-1].lower()
+    if stripped[-1] == "." and (last.count(".") > 1 or last in conventions(lang).abbreviations):
+        return None  # `[U.S.]`, `[Inc.]`
+    return stripped[-1]
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    for version in ctx.article.versions:
+        for _, inline in version.inlines():
+            for link in inline.links:
+                if link.kind not in ("inline", "reference") or not link.target:
+                    continue
+                text = inline.masked[link.c_text_start : link.c_text_end]
+                others = _counterparts(ctx, version, link)
+                words = _words(text)
+                other_words = [_words(o.text) for _, o in others]
+                reasons = []
+                mark = _ends_sentence(text, version.lang)
+                if mark:
+                    reasons.append(f"ends with the sentence's `{mark}`")
+                commas = text.count(",")
+                if commas >= 2 and not any(o.text.count(",") >= 2 for _, o in others):
+                    reasons.append(f"holds a list ({commas} commas)")
+                if other_words and words >= 5 and words >= 2 * statistics.median(other_words) + 2:
+                    reasons.append("is far longer than in the other versions")
+                if not reasons:
+                    continue
+                compare = ""
+                if others:
+                    shortest: dict[str, int] = {}
+                    for lang, o in others:
+                        shortest[lang] = min(_words(o.text), shortest.get(lang, 10**6))
+                    by_count = sorted((n, lang) for lang, n in shortest.items())
+                    parts = [f"{n} in {lang}" for n, lang in by_count]
+                    first_n = by_count[0][0]
+                    parts[0] = f"{first_n} word{'s' if first_n != 1 else ''} in {by_count[0][1]}"
+                    compare = f"; the {link.target} link has " + ", ".join(parts)
+                yield version, Hit(link.start, link.end,
+                                   f"link text runs past its term: {words} words, {' and '.join(reasons)}"
+                                   f"{compare}")
+
+
+RULE = Rule("TC504", "link-span-overextended", Severity.WARNING,
+            "Link text that runs over a list, a clause or the sentence's end.", check, __doc__,
+            scope="article")
