@@ -34,6 +34,23 @@ def test_recall_on_the_dev_key_is_at_least_90_percent(scored):
     assert scored["found"] / scored["total"] >= 0.9, missed
 
 
+CORE_KINDS = ("heading-missing-space", "stray-punctuation", "bullet-marker-invalid", "space-before-punctuation",
+              "link-split", "link-span-overextended", "link-span-on-punctuation-or-function-word")
+
+
+def test_recall_per_core_kind_and_precision(scored):
+    # Floors set from measurement (session 1: every core kind >= 0.75 with 3/4 for
+    # link-span-overextended, precision 1.0), not from hopes.
+    for kind in CORE_KINDS:
+        found, total = scored["per_kind"].get(kind, (0, 0))
+        assert total and found / total >= 0.75, (kind, found, total)
+    core_found = sum(scored["per_kind"][k][0] for k in CORE_KINDS)
+    core_total = sum(scored["per_kind"][k][1] for k in CORE_KINDS)
+    assert core_found / core_total >= 0.9
+    assert scored["precision"] >= 0.95, "\n".join(
+        f"{f.article}/{f.lang}:{f.line} {f.rule} {f.message}" for f in scored["unconfirmed"])
+
+
 def test_few_unexplained_findings_on_the_keyed_articles(scored):
     # Findings the key does not list are judged by hand (see the closing notes); a jump
     # in their number means a rule became noisy.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from transcheck.rules import ALL_RULES, VERSION_RULES
+from transcheck.rules import ALL_RULES, CHECK_RULES
 from transcheck.rules.base import DOC_SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,14 +24,14 @@ def test_codes_and_names_are_unique_and_well_formed():
 
 
 def test_every_check_rule_documents_all_sections():
-    for rule in VERSION_RULES:
+    for rule in CHECK_RULES:
         for section in DOC_SECTIONS:
             assert f"\n{section}\n" in rule.doc, f"{rule.name}: no '{section}' section"
         assert rule.doc.lstrip().startswith(rule.name + ":")
 
 
 def test_every_check_rule_has_failing_and_passing_cases():
-    for rule in VERSION_RULES:
+    for rule in CHECK_RULES:
         path = ROOT / "tests" / "cases" / f"{rule.name}.yaml"
         assert path.exists(), f"no case file for {rule.name}"
         cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]

@@ -64,6 +64,11 @@ def evaluate(key_path: Path, texts: Path) -> dict:
             missed.append(e)
     keyed_lines = {(e["slug"], e["lang"], e["line"]) for e in entries}
     extra = [f for fs in found.values() for f in fs if id(f) not in used]
+    # Precision over the versions the key covers: a finding is confirmed when the key
+    # marks a defect (of any kind, `other` included) on its line.
+    key_langs = {e["lang"] for e in entries}
+    judged = [f for fs in found.values() for f in fs if f.lang in key_langs]
+    confirmed = [f for f in judged if (f.article, f.lang, f.line) in keyed_lines]
     return {
         "per_kind": dict(per_kind),
         "found": sum(v[0] for v in per_kind.values()),
@@ -71,6 +76,8 @@ def evaluate(key_path: Path, texts: Path) -> dict:
         "missed": missed,
         "extra": extra,
         "extra_on_keyed_lines": [f for f in extra if (f.article, f.lang, f.line) in keyed_lines],
+        "precision": len(confirmed) / max(len(judged), 1),
+        "unconfirmed": [f for f in judged if (f.article, f.lang, f.line) not in keyed_lines],
         "all_findings": result.findings,
     }
 
@@ -87,11 +94,15 @@ def main() -> None:
           f"({100 * r['found'] / max(r['total'], 1):.1f}%)")
     for kind, (ok, total) in sorted(r["per_kind"].items()):
         print(f"  {kind:45} {ok}/{total}")
+    print(f"precision on the key's versions: {r['precision']:.3f} "
+          f"({len(r['unconfirmed'])} findings on lines the key does not mark)")
     for e in r["missed"]:
         print(f"  missed: {e['slug']}/{e['lang']}:{e['line']} {e['kind']}: {e['evidence']}")
     print(f"other warnings/errors on the keyed articles: {len(r['extra'])} "
           f"({len(r['extra_on_keyed_lines'])} on lines the key marks for another kind)")
     print("  by rule:", dict(Counter(f.rule for f in r["extra"])))
+    for f in r["unconfirmed"]:
+        print(f"  unconfirmed: {f.article}/{f.lang}:{f.line}:{f.column} {f.rule}: {f.message[:140]}")
     if args.show_extra:
         for f in r["extra"]:
             print(f"  extra: {f.article}/{f.lang}:{f.line}:{f.column} {f.rule}: {f.message[:150]}")
