@@ -8,7 +8,9 @@ from . import (
     heading_level_mismatch,
     heading_missing_space,
     input_errors,
+    link_extra,
     link_malformed,
+    link_missing,
     link_span_overextended,
     link_split,
     link_text_spacing,
@@ -45,6 +47,8 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     heading_level_mismatch.RULE,
     bullet_count_mismatch.RULE,
     link_span_overextended.RULE,
+    link_missing.RULE,
+    link_extra.RULE,
 )
 
 CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES

@@ -9,10 +9,13 @@ yields ``Hit`` values, and ``RULE = Rule(...)``. Rules read the document model
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
-from ..findings import Hit, Severity
-from ..model import Article, Version
+from ..findings import Severity
+from ..model import Article
+
+if TYPE_CHECKING:
+    from ..align import Alignment
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Correct", "Fix")
 
@@ -22,7 +25,7 @@ class ArticleContext:
     """What an article-scope rule reads: all versions, their alignment, the reference mode."""
 
     article: Article
-    alignment: "Alignment"  # noqa: F821 (transcheck.align.Alignment; imported lazily)
+    alignment: "Alignment"
     source: str | None = None  # compare with this language instead of the consensus
 
 

@@ -33,28 +33,32 @@ from ..model import MASK, Version
 from .base import Rule
 
 
+def trivial(text: str, target: str, lang: str) -> str | None:
+    """Why a link text (masked as in Inline.masked) is trivial, or None."""
+    text = text.strip()
+    if MASK in text:  # code or an image inside the link: not trivial
+        return None
+    if not text:
+        return "is empty"
+    if not any(ch.isalnum() for ch in text) and not target.startswith("#"):
+        return f"is only punctuation (`{text}`)"
+    if text.isdigit() and not target.startswith("#"):
+        return f"is only a number (`{text}`)"
+    if text.lower() in conventions(lang).function_words and not (len(text) > 1 and text.isupper()):
+        return f"is only the function word `{text}`"
+    return None
+
+
 def check(version: Version) -> Iterator[Hit]:
-    words = conventions(version.lang).function_words
     for _, inline in version.inlines():
         for link in inline.links:
             if link.kind not in ("inline", "reference"):
                 continue
-            text = inline.masked[link.c_text_start : link.c_text_end].strip()
-            if MASK in text:  # code or an image inside the link: not trivial
-                continue
-            if not text:
-                why = "is empty"
-            elif not any(ch.isalnum() for ch in text) and not link.target.startswith("#"):
-                why = f"is only punctuation (`{text}`)"
-            elif text.isdigit() and not link.target.startswith("#"):
-                why = f"is only a number (`{text}`)"
-            elif text.lower() in words and not (len(text) > 1 and text.isupper()):
-                why = f"is only the function word `{text}`"
-            else:
-                continue
-            yield Hit(link.start, link.end,
-                      f"link text {why}: the link to {link.target or '(no target)'} should cover the term "
-                      f"it names")
+            why = trivial(inline.masked[link.c_text_start : link.c_text_end], link.target, version.lang)
+            if why:
+                yield Hit(link.start, link.end,
+                          f"link text {why}: the link to {link.target or '(no target)'} should cover the term "
+                          f"it names")
 
 
 RULE = Rule("TC203", "link-text-trivial", Severity.WARNING,

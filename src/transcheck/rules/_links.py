@@ -1,0 +1,50 @@
+"""Link targets of an aligned section, counted as a reader sees them.
+
+Only relative targets are compared (``/x``, ``page.md``, ``#anchor``): absolute URLs may
+be legitimately localised per language. A link split in two (``link-split``) counts
+once, so that root cause is reported there and not again as an extra link.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..align import Cell
+from ..model import Block, Inline, Link
+
+
+def comparable(link: Link) -> bool:
+    target = link.target
+    return bool(target) and link.kind in ("inline", "reference") and "://" not in target and not target.startswith(
+        ("mailto:", "tel:"))
+
+
+def section_inlines(cell: Cell) -> list[tuple[Block, Inline]]:
+    out = []
+    blocks = ((cell.section.heading,) if cell.section.heading else ()) + cell.section.blocks
+    for top in blocks:
+        for block in top.walk():
+            out.extend((block, inline) for inline in block.inlines)
+    return out
+
+
+def links_of(cell: Cell) -> list[tuple[Block, Link]]:
+    """The comparable links of a section, a split run counted as its first link."""
+    out = []
+    for block, inline in section_inlines(cell):
+        previous = None
+        for link in inline.links:
+            if not comparable(link):
+                previous = None
+                continue
+            gap = inline.content[previous.c_end : link.c_start] if previous else None
+            if previous is not None and previous.target == link.target and (gap == "" or gap.isspace()):
+                previous = link
+                continue  # the second half of a split link
+            out.append((block, link))
+            previous = link
+    return out
+
+
+def target_counts(cell: Cell) -> Counter:
+    return Counter(link.target for _, link in links_of(cell))
