@@ -26,7 +26,9 @@ def reference(lang: str, values: Mapping[str, Hashable], source: str | None = No
     """What ``lang`` should have, by the source version or by the majority of the others.
 
     The majority must be held by more than half of the other versions, so one odd version
-    among two is not taken as the truth. None when there is no clear reference.
+    among two is not taken as the truth, and by more versions than agree with this one
+    (a 2-2 split has no reference). With only two versions each is compared with the
+    other. None when there is no clear reference.
     """
     if source is not None:
         if lang == source or source not in values:
@@ -38,4 +40,7 @@ def reference(lang: str, values: Mapping[str, Hashable], source: str | None = No
     value, count = Counter(others.values()).most_common(1)[0]
     if count * 2 <= len(others) and len(others) > 1:
         return None
+    own = sum(1 for v in values.values() if v == values[lang])
+    if len(values) > 2 and own >= count:
+        return None  # a tie (2 against 2): no side is the reference
     return Reference(value, tuple(k for k, v in others.items() if v == value))

@@ -46,6 +46,7 @@ def check(version: Version) -> Iterator[Hit]:
 
 def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
     """Dash-led paragraphs among siblings, dash-led lines inside paragraphs, recursively."""
+    reported = set()  # paragraphs whose first line is already reported
     i = 0
     while i < len(blocks):
         if not _dash_paragraph(blocks[i]):
@@ -61,6 +62,7 @@ def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
         if near or in_item or "•" in marks or (len(run) > 1 and marks != {"—"}):
             size = len(near[0].items) if near else 0
             for block in run:
+                reported.add(id(block))
                 yield _hit(block, 0, size)
         i = j + 1
     for block in blocks:
@@ -68,6 +70,8 @@ def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
             lines = block.inline.content.split("\n")
             led = [k for k, line in enumerate(lines) if _led(line) and k and _bullet_like(lines, k)]
             if led and (in_item or _led(lines[0]) or len(led) > 1):
+                if _led(lines[0]) and id(block) not in reported:
+                    led.insert(0, 0)  # `– a` `– b` on consecutive lines: the first is a bullet too
                 for k in led:
                     yield _hit(block, k, 0)
         elif block.kind == "list":

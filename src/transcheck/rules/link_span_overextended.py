@@ -2,7 +2,8 @@
 
 What it does
     Reports a link whose text swallows more than the term it names: text ending with
-    the sentence's period or a comma (``[... aiheuttavat.](/mbs)``), text holding a list
+    the sentence's period, comma or semicolon (not in headings, and not ``?``/``!``,
+    which often belong to a linked title) (``[... aiheuttavat.](/mbs)``), text holding a list
     (two or more commas) that the same link in other versions does not hold, or text far
     longer than the same link (same target) in the other versions of the section.
 
@@ -58,7 +59,7 @@ def _counterparts(ctx: ArticleContext, version: Version, link: Link) -> list[tup
 
 def _ends_sentence(text: str, lang: str) -> str | None:
     stripped = text.rstrip()
-    if _words(stripped) < 2 or not stripped or stripped[-1] not in ".,;!?":
+    if _words(stripped) < 2 or not stripped or stripped[-1] not in ".,;":
         return None
     if stripped[-2:-1].isspace():
         return None  # `[... маркетинга .]`: a spacing defect, link-text-spacing reports it
@@ -70,7 +71,7 @@ def _ends_sentence(text: str, lang: str) -> str | None:
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     for version in ctx.article.versions:
-        for _, inline in version.inlines():
+        for block, inline in version.inlines():
             for link in inline.links:
                 if link.kind not in ("inline", "reference") or not link.target:
                     continue
@@ -79,7 +80,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 words = _words(text)
                 other_words = [_words(o.text) for _, o in others]
                 reasons = []
-                mark = _ends_sentence(text, version.lang)
+                mark = _ends_sentence(text, version.lang) if block.kind != "heading" else None
                 if mark:
                     reasons.append(f"ends with the sentence's `{mark}`")
                 commas = text.count(",")
