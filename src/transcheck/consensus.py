@@ -2,7 +2,9 @@
 
 By default each version is compared with the majority of the others in the same row;
 with a source language, translations are compared with that version instead (and the
-source itself is not judged). A finding names who agrees: "2 bullets here; 3 in fi, pl".
+source itself is not judged), except where the other translations clearly agree with
+this one against the source: then the source is the likelier one to be off (a machine
+paraphrase, an outdated original), and the translation is not flooded with findings. A finding names who agrees: "2 bullets here; 3 in fi, pl".
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ def reference(lang: str, values: Mapping[str, Hashable], source: str | None = No
     if source is not None:
         if lang == source or source not in values:
             return None
+        if values[lang] != values[source]:
+            peers = {k: v for k, v in values.items() if k not in (lang, source)}
+            agree = sum(1 for v in peers.values() if v == values[lang])
+            if len(peers) >= 2 and agree * 2 > len(peers):
+                return None  # the translations agree with this one: the source is the odd one out
         return Reference(values[source], (source,))
     others = {k: v for k, v in values.items() if k != lang}
     if not others:
