@@ -17,13 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Article, Section, Version
+from .model import Article, Link, Section, Version
 
 _NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|\b[A-Z][a-z]{2,}\b")
 
+_NOT_DIGITS = {ord(c): None for c in " .,\u00a0\u202f"}
+
 # A pair of sections must score above this to be aligned rather than left as gaps.
 MATCH_FLOOR = 0.35
+# Sections whose relative positions differ by more than this are never counterparts.
+BAND = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ class Cell:
     items: int
     share: float  # the section's share of its version's prose, 0..1
     position: float  # index / number of sections, 0..1
+    links: tuple[Link, ...] = ()  # every link of the section, heading included, in order
 
     @property
     def lang(self) -> str:
@@ -56,14 +61,10 @@ class Alignment:
     article: Article
     langs: tuple[str, ...]
     rows: tuple[Row, ...]
+    by_section: dict = None  # id(section) -> Row
 
     def row_of(self, lang: str, section: Section) -> Row | None:
-        k = self.langs.index(lang)
-        for row in self.rows:
-            cell = row.cells[k]
-            if cell is not None and cell.section is section:
-                return row
-        return None
+        return (self.by_section or {}).get(id(section))
 
 
 def _stem(name: str) -> str:
@@ -78,6 +79,7 @@ def _cells(version: Version) -> list[Cell]:
         parts = []
         blocks = ((section.heading,) if section.heading else ()) + section.blocks
         targets, names, numbers = set(), set(), set()
+        links: list[Link] = []
         paragraphs = items = 0
         for top in blocks:
             for block in top.walk():
@@ -87,23 +89,19 @@ def _cells(version: Version) -> list[Cell]:
                     items += 1
                 for inline in block.inlines:
                     parts.append(inline.masked)
+                    links.extend(inline.links)
                     targets.update(link.target for link in inline.links if link.target)
                     for a, b in inline.code_spans:
                         names.add(inline.content[a:b].strip("`").strip().lower())
         text = " ".join(parts)
-        numbers.update(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text))
-        names.update(_stem(m.group()) for m in _NAME.finditer(text))
-        texts.append((frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items, len(text)))
+        numbers.update(m.translate(_NOT_DIGITS) for m in _NUMBER.findall(text))
+        names.update(_stem(m) for m in set(_NAME.findall(text)))
+        texts.append((frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items, len(text),
+                      tuple(links)))
     total = sum(t[5] for t in texts) or 1
     count = max(len(sections), 1)
-    return [Cell(version, section, i, t[0], t[1], t[2], t[3], t[4], t[5] / total, i / count)
+    return [Cell(version, section, i, t[0], t[1], t[2], t[3], t[4], t[5] / total, i / count, t[6])
             for i, (section, t) in enumerate(zip(sections, texts))]
-
-
-def _jaccard(a: frozenset, b: frozenset) -> float | None:
-    if not a and not b:
-        return None
-    return len(a & b) / len(a | b)
 
 
 def _ratio(a: float, b: float) -> float:
@@ -113,20 +111,19 @@ def _ratio(a: float, b: float) -> float:
 
 
 def similarity(a: Cell, b: Cell) -> float:
-    """How likely two sections are counterparts, 0..1, from language-invariant evidence."""
-    score = weight = 0.0
-    for sim, w in (
-        (1.0 if a.section.level == b.section.level else 0.0, 1.0),
-        (_jaccard(a.targets, b.targets), 3.0),
-        (_jaccard(a.numbers, b.numbers), 2.0),
-        (_jaccard(a.names, b.names), 2.0),
-        (_ratio(a.items + 1, b.items + 1), 1.0),
-        (_ratio(a.paragraphs + 1, b.paragraphs + 1), 1.0),
-        (_ratio(a.share + 0.01, b.share + 0.01), 1.0),
-        (1.0 - abs(a.position - b.position), 1.0),
-    ):
-        if sim is not None:
-            score += sim * w
+    """How likely two sections are counterparts, 0..1, from language-invariant evidence.
+
+    Weighted mean of: same heading level (1), link targets (3), numbers (2), names (2),
+    bullets (1), paragraphs (1), share of the text (1), position (1); evidence absent
+    from both sections is left out of the mean.
+    """
+    score = (a.section.level == b.section.level) + _ratio(a.items + 1, b.items + 1) \
+        + _ratio(a.paragraphs + 1, b.paragraphs + 1) + _ratio(a.share + 0.01, b.share + 0.01) \
+        + 1.0 - abs(a.position - b.position)
+    weight = 5.0
+    for x, y, w in ((a.targets, b.targets, 3.0), (a.numbers, b.numbers, 2.0), (a.names, b.names, 2.0)):
+        if x or y:
+            score += w * len(x & y) / len(x | y)
             weight += w
     return score / weight
 
@@ -141,10 +138,18 @@ def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, in
     for j in range(1, m + 1):
         move[0][j] = 2
     for i in range(1, n + 1):
+        a = pivot[i - 1]
         for j in range(1, m + 1):
-            gain = similarity(pivot[i - 1], other[j - 1]) - MATCH_FLOOR
-            options = ((best[i - 1][j - 1] + gain, 0), (best[i - 1][j], 1), (best[i][j - 1], 2))
-            best[i][j], move[i][j] = max(options, key=lambda o: o[0])
+            b = other[j - 1]
+            # Sections far apart in their documents are not compared (a band around the diagonal).
+            gain = similarity(a, b) - MATCH_FLOOR if abs(a.position - b.position) <= BAND else -1.0
+            diag, up, left = best[i - 1][j - 1] + gain, best[i - 1][j], best[i][j - 1]
+            if diag >= up and diag >= left:
+                best[i][j], move[i][j] = diag, 0
+            elif up >= left:
+                best[i][j], move[i][j] = up, 1
+            else:
+                best[i][j], move[i][j] = left, 2
     pairs = []
     i, j = n, m
     while i or j:
@@ -167,7 +172,7 @@ def align(article: Article) -> Alignment:
     langs = tuple(v.lang for v in versions)
     cells = [_cells(v) for v in versions]
     if not versions:
-        return Alignment(article, langs, ())
+        return Alignment(article, langs, (), {})
     p = max(range(len(versions)), key=lambda k: (len(cells[k]), -k))
     pivot = cells[p]
     # For every pivot section: the matched cell per version; between pivot sections: inserts.
@@ -193,7 +198,8 @@ def align(article: Article) -> Alignment:
             rows.append(Row(tuple(x[d] if d < len(x) else None for x in inserts[slot])))
         if slot < len(pivot):
             rows.append(Row(tuple(matched[slot])))
-    return Alignment(article, langs, tuple(rows))
+    by_section = {id(cell.section): row for row in rows for cell in row.cells if cell is not None}
+    return Alignment(article, langs, tuple(rows), by_section)
 
 
 def cell_summary(cell: Cell | None, width: int = 22) -> str:

@@ -46,14 +46,8 @@ def _counterparts(ctx: ArticleContext, version: Version, link: Link) -> list[tup
     found: list[tuple[str, Link]] = []
     if row is not None:
         for cell in row.cells:
-            if cell is None or cell.version is version:
-                continue
-            for block in (cell.section.heading, *cell.section.blocks):
-                if block is None:
-                    continue
-                for inner in block.walk():
-                    for inline in inner.inlines:
-                        found.extend((cell.lang, other) for other in inline.links if other.target == link.target)
+            if cell is not None and cell.version is not version:
+                found.extend((cell.lang, other) for other in cell.links if other.target == link.target)
     return found
 
 
