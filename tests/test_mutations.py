@@ -72,3 +72,15 @@ def test_deleted_heading_is_reported_where_the_section_was(article):
     new = _diff(root, before, "section-missing") + _diff(root, before, "heading-level-mismatch")
     assert new and all(f.lang == "ru" for f in new)
     assert any(abs(f.line - (heading + 1)) <= 6 for f in new), [(f.rule, f.line, f.message) for f in new]
+
+
+def test_changed_number_is_reported_at_the_number(article):
+    root = article("xetra")
+    before = {(f.path, f.line, f.rule) for f in run([str(root)]).findings}
+    path = root / "Swedish" / "xetra.md"
+    text = path.read_text(encoding="utf-8")
+    line_no = text[: text.index("1997")].count("\n") + 1
+    path.write_text(text.replace("1997", "1979", 1), encoding="utf-8")
+    new = _diff(root, before, "number-mismatch")
+    assert [(f.lang, f.line) for f in new] == [("sv", line_no)]
+    assert "1979" in new[0].message and "1997" in new[0].message

@@ -15,6 +15,7 @@ from . import (
     link_split,
     link_text_spacing,
     link_text_trivial,
+    number_mismatch,
     section_missing,
     space_before_punctuation,
     stray_punctuation,
@@ -49,6 +50,7 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     link_span_overextended.RULE,
     link_missing.RULE,
     link_extra.RULE,
+    number_mismatch.RULE,
 )
 
 CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES

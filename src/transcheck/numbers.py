@@ -1,0 +1,121 @@
+"""Numbers in prose, normalised across locales, with their positions.
+
+``108 700``, ``108.700`` (is), ``108,700`` (en) and ``108 700`` (nbsp) are one value;
+``10,3`` (fi) and ``10.3`` (en) are one value; ``6.12.2018`` is a date, read as its parts;
+``XI`` before a word is 11. Lists (``1, 2 and 3``) are separate numbers. Integers below 13
+are left out: translations spell them out as words as often as not. Decades (``1980s``,
+``lata 80.``) compare by their last two digits; ``1900-luvulla`` (fi) and ``1900-talet``
+(sv) are the 20th century.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Iterator
+
+from .model import Inline
+
+_RUN = re.compile(r"\d(?:\d|[ .,\u00a0\u202f](?=\d))*")
+_ROMAN = re.compile(r"\b(?=[IVX]{2,5}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_GROUP_SEPS = " \u00a0\u202f"
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        value = _ROMAN_VALUES[a]
+        total += -value if b in _ROMAN_VALUES and _ROMAN_VALUES[b] > value else value
+    return total
+
+
+def _canonical(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _chunks(run: str) -> list[tuple[int, str]]:
+    """Split a run at spaces that do not group thousands (`0,07 7`, `2019 2020`)."""
+    parts = re.split(r"([ \u00a0\u202f])", run)
+    chunks: list[tuple[int, str]] = []
+    index = 0
+    for k in range(0, len(parts), 2):
+        piece = parts[k]
+        groups_ok = (re.fullmatch(r"\d{3}(?:[.,]\d+)?", piece) and chunks
+                     and re.fullmatch(r"\d{1,3}(?:\d{3})*", chunks[-1][1]))
+        if groups_ok:
+            chunks[-1] = (chunks[-1][0], chunks[-1][1] + piece)
+        else:
+            chunks.append((index, piece))
+        index += len(piece) + (1 if k + 1 < len(parts) else 0)
+    return chunks
+
+
+def parse_run(run: str, lang: str) -> list[tuple[int, str]]:
+    """Values of one run of digits and separators: (index in run, canonical value)."""
+    out: list[tuple[int, str]] = []
+    for index, chunk in _chunks(run):
+        out.extend((index + at, value) for at, value in _parse_chunk(chunk, lang))
+    return out
+
+
+def _parse_chunk(chunk: str, lang: str) -> list[tuple[int, str]]:
+    groups = re.split(r"([.,])", chunk)
+    digits, seps = groups[0::2], groups[1::2]
+    if not seps:
+        return [(0, _canonical(Decimal(chunk)))]
+    decimal_comma = lang != "en"
+    tail3 = all(len(g) == 3 for g in digits[1:])
+    if set(seps) == {"."} and not tail3 and (len(seps) >= 2 or decimal_comma):
+        # a date (6.12.2018: day and year, not the month, which others write as a word)
+        # or a time (17.30): its parts
+        index, parts = 0, []
+        for k, g in enumerate(digits):
+            if not (len(seps) == 2 and k == 1):
+                parts.append((index, _canonical(Decimal(g))))
+            index += len(g) + 1
+        return parts
+    thousands, point = (".", ",") if decimal_comma else (",", ".")
+    if tail3 and len(set(seps)) == 1 and seps[0] == thousands:
+        text = chunk.replace(seps[0], "")
+    else:
+        text = chunk.replace(thousands, "").replace(point, ".")
+    try:
+        return [(0, _canonical(Decimal(text)))]
+    except InvalidOperation:
+        return [(0, _canonical(Decimal(digits[0])))]
+
+
+# `1900-luvulla` (fi), `1900-talet` (sv): the century after the hundreds.
+_CENTURY_SUFFIX = {"fi": ("-luv", "-luku", "-luk"), "sv": ("-tal",)}
+# `80.` / `lata 80.` (pl), `80-х` (ru) and `1980s`: decades compare by their last two digits.
+_DECADE = re.compile(r"^(?:1[89]|20)[0-9]0$")
+SMALL = 13  # integers below this are often written as words (ten, kymmenen, tíu)
+
+
+def numbers(inline: Inline, lang: str) -> Iterator[tuple[int, int, str, bool]]:
+    """(content start, content end, canonical value, soft) of the numbers worth comparing.
+
+    ``soft`` marks values read from a decade, a century or a Roman numeral: other
+    versions often write those as words (``níunda áratugnum``), so they are compared
+    but not reported on their own.
+    """
+    text = inline.masked
+    if any(ch.isdigit() for ch in text):
+        suffixes = _CENTURY_SUFFIX.get(lang, ())
+        for m in _RUN.finditer(text):
+            for at, value in parse_run(m.group(), lang):
+                soft = False
+                if suffixes and value.endswith("00") and text.startswith(suffixes, m.end()):
+                    value, soft = str(int(value) // 100 + 1), True
+                elif _DECADE.match(value):
+                    value, soft = value[2:], True
+                if "." not in value and int(value) < SMALL:
+                    continue
+                yield m.start() + at, m.end(), value, soft
+    if "X" in text or "V" in text or "I" in text:
+        for m in _ROMAN.finditer(text):
+            if m.group():
+                value = _roman(m.group())
+                if value >= SMALL:
+                    yield m.start(), m.end(), str(value), True

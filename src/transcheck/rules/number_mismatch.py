@@ -1,0 +1,120 @@
+"""number-mismatch: a number that differs from the other versions of the section.
+
+What it does
+    Reads the numbers of each aligned section after locale normalisation (decimal comma
+    or point, space, dot or comma thousands separators, ``100 %``, currency words and
+    codes around the number, ordinals ``183.``/``183:e``/``183-й``, dates ``6.12.2018``,
+    Roman numerals ``XI``) and compares them, as multisets, with the reference (the
+    majority of the other versions, or the ``--source`` version). A number changed in
+    one version is reported once, at the number, naming what the others have. Integers
+    below 10 are not compared (they are often written as words).
+
+Why it matters
+    A wrong amount, year or percentage changes what the article says, and is invisible
+    to anyone who reads only one language.
+
+Example
+    ``vuonna 2019`` in fi where sv, pl, is and ru have 2018.
+
+Correct
+    ``vuonna 2018``
+
+Fix
+    Copy the number from the other versions, in this language's format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from ..consensus import reference
+from ..findings import Hit, Severity
+from ..numbers import SMALL, numbers
+from ._links import section_inlines
+from ._locate import block_start, line_end
+from .base import ArticleContext, Rule
+
+
+_MARKER = re.compile(r"\s*(?:[-*+]\s+)?(\d+)[.)]")
+
+
+def _occurrences(cell) -> list[tuple]:
+    """(block, inline or None, start, end, value, soft) of every number of the section.
+
+    Numbers of ordered-list markers count too (as file offsets, inline None): a reader
+    sees `183.` whether it is text or a list number.
+    """
+    out = []
+    for block, inline in section_inlines(cell):
+        for start, end, value, soft in numbers(inline, cell.lang):
+            out.append((block, inline, start, end, value, soft))
+    source = cell.version.source
+    for top in cell.section.blocks:
+        for block in top.walk():
+            if block.kind == "list" and block.ordered:
+                for item in block.items:
+                    m = _MARKER.match(source.line(item.start_line))
+                    if m and int(m.group(1)) >= SMALL:
+                        at = source.offset(item.start_line, m.start(1))
+                        out.append((item, None, at, at + len(m.group(1)), m.group(1), False))
+    return out
+
+
+def _span(occurrence) -> tuple[int, int, str]:
+    """File offsets and written text of an occurrence."""
+    block, inline, start, end = occurrence[:4]
+    if inline is None:
+        return start, end, occurrence[4]
+    return inline.offset(start), inline.offset(end), inline.content[start:end]
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    for row in ctx.alignment.rows:
+        cells = [c for c in row.cells if c is not None]
+        found = {c.lang: _occurrences(c) for c in cells}
+        counts = {lang: Counter(o[4] for o in occ) for lang, occ in found.items()}
+        soft = {o[4] for occ in found.values() for o in occ if o[5]}
+        values = sorted(set().union(*counts.values()) - soft) if counts else []
+        for cell in cells:
+            missing, extra = [], []
+            for value in values:
+                ref = reference(cell.lang, {lang: counts[lang][value] for lang in counts}, ctx.source)
+                if ref is None:
+                    continue
+                have = counts[cell.lang][value]
+                if have < ref.value:
+                    missing.append((value, ref))
+                elif have > ref.value:
+                    extra.append((value, ref))
+            occurrences = found[cell.lang]
+            for value, ref in extra:
+                start, end, written = _span([o for o in occurrences if o[4] == value][ref.value])
+                if missing:
+                    other, other_ref = missing.pop(0)
+                    message = f"{written} here ({value}); {other} in {other_ref.who}, which have no {value}"
+                else:
+                    message = f"{written} here ({value}); not in {ref.who}"
+                yield cell.version, Hit(start, end, f"number differs: {message}")
+            for value, ref in missing:
+                first = next((c for c in cells if c.lang in ref.langs), None)
+                at = _where(cell, first, value)
+                yield cell.version, Hit(at, line_end(cell.version, at),
+                                        f"number missing: {value} appears in {ref.who} in this section, not here")
+
+
+def _where(cell, ref_cell, value: str) -> int:
+    own = [block for block, _ in section_inlines(cell)]
+    if ref_cell is not None and own:
+        blocks = [block for block, _ in section_inlines(ref_cell)]
+        hit = next((o[0] for o in _occurrences(ref_cell) if o[4] == value), None)
+        if hit is not None and blocks:
+            position = blocks.index(hit) / len(blocks)
+            return block_start(cell.version, own[min(int(position * len(own)), len(own) - 1)])
+    return block_start(cell.version, cell.section.heading or cell.section.blocks[0])
+
+
+RULE = Rule("TC507", "number-mismatch", Severity.WARNING,
+            "A number in an aligned section that differs from the other versions.", check, __doc__,
+            scope="article")
