@@ -84,3 +84,19 @@ def test_changed_number_is_reported_at_the_number(article):
     new = _diff(root, before, "number-mismatch")
     assert [(f.lang, f.line) for f in new] == [("sv", line_no)]
     assert "1979" in new[0].message and "1997" in new[0].message
+
+
+def test_deleted_paragraph_is_reported_in_that_section(article):
+    root = article("183-day-rule")
+    before = {(f.path, f.line, f.rule) for f in run([str(root)]).findings}
+    path = root / "Icelandic" / "183-day-rule.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("## IRS og 183"))
+    nxt = next(i for i in range(heading + 1, len(lines)) if lines[i].startswith("#"))
+    paragraphs = [i for i in range(heading + 1, nxt) if lines[i] and not lines[i].startswith(("#", "-"))]
+    victim = paragraphs[1]
+    _edit(path, lambda ls: ls[:victim] + ls[victim + 2 :])  # the paragraph and its blank line
+    new = _diff(root, before, "paragraph-count-mismatch")
+    assert [f.lang for f in new] == ["is"]
+    assert heading < new[0].line <= nxt, (new[0].line, heading, nxt)
+    assert "paragraph missing" in new[0].message

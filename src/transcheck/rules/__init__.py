@@ -16,6 +16,7 @@ from . import (
     link_text_spacing,
     link_text_trivial,
     number_mismatch,
+    paragraph_count_mismatch,
     section_missing,
     space_before_punctuation,
     stray_punctuation,
@@ -51,6 +52,7 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     link_missing.RULE,
     link_extra.RULE,
     number_mismatch.RULE,
+    paragraph_count_mismatch.RULE,
 )
 
 CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES
