@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import (
     bullet_count_mismatch,
     bullet_marker_invalid,
+    frontmatter_mismatch,
     heading_level_mismatch,
     heading_missing_space,
     input_errors,
@@ -53,6 +54,7 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     link_extra.RULE,
     number_mismatch.RULE,
     paragraph_count_mismatch.RULE,
+    frontmatter_mismatch.RULE,
 )
 
 CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES

@@ -1,0 +1,109 @@
+"""frontmatter-mismatch: front matter that drifted from the other versions.
+
+What it does
+    Compares the front matter of the versions of an article and reports, on a version:
+    a key the reference (the majority of the other versions, or the ``--source``
+    version) has and this version lacks; a value that must be the same in every language
+    (``keywords``, ``tags``, ``categories``, ``date``, ``slug``, ``translationKey``...)
+    and differs; a value that is almost the reference's but not quite (``A.Michael
+    Spence`` for ``A. Michael Spence``: a name or term damaged, not translated); an empty
+    ``title`` or ``description``; and doubly escaped HTML entities (``&amp;quot;``).
+
+Why it matters
+    Front matter feeds titles, search, feeds and listings: drift there is seen before
+    the article is even opened, and no Markdown renderer reports it.
+
+Example
+    ``title: A.Michael Spence`` where en, fi and sv have ``title: A. Michael Spence``.
+
+Correct
+    ``title: A. Michael Spence``
+
+Fix
+    Copy the value (or the key) from the versions named in the message.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..consensus import reference
+from ..findings import Hit, Severity
+from ..model import Version
+from .base import ArticleContext, Rule
+
+SHARED_KEYS = frozenset({"keywords", "tags", "categories", "category", "date", "slug", "translationKey",
+                         "translation_key", "author", "image", "layout", "weight", "draft", "type"})
+TEXT_KEYS = ("title", "description")
+DOUBLE_ESCAPES = ("&amp;quot;", "&amp;#39;", "&amp;amp;", "&amp;lt;", "&amp;gt;", "&amp;#")
+NEAR = 88  # rapidfuzz ratio above which two different values are the same value damaged
+
+
+def _text(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _at(version: Version, key: str) -> tuple[int, int]:
+    """Offsets of a key's value in the file, or of the front matter's first line."""
+    fm = version.front_matter
+    line = fm.line_of(key) if fm else None
+    source = version.source
+    if line is None:
+        return 0, len(source.line(0))
+    text = source.line(line)
+    colon = text.find(":")
+    start = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip()))
+    return source.offset(line, start), source.offset(line, len(text))
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    from rapidfuzz import fuzz
+
+    versions = ctx.article.versions
+    matters = {v.lang: (v.front_matter.data if v.front_matter else None) for v in versions}
+    present = [v for v in versions if matters[v.lang] is not None]
+    keys = sorted({k for d in matters.values() if d for k in d}, key=str)
+    for version in versions:
+        own = matters[version.lang]
+        if own is None:
+            has = {lang: d is not None for lang, d in matters.items()}
+            ref = reference(version.lang, has, ctx.source)
+            if ref is not None and ref.value and not version.front_matter_error:
+                yield version, Hit(0, len(version.source.line(0)),
+                                   f"no front matter here; {ref.who} have it (keys: {', '.join(map(str, keys))})")
+            continue
+        for key in keys:
+            has = {v.lang: key in matters[v.lang] for v in present}
+            ref = reference(version.lang, has, ctx.source)
+            if key not in own:
+                if ref is not None and ref.value:
+                    a, b = _at(version, key)
+                    yield version, Hit(a, b, f"front matter key `{key}` missing; {ref.who} have it")
+                continue
+            value = _text(own[key])
+            a, b = _at(version, key)
+            if key in TEXT_KEYS and not value.strip():
+                yield version, Hit(a, b, f"`{key}` is empty")
+                continue
+            escaped = next((e for e in DOUBLE_ESCAPES if e in value), None)
+            if escaped:
+                yield version, Hit(a, b, f"`{key}` has a doubly escaped entity `{escaped}`: write it once "
+                                         f"(`{escaped.replace('&amp;', '&', 1)}`) or as the character")
+                continue
+            values = {v.lang: _text(matters[v.lang][key]) for v in present if key in matters[v.lang]}
+            ref = reference(version.lang, values, ctx.source)
+            if ref is None or ref.value == value or any(e in str(ref.value) for e in DOUBLE_ESCAPES):
+                continue  # the same, or the others are the damaged ones (reported on them)
+            if key in SHARED_KEYS:
+                yield version, Hit(a, b, f"`{key}` is `{value}` here; `{ref.value}` in {ref.who} "
+                                         f"(the same in every language)")
+            elif fuzz.ratio(value, str(ref.value)) >= NEAR:
+                yield version, Hit(a, b, f"`{key}` is `{value}` here; `{ref.value}` in {ref.who}: "
+                                         f"almost the same, so not a translation but a damaged copy")
+
+
+RULE = Rule("TC509", "frontmatter-mismatch", Severity.WARNING,
+            "Front matter that drifted from the other versions (missing keys, shared values, damaged copies).",
+            check, __doc__, scope="article")
