@@ -91,3 +91,20 @@ def test_rules_never_raise_on_arbitrary_markdown(text, lang):
     for f in findings:
         assert 1 <= f.line <= version.source.line_count and f.column >= 1
         assert (f.line, f.column) <= (f.end_line, f.end_column)
+
+
+def test_a_failing_rule_becomes_an_internal_error_finding(tmp_path):
+    from transcheck.engine import check_article, check_version
+    from transcheck.model import Article
+    from transcheck.rules.base import Rule
+    from transcheck.findings import Severity
+
+    def boom(_):
+        raise ValueError("bad state")
+
+    version = version_of("Text.\n", "fi", str(tmp_path / "fi.md"))
+    for scope, call in (("version", lambda r: check_version(version, "a", (r,))),
+                        ("article", lambda r: check_article(Article("a", (version,)), (r,), {version.path}))):
+        rule = Rule("TC999", "boom", Severity.WARNING, "Fails.", boom, "boom", scope=scope)
+        (finding,) = call(rule)
+        assert finding.rule == "internal-error" and "boom failed" in finding.message and "bad state" in finding.message

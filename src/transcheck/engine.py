@@ -147,13 +147,18 @@ def check_article(article: Article, rules: tuple[Rule, ...], reported: set[str],
             hits = list(rule.check(ctx))
         except Exception as exc:  # a rule bug must not cost the user the other findings
             version = next(v for v in article.versions if v.path in reported)
-            out.append(_finding(INTERNAL_ERROR, version.path, version.source,
-                                Hit(0, 0, f"rule {rule.name} failed on this article ({exc.__class__.__name__}: "
-                                          f"{exc}); please report it"), version.lang, article.slug))
+            out.append(_failed(rule, version, article.slug, exc))
             continue
         out.extend(_finding(rule, version.path, version.source, hit, version.lang, article.slug)
                    for version, hit in hits if version.path in reported)
     return out
+
+
+def _failed(rule: Rule, version: Version, article: str, exc: Exception) -> Finding:
+    """The internal-error finding for a rule that raised: named, located, not a traceback."""
+    return _finding(INTERNAL_ERROR, version.path, version.source,
+                    Hit(0, 0, f"rule {rule.name} failed here ({exc.__class__.__name__}: {exc}); please report it"),
+                    version.lang, article)
 
 
 def check_version(version: Version, article: str, rules: tuple[Rule, ...]) -> list[Finding]:
@@ -166,9 +171,7 @@ def check_version(version: Version, article: str, rules: tuple[Rule, ...]) -> li
             hits = list(rule.check(version))
         except Exception as exc:  # a rule bug must not cost the user the other findings
             hits = []
-            out.append(_finding(INTERNAL_ERROR, version.path, version.source,
-                                Hit(0, 0, f"rule {rule.name} failed on this file ({exc.__class__.__name__}: "
-                                          f"{exc}); please report it"), version.lang, article))
+            out.append(_failed(rule, version, article, exc))
         out.extend(_finding(rule, version.path, version.source, hit, version.lang, article) for hit in hits)
     return out
 
