@@ -17,7 +17,8 @@ from typing import Iterator
 from .model import Inline
 
 _RUN = re.compile(r"\d(?:\d|[ .,\u00a0\u202f](?=\d))*")
-_ROMAN = re.compile(r"\b(?=[IVX]{2,5}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
+_ROMAN_TOKEN = re.compile(r"\b[IVX]{2,5}\b")
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _GROUP_SEPS = " \u00a0\u202f"
 
@@ -101,21 +102,19 @@ def numbers(inline: Inline, lang: str) -> Iterator[tuple[int, int, str, bool]]:
     but not reported on their own.
     """
     text = inline.masked
-    if any(ch.isdigit() for ch in text):
-        suffixes = _CENTURY_SUFFIX.get(lang, ())
-        for m in _RUN.finditer(text):
-            for at, value in parse_run(m.group(), lang):
-                soft = False
-                if suffixes and value.endswith("00") and text.startswith(suffixes, m.end()):
-                    value, soft = str(int(value) // 100 + 1), True
-                elif _DECADE.match(value):
-                    value, soft = value[2:], True
-                if "." not in value and int(value) < SMALL:
-                    continue
-                yield m.start() + at, m.end(), value, soft
-    if "X" in text or "V" in text or "I" in text:
-        for m in _ROMAN.finditer(text):
-            if m.group():
-                value = _roman(m.group())
-                if value >= SMALL:
-                    yield m.start(), m.end(), str(value), True
+    suffixes = _CENTURY_SUFFIX.get(lang, ())
+    for m in _RUN.finditer(text):
+        for at, value in parse_run(m.group(), lang):
+            soft = False
+            if suffixes and value.endswith("00") and text.startswith(suffixes, m.end()):
+                value, soft = str(int(value) // 100 + 1), True
+            elif _DECADE.match(value):
+                value, soft = value[2:], True
+            if "." not in value and int(value) < SMALL:
+                continue
+            yield m.start() + at, m.end(), value, soft
+    for m in _ROMAN_TOKEN.finditer(text):
+        if _ROMAN.fullmatch(m.group()):
+            value = _roman(m.group())
+            if value >= SMALL:
+                yield m.start(), m.end(), str(value), True

@@ -39,7 +39,10 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
         counts = {c.lang: target_counts(c) for c in cells}
         for cell in cells:
             for target, have in counts[cell.lang].items():
-                ref = reference(cell.lang, {lang: counts[lang][target] for lang in counts}, ctx.source)
+                per_lang = {lang: counts[lang][target] for lang in counts}
+                if len(set(per_lang.values())) == 1:
+                    continue  # every version agrees
+                ref = reference(cell.lang, per_lang, ctx.source)
                 if ref is None or have <= ref.value:
                     continue
                 links = [link for _, link in links_of(cell) if link.target == target]

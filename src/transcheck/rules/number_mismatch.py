@@ -77,10 +77,12 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
         counts = {lang: Counter(o[4] for o in occ) for lang, occ in found.items()}
         soft = {o[4] for occ in found.values() for o in occ if o[5]}
         values = sorted(set().union(*counts.values()) - soft) if counts else []
+        per_value = {value: {lang: counts[lang][value] for lang in counts} for value in values}
+        per_value = {value: per for value, per in per_value.items() if len(set(per.values())) > 1}
         for cell in cells:
             missing, extra = [], []
-            for value in values:
-                ref = reference(cell.lang, {lang: counts[lang][value] for lang in counts}, ctx.source)
+            for value, per in per_value.items():
+                ref = reference(cell.lang, per, ctx.source)
                 if ref is None:
                     continue
                 have = counts[cell.lang][value]
