@@ -32,12 +32,13 @@ from .base import Rule
 _MARKS = ("– ", "— ", "• ", "–\u00a0", "—\u00a0", "•\u00a0")
 
 
-def _led(line: str) -> bool:
+def dash_led(line: str) -> bool:
+    """Does the line start with an en dash, em dash or bullet and a space (`– item`)?"""
     return line.startswith(_MARKS)
 
 
 def _dash_paragraph(block: Block) -> bool:
-    return block.kind == "paragraph" and block.inline is not None and _led(block.inline.content)
+    return block.kind == "paragraph" and block.inline is not None and dash_led(block.inline.content)
 
 
 def check(version: Version) -> Iterator[Hit]:
@@ -68,9 +69,9 @@ def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
     for block in blocks:
         if block.kind == "paragraph" and block.inline is not None:
             lines = block.inline.content.split("\n")
-            led = [k for k, line in enumerate(lines) if _led(line) and k and _bullet_like(lines, k)]
-            if led and (in_item or _led(lines[0]) or len(led) > 1):
-                if _led(lines[0]) and id(block) not in reported:
+            led = [k for k, line in enumerate(lines) if dash_led(line) and k and _bullet_like(lines, k)]
+            if led and (in_item or dash_led(lines[0]) or len(led) > 1):
+                if dash_led(lines[0]) and id(block) not in reported:
                     led.insert(0, 0)  # `– a` `– b` on consecutive lines: the first is a bullet too
                 for k in led:
                     yield _hit(block, k, 0)
@@ -86,7 +87,7 @@ def _bullet_like(lines: list[str], k: int) -> bool:
     the line before it ends a sentence, introduces a list or is a bullet, and the line
     itself does not end with a closing dash (`– as the next section shows –`)."""
     before = lines[k - 1].rstrip()
-    return (before.endswith((":", ".", "!", "?", ";")) or _led(before)) and not lines[k].rstrip().endswith(("–", "—"))
+    return (before.endswith((":", ".", "!", "?", ";")) or dash_led(before)) and not lines[k].rstrip().endswith(("–", "—"))
 
 
 def _hit(block: Block, k: int, size: int) -> Hit:

@@ -35,7 +35,7 @@ from ..findings import Hit, Severity
 from ._links import section_inlines as _section_inlines
 from ._locate import block_start, end_of_text, line_end, line_start
 from .base import ArticleContext, Rule
-from .bullet_marker_invalid import _led
+from .bullet_marker_invalid import dash_led
 
 SKIP = 0.6  # cost of a paragraph with no counterpart
 JOIN = 0.5  # extra cost of a split or a merge: above SKIP minus a close match, so a short
@@ -58,7 +58,7 @@ def _paragraphs(cell, lists_are_text: bool = False) -> list:
     stack = list(cell.section.blocks)
     while stack:
         block = stack.pop(0)
-        if block.kind == "paragraph" and block.inline and not _led(block.inline.content):
+        if block.kind == "paragraph" and block.inline and not dash_led(block.inline.content):
             out.append(block)
         elif block.kind == "blockquote" or (block.kind == "list" and (
                 lists_are_text or _accidental(block, cell.version.source))):
