@@ -84,8 +84,14 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText) -> tuple
             i = j
             continue
         children, i = _blocks(tokens, i + 1, stop, source)
+        ordered = token.type == "ordered_list_open" or (kind == "item" and token.info.isdigit())
+        number = None
+        if token.type == "ordered_list_open":
+            number = int(token.attrs.get("start", 1))
+        elif kind == "item" and token.info.isdigit():
+            number = int(token.info)
         out.append(Block(kind, start, end, children=tuple(children), marker=token.markup,
-                         ordered=token.type == "ordered_list_open"))
+                         ordered=ordered, number=number))
     return out, i
 
 

@@ -98,7 +98,8 @@ class Block:
 
     ``start_line``/``end_line`` are 0-based, end exclusive (markdown-it's map).
     ``children`` holds the blocks of a list (its items), an item or a blockquote;
-    ``inlines`` the inline content of a paragraph, heading or table.
+    ``inlines`` the inline content of a paragraph, heading or table. ``number`` is the
+    start number of an ordered list, or the number of an ordered list's item.
     """
 
     kind: str
@@ -108,6 +109,7 @@ class Block:
     children: tuple["Block", ...] = ()
     marker: str = ""
     ordered: bool = False
+    number: int | None = None
 
     @property
     def inline(self) -> Inline | None:

@@ -23,11 +23,11 @@ Fix
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
+from ._lists import accidental_lists, number_span
 from ._locate import block_start, line_end, section_start
 from .base import ArticleContext, Rule
 from .bullet_marker_invalid import would_be_bullets
@@ -37,26 +37,13 @@ def _plural(n: int) -> str:
     return f"{n} bullet{'s' if n != 1 else ''}"
 
 
-_NUMBERED = re.compile(r"\d+[.)]")
-
-
-def _ordered_lists(cell) -> list:
-    return [b for top in cell.section.blocks for b in top.walk() if b.kind == "list" and b.ordered]
-
-
 def _accidental(cell, reference_cells) -> Hit | None:
-    """An ordered list that none of the reference versions has: a line starting `183.`."""
-    if any(_ordered_lists(c) for c in reference_cells):
-        return None
-    lists = _ordered_lists(cell)
+    """The number of an accidental ordered list (a line starting `183.`), as a Hit."""
+    lists = accidental_lists(cell, reference_cells)
     if not lists:
         return None
-    version, block = cell.version, lists[0]
-    line = version.source.line(block.start_line)
-    m = _NUMBERED.search(line)
-    at = version.source.offset(block.start_line, m.start() if m else 0)
-    number = m.group() if m else "1."
-    return Hit(at, at + len(number),
+    start, end, number = number_span(cell.version, lists[0].items[0])
+    return Hit(start, end,
                f"`{number}` at the start of a line makes an ordered list that no other version has; "
                f"escape it (`{number[:-1]}\\{number[-1]}`) if it is a number, not a list")
 

@@ -25,7 +25,6 @@ Fix
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator
 
@@ -33,11 +32,9 @@ from ..consensus import reference
 from ..findings import Hit, Severity
 from ..numbers import SMALL, numbers
 from ._links import section_inlines
+from ._lists import number_span
 from ._locate import block_start, line_end
 from .base import ArticleContext, Rule
-
-
-_MARKER = re.compile(r"\s*(?:[-*+]\s+)?(\d+)[.)]")
 
 
 def _occurrences(cell) -> list[tuple]:
@@ -50,15 +47,12 @@ def _occurrences(cell) -> list[tuple]:
     for block, inline in section_inlines(cell):
         for start, end, value, soft in numbers(inline, cell.lang):
             out.append((block, inline, start, end, value, soft))
-    source = cell.version.source
     for top in cell.section.blocks:
-        for block in top.walk():
-            if block.kind == "list" and block.ordered:
-                for item in block.items:
-                    m = _MARKER.match(source.line(item.start_line))
-                    if m and int(m.group(1)) >= SMALL:
-                        at = source.offset(item.start_line, m.start(1))
-                        out.append((item, None, at, at + len(m.group(1)), m.group(1), False))
+        for item in top.walk():
+            if item.kind == "item" and item.number is not None and item.number >= SMALL:
+                start, _, _ = number_span(cell.version, item)
+                digits = str(item.number)
+                out.append((item, None, start, start + len(digits), digits, False))
     return out
 
 

@@ -27,7 +27,6 @@ Fix
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..consensus import reference
@@ -35,25 +34,17 @@ from ..findings import Hit, Severity
 from ._links import section_inlines as _section_inlines
 from ._locate import block_start, end_of_text, line_end, line_start
 from .base import ArticleContext, Rule
+from ._lists import accidental_lists
 from .bullet_marker_invalid import dash_led
 
 SKIP = 0.6  # cost of a paragraph with no counterpart
 JOIN = 0.5  # extra cost of a split or a merge: above SKIP minus a close match, so a short
 # dropped paragraph is not explained away as merged into its neighbour
 MAX_JOIN = 12  # at most this many paragraphs written as one (single newlines in the source)
-_START = re.compile(r"\s*(\d+)[.)]")
-
-
-def _accidental(block, source) -> bool:
-    """An ordered list that starts at a number other than 1: a paragraph beginning `183.`."""
-    m = _START.match(source.line(block.start_line))
-    return block.ordered and m is not None and int(m.group(1)) > 1
-
-
-def _paragraphs(cell, lists_are_text: bool = False) -> list:
-    """Top-level paragraphs (and those of blockquotes and of accidental lists), not bullets
-    nor would-be bullets: bullets are bullet-count-mismatch's. With ``lists_are_text``
-    (the other versions have no list here) every list's items count as paragraphs."""
+def _paragraphs(cell, lists_are_text: bool = False, accidental: tuple = ()) -> list:
+    """Top-level paragraphs (and those of blockquotes and of ``accidental`` lists), not
+    bullets nor would-be bullets: bullets are bullet-count-mismatch's. With
+    ``lists_are_text`` (the other versions have no list here) every list counts as text."""
     out = []
     stack = list(cell.section.blocks)
     while stack:
@@ -61,7 +52,7 @@ def _paragraphs(cell, lists_are_text: bool = False) -> list:
         if block.kind == "paragraph" and block.inline and not dash_led(block.inline.content):
             out.append(block)
         elif block.kind == "blockquote" or (block.kind == "list" and (
-                lists_are_text or _accidental(block, cell.version.source))):
+                lists_are_text or any(block is a for a in accidental))):
             stack[:0] = block.children
         elif block.kind == "item":
             stack[:0] = block.children
@@ -149,7 +140,9 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
         paragraphs = {}
         for c in cells:
             ref_listed = reference(c.lang, listed, ctx.source)
-            paragraphs[c.lang] = _paragraphs(c, listed[c.lang] and ref_listed is not None and not ref_listed.value)
+            as_text = listed[c.lang] and ref_listed is not None and not ref_listed.value
+            others = [o for o in cells if o is not c]
+            paragraphs[c.lang] = _paragraphs(c, as_text, tuple(accidental_lists(c, others)))
         counts = {lang: len(p) for lang, p in paragraphs.items()}
         for k, cell in enumerate(row.cells):
             if cell is None:
