@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Article, Link, Section, Version
+from .model import Article, Block, Inline, Link, Section, Version
 
 _NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|\b[A-Z][a-z]{2,}\b")
@@ -45,6 +45,9 @@ class Cell:
     share: float  # the section's share of its version's prose, 0..1
     position: float  # index / number of sections, 0..1
     links: tuple[Link, ...] = ()  # every link of the section, heading included, in order
+    inlines: tuple[tuple[Block, Inline], ...] = ()  # every inline of the section, heading included
+    prose: int = 0  # characters of prose in the section
+    article_prose: int = 0  # characters of prose in the whole version
 
     @property
     def lang(self) -> str:
@@ -73,13 +76,13 @@ def _stem(name: str) -> str:
 
 
 def _cells(version: Version) -> list[Cell]:
+    """One cell per section, with the evidence the aligner and the rules read (walked once)."""
     sections = version.sections
-    texts = []
+    found = []
     for section in sections:
-        parts = []
         blocks = ((section.heading,) if section.heading else ()) + section.blocks
-        targets, names, numbers = set(), set(), set()
-        links: list[Link] = []
+        targets, names = set(), set()
+        inlines: list[tuple[Block, Inline]] = []
         paragraphs = items = 0
         for top in blocks:
             for block in top.walk():
@@ -88,20 +91,21 @@ def _cells(version: Version) -> list[Cell]:
                 elif block.kind == "item":
                     items += 1
                 for inline in block.inlines:
-                    parts.append(inline.masked)
-                    links.extend(inline.links)
+                    inlines.append((block, inline))
                     targets.update(link.target for link in inline.links if link.target)
                     for a, b in inline.code_spans:
                         names.add(inline.content[a:b].strip("`").strip().lower())
-        text = " ".join(parts)
-        numbers.update(m.translate(_NOT_DIGITS) for m in _NUMBER.findall(text))
+        text = " ".join(inline.masked for _, inline in inlines)
+        numbers = {m.translate(_NOT_DIGITS) for m in _NUMBER.findall(text)}
         names.update(_stem(m) for m in set(_NAME.findall(text)))
-        texts.append((frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items, len(text),
-                      tuple(links)))
-    total = sum(t[5] for t in texts) or 1
+        prose = sum(len(inline.masked) for _, inline in inlines)
+        found.append((section, frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items,
+                      prose, tuple(inlines)))
+    total = sum(f[6] for f in found)
     count = max(len(sections), 1)
-    return [Cell(version, section, i, t[0], t[1], t[2], t[3], t[4], t[5] / total, i / count, t[6])
-            for i, (section, t) in enumerate(zip(sections, texts))]
+    return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
+                 tuple(link for _, inline in inlines for link in inline.links), inlines, prose, total)
+            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines) in enumerate(found)]
 
 
 def _ratio(a: float, b: float) -> float:

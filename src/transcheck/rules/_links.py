@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..align import Cell
-from ..model import Block, Inline, Link
+from ..model import Block, Link
 
 
 def comparable(link: Link) -> bool:
@@ -19,19 +19,10 @@ def comparable(link: Link) -> bool:
         ("mailto:", "tel:"))
 
 
-def section_inlines(cell: Cell) -> list[tuple[Block, Inline]]:
-    out = []
-    blocks = ((cell.section.heading,) if cell.section.heading else ()) + cell.section.blocks
-    for top in blocks:
-        for block in top.walk():
-            out.extend((block, inline) for inline in block.inlines)
-    return out
-
-
 def links_of(cell: Cell) -> list[tuple[Block, Link]]:
     """The comparable links of a section, a split run counted as its first link."""
     out = []
-    for block, inline in section_inlines(cell):
+    for block, inline in cell.inlines:
         previous = None
         for link in inline.links:
             if not comparable(link):

@@ -31,7 +31,6 @@ from typing import Iterator
 from ..consensus import reference
 from ..findings import Hit, Severity
 from ..numbers import SMALL, numbers
-from ._links import section_inlines
 from ._lists import number_span
 from ._locate import block_start, line_end
 from .base import ArticleContext, Rule
@@ -44,7 +43,7 @@ def _occurrences(cell) -> list[tuple]:
     sees `183.` whether it is text or a list number.
     """
     out = []
-    for block, inline in section_inlines(cell):
+    for block, inline in cell.inlines:
         for start, end, value, soft in numbers(inline, cell.lang):
             out.append((block, inline, start, end, value, soft))
     for top in cell.section.blocks:
@@ -101,9 +100,9 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
 
 
 def _where(cell, ref_cell, value: str) -> int:
-    own = [block for block, _ in section_inlines(cell)]
+    own = [block for block, _ in cell.inlines]
     if ref_cell is not None and own:
-        blocks = [block for block, _ in section_inlines(ref_cell)]
+        blocks = [block for block, _ in ref_cell.inlines]
         hit = next((o[0] for o in _occurrences(ref_cell) if o[4] == value), None)
         if hit is not None and blocks:
             position = blocks.index(hit) / len(blocks)

@@ -31,7 +31,6 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ._links import section_inlines as _section_inlines
 from ._locate import block_start, end_of_text, line_end, line_start
 from .base import ArticleContext, Rule
 from ._lists import accidental_lists
@@ -63,10 +62,8 @@ def _shares(cell, paragraphs) -> list[float]:
     """Paragraph lengths scaled by the rest of the article (outside this section), so that
     languages that expand differently compare, and a drop here does not rescale the rest.
     When the section is most of the article, raw lengths (in thousands of characters)."""
-    total = sum(len(i.masked) for _, i in cell.version.inlines())
-    own = sum(len(i.masked) for _, i in _section_inlines(cell))
-    rest = total - own
-    scale = rest if rest >= 0.3 * total and rest > 0 else 1000
+    rest = cell.article_prose - cell.prose
+    scale = rest if rest >= 0.3 * cell.article_prose and rest > 0 else 1000
     return [len(b.inline.masked) / scale for b in paragraphs]
 
 
