@@ -30,3 +30,16 @@ def end_of_text(version: Version) -> int:
         if version.source.line(line).strip():
             return line_start(version, line)
     return 0
+
+
+def counterpart(cell, ref_cell, ref_block: Block) -> int:
+    """This version's block at the relative place where ``ref_block`` is in the reference's
+    section (by order among the blocks with text): where something the reference has here
+    should be. The section's start when this section has no text."""
+    own = [block for block, _ in cell.inlines]
+    theirs = [block for block, _ in ref_cell.inlines]
+    if not own:
+        return section_start(cell.version, cell.section)
+    index = next((i for i, b in enumerate(theirs) if b.start_line >= ref_block.start_line), len(theirs) - 1)
+    position = index / max(len(theirs), 1)
+    return block_start(cell.version, own[min(int(position * len(own)), len(own) - 1)])

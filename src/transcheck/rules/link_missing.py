@@ -29,7 +29,7 @@ from typing import Iterator
 from ..consensus import reference
 from ..findings import Hit, Severity
 from ._links import links_of, target_counts
-from ._locate import block_start, line_end, section_start
+from ._locate import counterpart, line_end, section_start
 from .base import ArticleContext, Rule
 
 
@@ -55,15 +55,10 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
 
 def _where(cell, ref_cells, target: str) -> int:
     """This version's block at the place the reference version has the link."""
-    own = [block for block, _ in cell.inlines]
     for ref in ref_cells:
-        blocks = [block for block, _ in ref.inlines]
-        index = next((i for i, (block, link) in enumerate(links_of(ref)) if link.target == target), None)
-        if index is None or not blocks or not own:
-            continue
-        block = next(b for b, link in links_of(ref) if link.target == target)
-        position = blocks.index(block) / len(blocks)
-        return block_start(cell.version, own[min(int(position * len(own)), len(own) - 1)])
+        block = next((b for b, link in links_of(ref) if link.target == target), None)
+        if block is not None:
+            return counterpart(cell, ref, block)
     return section_start(cell.version, cell.section)
 
 

@@ -32,7 +32,7 @@ from ..consensus import reference
 from ..findings import Hit, Severity
 from ..numbers import SMALL, numbers
 from ._lists import number_span
-from ._locate import block_start, line_end
+from ._locate import counterpart, line_end, section_start
 from .base import ArticleContext, Rule
 
 
@@ -100,14 +100,11 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
 
 
 def _where(cell, ref_cell, value: str) -> int:
-    own = [block for block, _ in cell.inlines]
-    if ref_cell is not None and own:
-        blocks = [block for block, _ in ref_cell.inlines]
-        hit = next((o[0] for o in _occurrences(ref_cell) if o[4] == value), None)
-        if hit is not None and blocks:
-            position = blocks.index(hit) / len(blocks)
-            return block_start(cell.version, own[min(int(position * len(own)), len(own) - 1)])
-    return block_start(cell.version, cell.section.heading or cell.section.blocks[0])
+    """This version's block at the place the reference version has the number."""
+    block = next((o[0] for o in _occurrences(ref_cell) if o[4] == value), None) if ref_cell else None
+    if block is not None:
+        return counterpart(cell, ref_cell, block)
+    return section_start(cell.version, cell.section)
 
 
 RULE = Rule("TC507", "number-mismatch", Severity.WARNING,
