@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Hashable, Mapping
+from typing import Hashable, Iterator, Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +51,17 @@ def reference(lang: str, values: Mapping[str, Hashable], source: str | None = No
     if len(values) > 2 and own >= count:
         return None  # a tie (2 against 2): no side is the reference
     return Reference(value, tuple(k for k, v in others.items() if v == value))
+
+
+def disagreements(cells, values: Mapping[str, Hashable], source: str | None = None) -> Iterator[tuple]:
+    """(cell, reference) for each cell whose value differs from its reference.
+
+    ``cells`` are aligned cells (anything with ``.lang``) of one row; ``values`` maps the
+    languages to compare (cells whose language is absent are skipped).
+    """
+    for cell in cells:
+        if cell is None or cell.lang not in values:
+            continue
+        ref = reference(cell.lang, values, source)
+        if ref is not None and ref.value != values[cell.lang]:
+            yield cell, ref

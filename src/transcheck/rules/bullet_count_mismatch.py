@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..consensus import reference
+from ..consensus import disagreements
 from ..findings import Hit, Severity
 from ._lists import accidental_lists, number_span
 from ._locate import block_start, line_end, section_start
@@ -54,10 +54,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
         counts = {c.lang: c.items + would_be_bullets(c.section.blocks) for c in cells}
         if not any(counts.values()):
             continue
-        for cell in cells:
-            ref = reference(cell.lang, counts, ctx.source)
-            if ref is None or ref.value == counts[cell.lang]:
-                continue
+        for cell, ref in disagreements(cells, counts, ctx.source):
             if counts[cell.lang] > ref.value:
                 accidental = _accidental(cell, [c for c in cells if c.lang in ref.langs])
                 if accidental is not None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..consensus import reference
+from ..consensus import disagreements
 from ..findings import Hit, Severity
 from ._locate import line_end, section_start
 from .base import ArticleContext, Rule
@@ -32,12 +32,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
     alignment = ctx.alignment
     for row in alignment.rows:
         levels = {c.lang: c.section.level for c in row.cells if c is not None and c.section.level}
-        for cell in row.cells:
-            if cell is None or not cell.section.level:
-                continue
-            ref = reference(cell.lang, levels, ctx.source)
-            if ref is None or ref.value == cell.section.level:
-                continue
+        for cell, ref in disagreements(row.cells, levels, ctx.source):
             at = section_start(cell.version, cell.section)
             yield cell.version, Hit(at, line_end(cell.version, at),
                                     f"heading level {cell.section.level} (`{'#' * cell.section.level}`) here; "

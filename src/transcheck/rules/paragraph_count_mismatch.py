@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..consensus import reference
+from ..consensus import disagreements, reference
 from ..findings import Hit, Severity
 from ._locate import block_start, end_of_text, line_end, line_start
 from .base import ArticleContext, Rule
@@ -141,14 +141,10 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
             others = [o for o in cells if o is not c]
             paragraphs[c.lang] = _paragraphs(c, as_text, tuple(accidental_lists(c, others)))
         counts = {lang: len(p) for lang, p in paragraphs.items()}
-        for k, cell in enumerate(row.cells):
-            if cell is None:
-                continue
+        for cell, ref in disagreements(cells, counts, ctx.source):
+            k = ctx.alignment.langs.index(cell.lang)
             if any(0 <= x < len(rows) and rows[x].cells[k] is None for x in (r - 1, r + 1)):
                 continue  # next to a section this version lacks: section-missing reports that
-            ref = reference(cell.lang, counts, ctx.source)
-            if ref is None or ref.value == counts[cell.lang]:
-                continue
             ref_cell = next(c for c in cells if c.lang in ref.langs)
             own_p, ref_p = paragraphs[cell.lang], paragraphs[ref_cell.lang]
             own_skips, ref_skips = skipped(_shares(cell, own_p), _shares(ref_cell, ref_p))
