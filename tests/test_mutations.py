@@ -1,7 +1,8 @@
 """Break one thing in one version of a real article: it is reported on that version, there.
 
 Each test copies one article of ../shared/realcorpus (all six versions), deletes a bullet,
-a link or a heading in one version, and checks the finding's file and line.
+a link, a heading or a paragraph, or changes a number, in one version, and checks the new
+finding's file and line.
 """
 
 from __future__ import annotations
@@ -18,85 +19,72 @@ from .conftest import needs_shared
 NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish", "pl": "Polish", "is": "Icelandic", "ru": "Russian"}
 
 
+def original(slug: str, lang: str) -> list[str]:
+    """The lines of one version of a real article, as shipped."""
+    return (needs_shared("realcorpus", "Texts") / NAMES[lang] / f"{slug}.md").read_text(encoding="utf-8").split("\n")
+
+
+def without_lines(first: int, count: int):
+    """An edit that removes ``count`` lines from 0-based line ``first``."""
+    return lambda text: "\n".join((lines := text.split("\n"))[:first] + lines[first + count :])
+
+
 @pytest.fixture
-def article(tmp_path):
-    def copy(slug: str):
+def mutate(tmp_path):
+    """Copy all versions of an article, edit one, and return the findings the edit adds."""
+    def apply(slug: str, lang: str, edit, *rules: str):
         texts = needs_shared("realcorpus", "Texts")
         for name in NAMES.values():
             (tmp_path / name).mkdir(exist_ok=True)
             shutil.copy(texts / name / f"{slug}.md", tmp_path / name / f"{slug}.md")
-        return tmp_path
-    return copy
+        before = {(f.path, f.line, f.rule) for f in run([str(tmp_path)]).findings}
+        path = tmp_path / NAMES[lang] / f"{slug}.md"
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return [f for f in run([str(tmp_path)]).findings
+                if f.rule in rules and (f.path, f.line, f.rule) not in before]
+    return apply
 
 
-def _edit(path, fn):
-    lines = path.read_text(encoding="utf-8").split("\n")
-    path.write_text("\n".join(fn(lines)), encoding="utf-8")
-
-
-def _diff(root, before, rule):
-    return [f for f in run([str(root)]).findings if (f.path, f.line, f.rule) not in before and f.rule == rule]
-
-
-def test_deleted_bullet_is_reported_at_the_list(article):
-    root = article("vesting")
-    before = {(f.path, f.line, f.rule) for f in run([str(root)]).findings}
-    path = root / "Polish" / "vesting.md"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    first_bullet = next(i for i, line in enumerate(lines) if line.startswith("- "))
-    _edit(path, lambda ls: ls[:first_bullet] + ls[first_bullet + 2 :])  # the first bullet and its blank line
-    new = _diff(root, before, "bullet-count-mismatch")
+def test_deleted_bullet_is_reported_at_the_list(mutate):
+    first_bullet = next(i for i, line in enumerate(original("vesting", "pl")) if line.startswith("- "))
+    # the first bullet and its blank line
+    new = mutate("vesting", "pl", without_lines(first_bullet, 2), "bullet-count-mismatch")
     assert [(f.lang, f.line) for f in new] == [("pl", first_bullet + 1)]
     assert re.search(r"\d+ bullets here .*; \d+ in (en, )?fi, is, ru, sv", new[0].message)
 
 
-def test_deleted_link_is_reported_in_that_paragraph(article):
-    root = article("183-day-rule")
-    before = {(f.path, f.line, f.rule) for f in run([str(root)]).findings}
-    path = root / "Swedish" / "183-day-rule.md"
-    text = path.read_text(encoding="utf-8")
-    line_no = next(i for i, line in enumerate(text.split("\n")) if "](/taxhome)" in line) + 1
-    path.write_text(re.sub(r"\[([^\]]+)\]\(/taxhome\)", r"\1", text, count=1), encoding="utf-8")
-    new = _diff(root, before, "link-missing")
+def test_deleted_link_is_reported_in_that_paragraph(mutate):
+    line_no = next(i for i, line in enumerate(original("183-day-rule", "sv")) if "](/taxhome)" in line) + 1
+    unlink = lambda text: re.sub(r"\[([^\]]+)\]\(/taxhome\)", r"\1", text, count=1)  # noqa: E731
+    new = mutate("183-day-rule", "sv", unlink, "link-missing")
     assert [(f.lang, f.line) for f in new] == [("sv", line_no)]
     assert "/taxhome" in new[0].message
 
 
-def test_deleted_heading_is_reported_where_the_section_was(article):
-    root = article("a-michael-spence")
-    before = {(f.path, f.line, f.rule) for f in run([str(root)]).findings}
-    path = root / "Russian" / "a-michael-spence.md"
-    lines = path.read_text(encoding="utf-8").split("\n")
+def test_deleted_heading_is_reported_where_the_section_was(mutate):
+    lines = original("a-michael-spence", "ru")
     heading = next(i for i, line in enumerate(lines) if line.startswith("### Экономика развития"))
-    _edit(path, lambda ls: ls[:heading] + ls[heading + 2 :])  # the heading and its blank line
-    new = _diff(root, before, "section-missing") + _diff(root, before, "heading-level-mismatch")
+    # the heading and its blank line
+    new = mutate("a-michael-spence", "ru", without_lines(heading, 2), "section-missing", "heading-level-mismatch")
     assert new and all(f.lang == "ru" for f in new)
     assert any(abs(f.line - (heading + 1)) <= 6 for f in new), [(f.rule, f.line, f.message) for f in new]
 
 
-def test_changed_number_is_reported_at_the_number(article):
-    root = article("xetra")
-    before = {(f.path, f.line, f.rule) for f in run([str(root)]).findings}
-    path = root / "Swedish" / "xetra.md"
-    text = path.read_text(encoding="utf-8")
+def test_changed_number_is_reported_at_the_number(mutate):
+    text = "\n".join(original("xetra", "sv"))
     line_no = text[: text.index("1997")].count("\n") + 1
-    path.write_text(text.replace("1997", "1979", 1), encoding="utf-8")
-    new = _diff(root, before, "number-mismatch")
+    new = mutate("xetra", "sv", lambda t: t.replace("1997", "1979", 1), "number-mismatch")
     assert [(f.lang, f.line) for f in new] == [("sv", line_no)]
     assert "1979" in new[0].message and "1997" in new[0].message
 
 
-def test_deleted_paragraph_is_reported_in_that_section(article):
-    root = article("183-day-rule")
-    before = {(f.path, f.line, f.rule) for f in run([str(root)]).findings}
-    path = root / "Icelandic" / "183-day-rule.md"
-    lines = path.read_text(encoding="utf-8").split("\n")
+def test_deleted_paragraph_is_reported_in_that_section(mutate):
+    lines = original("183-day-rule", "is")
     heading = next(i for i, line in enumerate(lines) if line.startswith("## IRS og 183"))
     nxt = next(i for i in range(heading + 1, len(lines)) if lines[i].startswith("#"))
     paragraphs = [i for i in range(heading + 1, nxt) if lines[i] and not lines[i].startswith(("#", "-"))]
-    victim = paragraphs[1]
-    _edit(path, lambda ls: ls[:victim] + ls[victim + 2 :])  # the paragraph and its blank line
-    new = _diff(root, before, "paragraph-count-mismatch")
+    # the paragraph and its blank line
+    new = mutate("183-day-rule", "is", without_lines(paragraphs[1], 2), "paragraph-count-mismatch")
     assert [f.lang for f in new] == ["is"]
     assert heading < new[0].line <= nxt, (new[0].line, heading, nxt)
     assert "paragraph missing" in new[0].message
