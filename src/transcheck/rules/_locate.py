@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..findings import Hit
 from ..model import Block, Section, Version
 
 
@@ -43,3 +44,8 @@ def counterpart(cell, ref_cell, ref_block: Block) -> int:
     index = next((i for i, b in enumerate(theirs) if b.start_line >= ref_block.start_line), len(theirs) - 1)
     position = index / max(len(theirs), 1)
     return block_start(cell.version, own[min(int(position * len(own)), len(own) - 1)])
+
+
+def line_hit(version: Version, at: int, message: str) -> Hit:
+    """A finding that spans from ``at`` to the end of its line."""
+    return Hit(at, line_end(version, at), message)

@@ -28,7 +28,7 @@ from typing import Iterator
 from ..consensus import disagreements
 from ..findings import Hit, Severity
 from ._lists import accidental_lists, number_span
-from ._locate import block_start, line_end, section_start
+from ._locate import block_start, line_hit, section_start
 from .base import ArticleContext, Rule
 from .bullet_marker_invalid import would_be_bullets
 
@@ -65,8 +65,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
             first_list = next((b for b in cell.section.blocks for b in b.walk() if b.kind == "list"), None)
             at = block_start(cell.version, first_list) if first_list else section_start(cell.version, cell.section)
             title = cell.section.title or "the text before the first heading"
-            yield cell.version, Hit(at, line_end(cell.version, at),
-                                    f"{_plural(counts[cell.lang])} here in '{title}'; {ref.value} in {ref.who}")
+            yield cell.version, line_hit(cell.version, at,
+                                         f"{_plural(counts[cell.lang])} here in '{title}'; {ref.value} in {ref.who}")
 
 
 RULE = Rule("TC503", "bullet-count-mismatch", Severity.WARNING,

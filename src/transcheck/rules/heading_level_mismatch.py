@@ -23,8 +23,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..consensus import disagreements
-from ..findings import Hit, Severity
-from ._locate import line_end, section_start
+from ..findings import Severity
+from ._locate import line_hit, section_start
 from .base import ArticleContext, Rule
 
 
@@ -34,9 +34,9 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
         levels = {c.lang: c.section.level for c in row.cells if c is not None and c.section.level}
         for cell, ref in disagreements(row.cells, levels, ctx.source):
             at = section_start(cell.version, cell.section)
-            yield cell.version, Hit(at, line_end(cell.version, at),
-                                    f"heading level {cell.section.level} (`{'#' * cell.section.level}`) here; "
-                                    f"level {ref.value} (`{'#' * ref.value}`) in {ref.who}")
+            yield cell.version, line_hit(cell.version, at,
+                                         f"heading level {cell.section.level} (`{'#' * cell.section.level}`) here; "
+                                         f"level {ref.value} (`{'#' * ref.value}`) in {ref.who}")
 
 
 RULE = Rule("TC502", "heading-level-mismatch", Severity.WARNING,

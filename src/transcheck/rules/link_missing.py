@@ -27,9 +27,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..consensus import reference
-from ..findings import Hit, Severity
+from ..findings import Severity
 from ._links import links_of, target_counts
-from ._locate import counterpart, line_end, section_start
+from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
 
 
@@ -49,8 +49,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 at = _where(cell, [c for c in cells if c.lang in ref.langs], target)
                 have = per_lang[cell.lang]
                 here = "no link" if not have else f"{have} link{'s' if have != 1 else ''}"
-                yield cell.version, Hit(at, line_end(cell.version, at),
-                                        f"link to {target} missing: {here} to it here; {ref.value} in {ref.who}")
+                yield cell.version, line_hit(cell.version, at,
+                                             f"link to {target} missing: {here} to it here; {ref.value} in {ref.who}")
 
 
 def _where(cell, ref_cells, target: str) -> int:

@@ -32,7 +32,7 @@ from ..consensus import reference
 from ..findings import Hit, Severity
 from ..numbers import SMALL, numbers
 from ._lists import number_span
-from ._locate import counterpart, line_end, section_start
+from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
 
 
@@ -95,8 +95,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
             for value, ref in missing:
                 first = next((c for c in cells if c.lang in ref.langs), None)
                 at = _where(cell, first, value)
-                yield cell.version, Hit(at, line_end(cell.version, at),
-                                        f"number missing: {value} appears in {ref.who} in this section, not here")
+                yield cell.version, line_hit(cell.version, at,
+                                             f"number missing: {value} appears in {ref.who} in this section, not here")
 
 
 def _where(cell, ref_cell, value: str) -> int:

@@ -30,8 +30,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..consensus import disagreements, reference
-from ..findings import Hit, Severity
-from ._locate import block_start, end_of_text, line_end, line_start
+from ..findings import Severity
+from ._locate import block_start, end_of_text, line_hit, line_start
 from .base import ArticleContext, Rule
 from ._lists import accidental_lists
 from .bullet_marker_invalid import dash_led
@@ -156,15 +156,15 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 if at in places:
                     continue
                 places.add(at)
-                yield cell.version, Hit(at, line_end(cell.version, at),
-                                        f"paragraph missing before this line: {_n(counts[cell.lang])} here "
-                                        f"in '{cell.section.title}'; {ref.value} in {ref.who} (a split or merge "
-                                        f"would keep the text; this does not)")
+                yield cell.version, line_hit(cell.version, at,
+                                             f"paragraph missing before this line: {_n(counts[cell.lang])} here "
+                                             f"in '{cell.section.title}'; {ref.value} in {ref.who} (a split or merge "
+                                             f"would keep the text; this does not)")
             for i in own_skips:
                 at = block_start(cell.version, own_p[i])
-                yield cell.version, Hit(at, line_end(cell.version, at),
-                                        f"paragraph with no counterpart: {_n(counts[cell.lang])} here in "
-                                        f"'{cell.section.title}'; {ref.value} in {ref.who}")
+                yield cell.version, line_hit(cell.version, at,
+                                             f"paragraph with no counterpart: {_n(counts[cell.lang])} here in "
+                                             f"'{cell.section.title}'; {ref.value} in {ref.who}")
 
 
 RULE = Rule("TC508", "paragraph-count-mismatch", Severity.WARNING,
