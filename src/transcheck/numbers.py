@@ -2,7 +2,7 @@
 
 ``108 700``, ``108.700`` (is), ``108,700`` (en) and ``108 700`` (nbsp) are one value;
 ``10,3`` (fi) and ``10.3`` (en) are one value; ``6.12.2018`` is a date, read as its parts;
-``XI`` before a word is 11. Lists (``1, 2 and 3``) are separate numbers. Integers below 13
+a Roman numeral (``XI``) is its value, 11. Lists (``1, 2 and 3``) are separate numbers. Integers below 13
 are left out: translations spell them out as words as often as not. Decades (``1980s``,
 ``lata 80.``) compare by their last two digits; ``1900-luvulla`` (fi) and ``1900-talet``
 (sv) are the 20th century.
