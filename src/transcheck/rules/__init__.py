@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import (
     bullet_count_mismatch,
     bullet_marker_invalid,
+    entity_missing,
     frontmatter_mismatch,
     heading_level_mismatch,
     heading_missing_space,
@@ -55,6 +56,7 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     number_mismatch.RULE,
     paragraph_count_mismatch.RULE,
     frontmatter_mismatch.RULE,
+    entity_missing.RULE,
 )
 
 CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES

@@ -46,6 +46,20 @@ def counterpart(cell, ref_cell, ref_block: Block) -> int:
     return block_start(cell.version, own[min(int(position * len(own)), len(own) - 1)])
 
 
+def front_matter_value(version: Version, key: str) -> tuple[int, int]:
+    """Offsets of a front matter key's value (to the end of its line), or of the file's
+    first line when the key is absent."""
+    fm = version.front_matter
+    line = fm.line_of(key) if fm else None
+    source = version.source
+    if line is None:
+        return 0, len(source.line(0))
+    text = source.line(line)
+    colon = text.find(":")
+    start = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip()))
+    return source.offset(line, start), source.offset(line, len(text))
+
+
 def line_hit(version: Version, at: int, message: str) -> Hit:
     """A finding that spans from ``at`` to the end of its line."""
     return Hit(at, line_end(version, at), message)

@@ -29,7 +29,7 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ..model import Version
+from ._locate import front_matter_value
 from .base import ArticleContext, Rule
 
 SHARED_KEYS = frozenset({"keywords", "tags", "categories", "category", "date", "slug", "translationKey",
@@ -43,19 +43,6 @@ def _text(value) -> str:
     if isinstance(value, (list, tuple)):
         return ",".join(str(v) for v in value)
     return "" if value is None else str(value)
-
-
-def _at(version: Version, key: str) -> tuple[int, int]:
-    """Offsets of a key's value in the file, or of the front matter's first line."""
-    fm = version.front_matter
-    line = fm.line_of(key) if fm else None
-    source = version.source
-    if line is None:
-        return 0, len(source.line(0))
-    text = source.line(line)
-    colon = text.find(":")
-    start = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip()))
-    return source.offset(line, start), source.offset(line, len(text))
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
@@ -79,11 +66,11 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
             ref = reference(version.lang, has, ctx.source)
             if key not in own:
                 if ref is not None and ref.value:
-                    a, b = _at(version, key)
+                    a, b = front_matter_value(version, key)
                     yield version, Hit(a, b, f"front matter key `{key}` missing; {ref.who} have it")
                 continue
             value = _text(own[key])
-            a, b = _at(version, key)
+            a, b = front_matter_value(version, key)
             if key in TEXT_KEYS and not value.strip():
                 yield version, Hit(a, b, f"`{key}` is empty")
                 continue

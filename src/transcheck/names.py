@@ -1,0 +1,197 @@
+"""Names, acronyms, initials and code spans, and whether another version carries them.
+
+A name is compared across languages, so it is folded first: lower case, diacritics
+removed (``Nóbels`` -> ``nobels``), Cyrillic transliterated (``Спенс`` -> ``spens``).
+A version *carries* a name when one of its words is the name, starts with it (an
+inflected or compound form: ``Googlen``, ``Nobelpriset``), has a close stem
+(``Nobla`` for ``Nobel``, by rapidfuzz), or sounds the same once spelling conventions
+are set aside (``Шварц`` for ``Swartz``: the consonant skeleton ``svrs`` of both).
+Carrying is deliberately lenient: a name is only reported missing when no word comes
+close, because a checker that flags inflected or transliterated names is switched off.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+_WORD = re.compile(r"[^\W\d_]+")
+# An initial: one capital letter and a period before a capitalised word (`A. Michael`, `A.Michael`).
+_INITIAL = re.compile(r"(?<![\w.])([A-ZА-ЯЁ])\.\s?(?=[A-ZА-ЯЁ][a-zа-яё])")
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g", "u"]))
+_SPECIAL = {"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "ł": "l", "ß": "ss", "œ": "oe", "đ": "d", "ı": "i"}
+_FOLD = str.maketrans({**_CYRILLIC, **_SPECIAL})
+
+TRANSLITERATED = 70  # rapidfuzz ratio of a Latin name and a transliterated word above which they are one name
+
+
+def fold(word: str) -> str:
+    """Lower case, Latin script, no diacritics."""
+    word = word.lower().translate(_FOLD)
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def skeleton(folded: str) -> str:
+    """The consonants of a folded word, with spelling conventions set aside
+    (``swartz`` and ``shvarts`` -> ``svrs``; ``spence`` and ``spens`` -> ``spns``)."""
+    s = folded.replace("sch", "s").replace("ph", "f").replace("ch", "k").replace("ck", "k")
+    s = re.sub(r"c(?=[eiy])", "s", s)
+    s = re.sub(r"[aeiouyhj'’-]", "", s)
+    s = s.translate(str.maketrans("wzcqx", "vskkk")).replace("ts", "s")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A name, acronym, initial or code span written in a text."""
+
+    key: str  # folded form compared across versions; initials end with "."
+    written: str
+    start: int  # offsets in the text it was read from
+    end: int
+    kind: str  # "name" | "acronym" | "initial" | "code"
+
+
+def entities(text: str, code_spans: tuple = (), code_text: str | None = None) -> list[Entity]:
+    """The entities of one text: capitalised words of 3+ letters, acronyms of 2+ capitals,
+    initials, and code spans (``code_spans`` are (start, end) pairs into ``code_text``,
+    by default ``text``; prose may be read from a masked copy of the same length).
+
+    Capitalised common words are candidates too (a sentence may start with any word):
+    they are only ever reported when every other language carries the same word, which
+    ordinary vocabulary does not."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        if len(word) >= 2 and word.isupper():
+            kind = "acronym"
+        elif len(word) >= 3:
+            kind = "name"
+        else:
+            continue
+        out.append(Entity(fold(word), word, match.start(), match.end(), kind))
+    for match in _INITIAL.finditer(text):
+        out.append(Entity(fold(match.group(1)) + ".", match.group(1) + ".", match.start(), match.start(1) + 2,
+                          "initial"))
+    code_text = text if code_text is None else code_text
+    for a, b in code_spans:
+        code = code_text[a:b].strip("`").strip()
+        if code:
+            out.append(Entity("`" + code.lower(), code_text[a:b], a, b, "code"))
+    return out
+
+
+def cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
+
+
+def kin(a: str, b: str, slack: int) -> bool:
+    """Two folded words (or skeletons) are forms of one stem: they share a start of at
+    least 3 characters that leaves at most ``slack`` characters of ending on the shorter."""
+    n = min(len(a), len(b))
+    p = 0
+    while p < n and a[p] == b[p]:
+        p += 1
+    return p >= 3 and p >= n - slack
+
+
+class Vocabulary:
+    """The words of one version's row, indexed to answer ``carries(entity)`` quickly.
+
+    ``proper`` holds the words written capitalised inside a sentence of body text (not a
+    heading, not after a full stop): the evidence that a word is a name in this language
+    and not a capitalised common word."""
+
+    __slots__ = ("words", "sorted", "proper", "foreign", "skeletons", "initials", "codes", "cyrillic")
+
+    def __init__(self, texts: list[str], codes: list[str] = (), headings: list[str] = ()):
+        """``texts``: the body prose of the row; ``headings``: its heading texts;
+        ``codes``: the contents of its code spans."""
+        words, proper, initials, scripts = set(), set(), set(), {}
+        letters = cyr = 0
+        for text in texts:
+            for match in _WORD.finditer(text):
+                word = match.group()
+                if len(word) < 2:
+                    continue
+                folded = fold(word)
+                words.add(folded)
+                letters += 1
+                cyr += cyrillic(word)
+                if word[0].isupper() and not sentence_start(text, match.start()):
+                    proper.add(folded)
+                    scripts[folded] = cyrillic(word)
+            initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
+        for text in headings:
+            for word in _WORD.findall(text):
+                if len(word) >= 2:
+                    words.add(fold(word))
+                    letters += 1
+                    cyr += cyrillic(word)
+        self.words = words
+        self.sorted = sorted(words)
+        self.proper = proper
+        self.skeletons = sorted({skeleton(w) for w in words})
+        self.initials = initials
+        self.codes = {"`" + c.strip("`").strip().lower() for c in codes}
+        self.cyrillic = cyr * 2 > letters
+        self.foreign = {w for w in proper if scripts[w] != self.cyrillic}  # names kept in the other script
+
+    def writes(self, entity: Entity) -> bool:
+        """The entity is written here as a name in its own script although this text is in
+        another one (``Facebook`` in a Russian text)."""
+        return any(kin(entity.key, w, 3) for w in self.foreign if w[:3] == entity.key[:3])
+
+    def _near(self, items, key: str, slack: int) -> bool:
+        """Some item is a form of ``key`` (they share all but ``slack`` characters of a start)."""
+        i = bisect_left(items, key[:3])
+        while i < len(items) and items[i][:3] == key[:3]:
+            if kin(key, items[i], slack):
+                return True
+            i += 1
+        return False
+
+    def carries(self, entity: Entity, as_name: bool = False) -> bool:
+        """Some word of this row is a form of the entity.
+
+        With ``as_name`` (a name checked in a version of its own script) the word must also
+        be written as a name here: capitalised inside a sentence. A version in another
+        script carries a name when a word sounds close: the same consonant skeleton, or a
+        rapidfuzz ratio of at least ``TRANSLITERATED`` (``Яппи`` for Yuppie)."""
+        key = entity.key
+        if entity.kind == "initial":
+            return key in self.initials
+        if entity.kind == "code":
+            return key in self.codes or key[1:] in self.words
+        if entity.kind == "acronym":
+            i = bisect_left(self.sorted, key)
+            return i < len(self.sorted) and self.sorted[i].startswith(key)
+        if as_name:
+            return any(kin(key, w, 3) for w in self.proper if w[:3] == key[:3])
+        if key in self.words or self._near(self.sorted, key, 3):
+            return True
+        bones = skeleton(key)
+        if len(bones) >= 3 and self._near(self.skeletons, bones, 1):
+            return True  # Canada / Kanada
+        return self.cyrillic and process.extractOne(key, self.sorted, scorer=fuzz.ratio,
+                                                    score_cutoff=TRANSLITERATED) is not None
+
+
+def sentence_start(text: str, index: int) -> bool:
+    """Whether the word at ``index`` opens a sentence (or the text)."""
+    i = index - 1
+    while i >= 0 and text[i] in " \t\n\"'“”„«»‘’([*_\ue000":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;…—–-•"

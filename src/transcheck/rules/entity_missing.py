@@ -1,0 +1,260 @@
+"""entity-missing: a name, acronym, initial or code span every other version carries here.
+
+What it does
+    Reads the names (capitalised words), acronyms, initials (``A.``) and code spans of
+    each aligned section, and of the ``title`` and ``description`` front matter values,
+    and compares them with the other versions (at least two; with
+    ``--source``, the source unless the other translations agree with this one).
+    Inflected, compound and transliterated forms carry a name (``Googlen``,
+    ``Nobelpriset``, ``Nobla``, ``Kanada`` for Canada, ``Яппи`` for Yuppie). It reports:
+
+    - an initial replaced by another (``O.`` for A.), or an acronym by the same letters
+      with two swapped (``CAFA`` for CFAA), at the replacement; an acronym absent or
+      localised is a translation (``IRS`` -> ``verohallinto``, ``KPI`` for CPI) and is
+      not reported. The majority of the other
+      versions is the reference here, so two versions sharing one damaged copy are
+      both reported;
+    - a code span absent here;
+    - a name absent here in any form, when it is a name no language translates: a
+      version in another script keeps it as written (``Facebook`` in the Russian text).
+      A capitalised word without such a witness may be a translatable name (Commission,
+      University, Italy: ``Komisja``, ``Włochy``), and one version translating it is
+      not a defect.
+
+    Names inside a link's text are left to the link rules (``[Urząd Skarbowy](/irs)`` is
+    fine; a lost link is ``link-missing``'s). Missing names at one place are reported
+    together, at this version's counterpart of the place the others have them; in a
+    section whose paragraph or bullet count already differs they are left to
+    ``paragraph-count-mismatch`` and ``bullet-count-mismatch`` (one root cause, one
+    finding).
+
+Why it matters
+    A name swapped for a word (``O. Michael Spence``, the initial ``A.`` read as a
+    preposition and translated), a dropped company or an acronym replaced by a common
+    word changes who or what the text is about.
+
+Example
+    pl ``description: O. Michael Spence jest ...`` where fi, sv, is and ru have
+    ``A. Michael Spence``.
+
+Correct
+    ``description: A. Michael Spence jest ...``
+
+Fix
+    Restore the name as the other versions write it (inflected as the language needs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..consensus import reference
+from ..findings import Hit, Severity
+from ..names import Entity, Vocabulary, kin, cyrillic, entities
+from ._locate import counterpart, front_matter_value, line_hit
+from .base import ArticleContext, Rule
+
+FRONT_MATTER_KEYS = ("title", "description")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One version's text of one row (a section or a front matter value)."""
+
+    lang: str
+    found: tuple  # (Entity, block or None, link target or None, inline or None)
+    vocabulary: Vocabulary
+    targets: frozenset
+
+
+def _section_unit(cell) -> _Unit:
+    found, texts, headings, codes = [], [], [], []
+    heading = cell.section.heading
+    for block, inline in cell.inlines:
+        (headings if block is heading else texts).append(inline.masked)
+        codes.extend(inline.content[a:b] for a, b in inline.code_spans)
+        for entity in entities(inline.masked, inline.code_spans, inline.content):
+            link = inline.in_link_text(entity.start)
+            found.append((entity, block, link.target if link else None, inline))
+    return _Unit(cell.lang, tuple(found), Vocabulary(texts, codes, headings),
+                 frozenset(link.target for link in cell.links))
+
+
+def _value_unit(lang: str, key: str, value: str) -> _Unit:
+    prose = key == "description"  # a title is heading-like: capitals there do not make names
+    return _Unit(lang, tuple((e, None, None, None) for e in entities(value)),
+                 Vocabulary([value] if prose else [], (), [] if prose else [value]), frozenset())
+
+
+def _carries(unit: _Unit, entity: Entity) -> bool | None:
+    """Whether a unit carries the entity; None when it cannot be judged here (a name,
+    acronym or initial in another script, which a version may transliterate or translate)."""
+    same_script = unit.vocabulary.cyrillic == cyrillic(entity.written)
+    if entity.kind == "name" and not same_script:
+        return unit.vocabulary.carries(entity, as_name=True) or None
+    if entity.kind != "code" and not same_script:
+        return unit.vocabulary.carries(entity) or None
+    return unit.vocabulary.carries(entity, as_name=entity.kind == "name")
+
+
+def _kept_as_written(units: dict[str, _Unit], entity: Entity) -> bool:
+    """A version in another script writes the name as it is (``Facebook`` in ru): a name
+    no language translates. Without such a witness a capitalised word may be a translatable
+    name (Commission, University, Italy), and one version translating it is not a defect."""
+    return any(unit.vocabulary.writes(entity) for unit in units.values())
+
+
+def _replacement(unit: _Unit, entity: Entity, units: dict[str, _Unit], langs) -> tuple | None:
+    """What this version writes instead of a missing acronym or initial: one of the same
+    kind that the reference versions do not have, and (for acronyms) the same letters with
+    two swapped (``CAFA`` for CFAA, ``O.`` for A.). None when there is none: the entity was
+    translated (``KPI`` for CPI) or left out."""
+    for found in unit.found:
+        other = found[0]
+        if other.kind != entity.kind or any(units[k].vocabulary.carries(other) for k in langs):
+            continue
+        if other.kind == "initial" or _transposed(other.key, entity.key):
+            return found
+    return None
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two acronyms of 3+ letters that differ by two neighbouring letters swapped (CAFA,
+    CFAA): a slip, where a localised acronym substitutes letters (KPI for CPI) and a
+    two-letter swap is often the language's own order (UE for EU)."""
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
+    """(lang, entity, reference, (entity, block, target, inline) where a reference version
+    has it, what this version has instead or None) for each entity every other unit
+    carries and this one lacks in any form.
+
+    Names written inside a link's text in any version are left to the link rules (a name
+    translated inside a link is fine; a link lost is ``link-missing``'s)."""
+    first: dict[tuple, tuple] = {}
+    in_links: set = set()
+    for unit in units.values():
+        for found in unit.found:
+            key = (found[0].kind, found[0].key)
+            first.setdefault(key, (unit.lang, found))
+            if found[2]:
+                in_links.add(key)
+    names = [found[0] for key, (_, found) in first.items() if key[0] == "name"]
+    for key, (lang, found) in first.items():
+        entity = found[0]
+        if key in in_links or (entity.kind == "name" and not _kept_as_written(units, entity)):
+            continue
+        family = [e for e in names if e.key != entity.key and kin(e.key, entity.key, 3)] \
+            if entity.kind == "name" else []
+        carried, lacking = {}, []
+        for other, unit in units.items():
+            has = _carries(unit, entity)
+            if has is None:
+                continue  # not judged, and not a vote either way
+            if not has:
+                if any(unit.vocabulary.carries(e) for e in [entity] + family):
+                    break  # written here in some form, though not as a name: not a name
+                lacking.append(other)
+            carried[other] = has
+        else:
+            for other in lacking:
+                ref = reference(other, carried, source)
+                if ref is None or not ref.value:
+                    continue
+                instead = _replacement(units[other], entity, units, ref.langs)
+                if instead is None and entity.kind in ("acronym", "initial"):
+                    continue  # translated (IRS: verohallinto) or left out, not damaged
+                if instead is None and source is None and len(ref.langs) < len(units) - 1:
+                    continue  # a name or code span absent: only when every other version has it
+                at = found if lang in ref.langs else next(
+                    f for f in units[ref.langs[0]].found if (f[0].kind, f[0].key) == key)
+                yield other, entity, ref, (lang if lang in ref.langs else ref.langs[0], at), instead
+
+
+_NOUNS = {"name": "name", "acronym": "acronym", "initial": "initial", "code": "code span"}
+
+
+def _message(names: list[Entity], langs: tuple, place: str) -> str:
+    listed = ", ".join(f"{_NOUNS[e.kind]} `{e.written}`" for e in names)
+    pronoun = "it" if len(names) == 1 else "them"
+    return f"{listed} missing {place}: {', '.join(langs)} have {pronoun}; no form of {pronoun} here"
+
+
+def _damaged(instead: Entity, entity: Entity, langs: tuple) -> str:
+    return (f"{_NOUNS[entity.kind]} `{instead.written}` here; `{entity.written}` in {', '.join(langs)}, "
+            f"which have no `{instead.written}`: a damaged copy of the name")
+
+
+def _add(group: list, entity: Entity) -> None:
+    """Add an entity unless a form of it is listed already (Harvard, Harvardin)."""
+    if not any(e.kind == entity.kind and (e.key == entity.key or kin(e.key, entity.key, 3)) for e in group):
+        group.append(entity)
+
+
+def _counts_differ(cell, cells, source) -> bool:
+    for attr in ("paragraphs", "items"):
+        values = {c.lang: getattr(c, attr) for c in cells}
+        ref = reference(cell.lang, values, source)
+        if ref is not None and ref.value != values[cell.lang]:
+            return True
+    return False
+
+
+def _sections(ctx: ArticleContext) -> Iterator[tuple]:
+    for row in ctx.alignment.rows:
+        cells = {c.lang: c for c in row.cells if c is not None}
+        if len(cells) < 3:
+            continue
+        units = {lang: _section_unit(cell) for lang, cell in cells.items()}
+        grouped: dict[tuple, list] = {}
+        for lang, entity, ref, (where, at), instead in _missing(units, ctx.source):
+            cell = cells[lang]
+            if instead is not None:
+                inline = instead[3]
+                yield cell.version, Hit(inline.offset(instead[0].start), inline.offset(instead[0].end),
+                                        _damaged(instead[0], entity, ref.langs))
+                continue
+            if _counts_differ(cell, list(cells.values()), ctx.source):
+                continue
+            line = counterpart(cell, cells[where], at[1])
+            _add(grouped.setdefault((lang, line, ref.langs), []), entity)
+        for (lang, line, langs), names in grouped.items():
+            yield cells[lang].version, line_hit(cells[lang].version, line, _message(names, langs, "here"))
+
+
+def _front_matter(ctx: ArticleContext) -> Iterator[tuple]:
+    versions = {v.lang: v for v in ctx.article.versions}
+    for key in FRONT_MATTER_KEYS:
+        values = {lang: v.front_matter.data.get(key) for lang, v in versions.items() if v.front_matter}
+        values = {lang: value for lang, value in values.items() if isinstance(value, str) and value.strip()}
+        if len(values) < 3:
+            continue
+        units = {lang: _value_unit(lang, key, value) for lang, value in values.items()}
+        grouped: dict[tuple, list] = {}
+        for lang, entity, ref, _, instead in _missing(units, ctx.source):
+            a, b = front_matter_value(versions[lang], key)
+            if instead is not None:
+                text = versions[lang].source.text[a:b]
+                at = text.find(instead[0].written)
+                a, b = (a + at, a + at + len(instead[0].written)) if at >= 0 else (a, b)
+                yield versions[lang], Hit(a, b, _damaged(instead[0], entity, ref.langs) + f" in `{key}`")
+                continue
+            _add(grouped.setdefault((lang, ref.langs), []), entity)
+        for (lang, langs), names in grouped.items():
+            a, b = front_matter_value(versions[lang], key)
+            yield versions[lang], Hit(a, b, _message(names, langs, f"from `{key}`"))
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    yield from _front_matter(ctx)
+    yield from _sections(ctx)
+
+
+RULE = Rule("TC510", "entity-missing", Severity.WARNING,
+            "A name, acronym, initial or code span that every other version carries here and this one lacks.",
+            check, __doc__, scope="article")
