@@ -88,3 +88,40 @@ def test_deleted_paragraph_is_reported_in_that_section(mutate):
     assert [f.lang for f in new] == ["is"]
     assert heading < new[0].line <= nxt, (new[0].line, heading, nxt)
     assert "paragraph missing" in new[0].message
+
+
+def _longest_paragraph(slug: str, lang: str) -> int:
+    lines = original(slug, lang)
+    return max((i for i, line in enumerate(lines) if line and line[0].isalpha()), key=lambda i: len(lines[i]))
+
+
+def test_paragraph_cut_off_mid_sentence_is_reported_at_its_section(mutate):
+    # The longest paragraph loses three quarters of its text: the structure is intact, so
+    # only the section's length shows the loss.
+    at = _longest_paragraph("unicorn", "fi")
+    lines = original("unicorn", "fi")
+    heading = max(i for i in range(at) if lines[i].startswith("#"))
+
+    def cut(text):
+        rows = text.split("\n")
+        rows[at] = rows[at][: len(rows[at]) // 4]
+        return "\n".join(rows)
+
+    new = mutate("unicorn", "fi", cut, "length-outlier")
+    assert [(f.lang, f.line) for f in new] == [("fi", heading + 1)]
+    assert "shorter" in new[0].message and re.search(r"expected from (\w\w, ){3,}\w\w", new[0].message)
+
+
+def test_paragraph_pasted_twice_into_itself_is_reported(mutate):
+    at = _longest_paragraph("escrow", "sv")
+    lines = original("escrow", "sv")
+    heading = max(i for i in range(at) if lines[i].startswith("#"))
+
+    def paste(text):
+        rows = text.split("\n")
+        rows[at] = " ".join([rows[at]] * 3)
+        return "\n".join(rows)
+
+    new = mutate("escrow", "sv", paste, "length-outlier")
+    assert [(f.lang, f.line) for f in new] == [("sv", heading + 1)]
+    assert "longer" in new[0].message

@@ -9,6 +9,7 @@ from . import (
     frontmatter_mismatch,
     heading_level_mismatch,
     heading_missing_space,
+    length_outlier,
     input_errors,
     link_extra,
     link_malformed,
@@ -57,6 +58,7 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     paragraph_count_mismatch.RULE,
     frontmatter_mismatch.RULE,
     entity_missing.RULE,
+    length_outlier.RULE,
 )
 
 CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES

@@ -1,0 +1,91 @@
+"""length-outlier: a section far shorter or longer than the other versions predict.
+
+What it does
+    Measures the prose of each aligned section (characters of text, code and URLs left
+    out) and predicts it from each other version: that version's section scaled by the
+    ratio of the two versions' prose in the rest of the article, which calibrates the
+    comparison per language pair and per article (Finnish runs longer than Swedish; a
+    paraphrase may be shorter overall) without letting the section judge itself. The
+    ratio is smoothed (``SMOOTH`` characters added to both sides), so an article with
+    little other text compares the section about one to one. The prediction is the median of the others, and it counts only when they
+    agree with each other (within ``SPREAD``). A section below ``SHORT`` or above
+    ``LONG`` times the prediction is reported at its heading. Sections of fewer than
+    ``MIN_CHARS`` predicted characters are not judged (one sentence more or less is
+    normal), and a section whose paragraph or bullet count already differs, or whose
+    row holds a heading lost to a syntax error, is left to the rules that explain it
+    (one root cause, one finding).
+
+Why it matters
+    A translation cut off mid-section, or a paragraph pasted twice, keeps the section's
+    structure and so escapes the count rules; only its length gives it away.
+
+Example
+    The fi section "Historia" has 310 characters where sv, pl, is and ru predict 1,200.
+
+Correct
+    A section whose length is in line with the other versions.
+
+Fix
+    Compare the section with the versions named in the message: translate what was cut,
+    remove what was duplicated.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Iterator
+
+from ..consensus import reference
+from ..findings import Severity
+from ._locate import line_hit, section_start
+from .base import ArticleContext, Rule
+
+SHORT = 0.6  # below this share of the prediction a section is truncated (real corpus: 0.78 lowest)
+LONG = 1.8  # above this multiple it is duplicated or padded (real corpus: 1.63 highest)
+SPREAD = 1.5  # the other versions' scaled lengths must agree within this ratio (real corpus: 1.31 at the 99th percentile)
+MIN_CHARS = 300  # predictions below this are not judged
+SMOOTH = 500  # characters added to both sides of a length ratio, so little text elsewhere means "about 1"
+
+
+def _explained(cell, cells, source) -> bool:
+    """The count rules or heading-missing-space already account for this row."""
+    if any(not c.section.well_formed for c in cells):
+        return True
+    for attr in ("paragraphs", "items"):
+        values = {c.lang: getattr(c, attr) for c in cells}
+        ref = reference(cell.lang, values, source)
+        if ref is not None and ref.value != values[cell.lang]:
+            return True
+    return False
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    for row in ctx.alignment.rows:
+        cells = [c for c in row.cells if c is not None and c.article_prose]
+        if len(cells) < 3:
+            continue
+        for cell in cells:
+            if ctx.source is not None and cell.lang == ctx.source:
+                continue
+            others = [c for c in cells if c is not cell and (ctx.source is None or c.lang == ctx.source)]
+            if not others:
+                continue
+            rest = cell.article_prose - cell.prose
+            scaled = {c.lang: c.prose * (rest + SMOOTH) / (c.article_prose - c.prose + SMOOTH) for c in others}
+            predicted = median(scaled.values())
+            if predicted < MIN_CHARS or min(scaled.values()) * SPREAD < max(scaled.values()):
+                continue
+            ratio = cell.prose / predicted
+            if SHORT <= ratio <= LONG or _explained(cell, cells, ctx.source):
+                continue
+            what = "shorter" if ratio < SHORT else "longer"
+            yield cell.version, line_hit(
+                cell.version, section_start(cell.version, cell.section),
+                f"section {what} than the other versions predict: {cell.prose:,} characters of text here; "
+                f"{predicted:,.0f} expected from {', '.join(scaled)} (each scaled by the rest of the article); "
+                f"{'cut off' if ratio < SHORT else 'duplicated or padded'}?")
+
+
+RULE = Rule("TC511", "length-outlier", Severity.WARNING,
+            "A section far shorter or longer than the other versions predict (truncated or duplicated).",
+            check, __doc__, scope="article")
