@@ -52,10 +52,15 @@ def test_recall_per_core_kind_and_precision(scored):
 
 
 def test_few_unexplained_findings_on_the_keyed_articles(scored):
-    # Findings the key does not list are judged by hand (see the closing notes); a jump
-    # in their number means a rule became noisy.
-    assert len(scored["extra"]) <= 10, "\n".join(f"{f.article}/{f.lang}:{f.line} {f.rule} {f.message}"
-                                                  for f in scored["extra"])
+    # Findings on lines the key does not mark at all, on the keyed articles (English
+    # included, which the key does not cover), judged by hand in the closing notes: 4 when
+    # this floor was set (three defects of the English paraphrase, one cut sentence in pl).
+    # Findings on a keyed line of another kind share that line's defect and are not
+    # counted. A jump in this number means a rule became noisy.
+    keyed = {(f.article, f.lang, f.line) for f in scored["extra_on_keyed_lines"]}
+    unexplained = [f for f in scored["extra"] if (f.article, f.lang, f.line) not in keyed]
+    assert len(unexplained) <= 6, "\n".join(f"{f.article}/{f.lang}:{f.line} {f.rule} {f.message}"
+                                             for f in unexplained)
 
 
 def test_no_finding_on_the_lookalikes():
