@@ -31,6 +31,10 @@ NAMES = {
 }
 
 
+# Languages written in Cyrillic script (ISO 639-1).
+CYRILLIC = frozenset({"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn", "ba", "cv", "tt", "os", "ab", "av", "ce", "cu", "kv"})
+
+
 def code_of(name: str) -> str | None:
     """The language code for a path part or front matter value, or None.
 

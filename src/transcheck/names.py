@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 _WORD = re.compile(r"[^\W\d_]+")
+_UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+# A capitalised word of two letters or more (the first letter upper case, Latin or Cyrillic).
+_CAPITALISED = re.compile(rf"(?<![^\W\d_])[{re.escape(_UPPER)}][^\W\d_]+")
 # An initial: one capital letter and a period before a capitalised word (`A. Michael`, `A.Michael`).
 _INITIAL = re.compile(r"(?<![\w.])([A-ZА-ЯЁ])\.\s?(?=[A-ZА-ЯЁ][a-zа-яё])")
 
@@ -29,30 +33,36 @@ _CYRILLIC = dict(zip(
      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g", "u"]))
 _SPECIAL = {"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "ł": "l", "ß": "ss", "œ": "oe", "đ": "d", "ı": "i"}
 _FOLD = str.maketrans({**_CYRILLIC, **_SPECIAL})
+_COMBINING = re.compile("[\u0300-\u036f]")
 
 TRANSLITERATED = 70  # rapidfuzz ratio of a Latin name and a transliterated word above which they are one name
 
 
-def fold(word: str) -> str:
-    """Lower case, Latin script, no diacritics."""
-    word = word.lower().translate(_FOLD)
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Lower case, Latin script, no diacritics (cached: words repeat across sections)."""
+    text = text.lower().translate(_FOLD)
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_VOWELS = re.compile(r"[aeiouyhj'’-]")
+_DOUBLE = re.compile(r"(.)\1+")
+_HARD = str.maketrans("wzcqx", "vskkk")
+
+
+@lru_cache(maxsize=1 << 16)
 def skeleton(folded: str) -> str:
     """The consonants of a folded word, with spelling conventions set aside
     (``swartz`` and ``shvarts`` -> ``svrs``; ``spence`` and ``spens`` -> ``spns``)."""
     s = folded.replace("sch", "s").replace("ph", "f").replace("ch", "k").replace("ck", "k")
-    s = re.sub(r"c(?=[eiy])", "s", s)
-    s = re.sub(r"[aeiouyhj'’-]", "", s)
-    s = s.translate(str.maketrans("wzcqx", "vskkk")).replace("ts", "s")
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = _VOWELS.sub("", _SOFT_C.sub("s", s))
+    return _DOUBLE.sub(r"\1", s.translate(_HARD).replace("ts", "s"))
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     """A name, acronym, initial or code span written in a text."""
 
     key: str  # folded form compared across versions; initials end with "."
@@ -71,18 +81,16 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None) ->
     they are only ever reported when every other language carries the same word, which
     ordinary vocabulary does not."""
     out = []
-    for match in _WORD.finditer(text):
+    for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if not word[0].isupper():
-            continue
-        if len(word) >= 2 and word.isupper():
+        if word.isupper():
             kind = "acronym"
         elif len(word) >= 3:
             kind = "name"
         else:
             continue
         out.append(Entity(fold(word), word, match.start(), match.end(), kind))
-    for match in _INITIAL.finditer(text):
+    for match in _INITIAL.finditer(text) if "." in text else ():
         out.append(Entity(fold(match.group(1)) + ".", match.group(1) + ".", match.start(), match.start(1) + 2,
                           "initial"))
     code_text = text if code_text is None else code_text
@@ -114,40 +122,40 @@ class Vocabulary:
     heading, not after a full stop): the evidence that a word is a name in this language
     and not a capitalised common word."""
 
-    __slots__ = ("words", "sorted", "proper", "foreign", "skeletons", "initials", "codes", "cyrillic")
+    __slots__ = ("words", "sorted", "proper", "foreign", "_skeletons", "initials", "codes", "cyrillic")
 
     def __init__(self, texts: list[str], codes: list[str] = (), headings: list[str] = ()):
         """``texts``: the body prose of the row; ``headings``: its heading texts;
         ``codes``: the contents of its code spans."""
-        words, proper, initials, scripts = set(), set(), set(), {}
-        letters = cyr = 0
+        proper, initials, scripts = set(), set(), {}
         for text in texts:
-            for match in _WORD.finditer(text):
-                word = match.group()
-                if len(word) < 2:
-                    continue
-                folded = fold(word)
-                words.add(folded)
-                letters += 1
-                cyr += cyrillic(word)
-                if word[0].isupper() and not sentence_start(text, match.start()):
+            for match in _CAPITALISED.finditer(text):
+                if not sentence_start(text, match.start()):
+                    folded = fold(match.group())
                     proper.add(folded)
-                    scripts[folded] = cyrillic(word)
-            initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
-        for text in headings:
-            for word in _WORD.findall(text):
-                if len(word) >= 2:
-                    words.add(fold(word))
-                    letters += 1
-                    cyr += cyrillic(word)
+                    scripts[folded] = cyrillic(match.group())
+            if "." in text:
+                initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
+        every = "\n".join([*texts, *headings])
+        unique = {w for w in _WORD.findall(every) if len(w) >= 2}
+        words = {fold(w) for w in unique}
+        cyr = sum(1 for w in unique if cyrillic(w))
+        letters = len(unique)
         self.words = words
         self.sorted = sorted(words)
         self.proper = proper
-        self.skeletons = sorted({skeleton(w) for w in words})
+        self._skeletons = None
         self.initials = initials
         self.codes = {"`" + c.strip("`").strip().lower() for c in codes}
         self.cyrillic = cyr * 2 > letters
         self.foreign = {w for w in proper if scripts[w] != self.cyrillic}  # names kept in the other script
+
+    @property
+    def skeletons(self) -> list[str]:
+        """The sorted consonant skeletons of the words (built on first use: rarely needed)."""
+        if self._skeletons is None:
+            self._skeletons = sorted({skeleton(w) for w in self.words})
+        return self._skeletons
 
     def writes(self, entity: Entity) -> bool:
         """The entity is written here as a name in its own script although this text is in

@@ -46,51 +46,81 @@ Fix
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+
 from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
+from ..languages import CYRILLIC, ISO_639_1
 from ..names import Entity, Vocabulary, kin, cyrillic, entities
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
 
 FRONT_MATTER_KEYS = ("title", "description")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
-@dataclass(frozen=True, slots=True)
 class _Unit:
-    """One version's text of one row (a section or a front matter value)."""
+    """One version's text of one row (a section or a front matter value). Its vocabulary
+    is built on first use: most rows hold no entity worth checking, and that check is
+    what costs."""
 
-    lang: str
-    found: tuple  # (Entity, block or None, link target or None, inline or None)
-    vocabulary: Vocabulary
-    targets: frozenset
+    __slots__ = ("lang", "found", "keys", "cyrillic", "targets", "foreign", "_texts", "_vocabulary")
+
+    def __init__(self, lang: str, found: tuple, cyrillic_text: bool, targets: frozenset, texts: tuple):
+        self.lang = lang
+        self.found = found  # (Entity, block or None, link target or None, inline or None)
+        self.keys = {(f[0].kind, f[0].key) for f in found}
+        self.cyrillic = cyrillic_text
+        self.targets = targets
+        self.foreign: dict[str, list] = {}  # names in the other script, by their first 3 letters
+        for entity, *_ in found:
+            if entity.kind == "name" and cyrillic(entity.written) != cyrillic_text:
+                self.foreign.setdefault(entity.key[:3], []).append(entity.key)
+        self._texts = texts  # (body texts, code span texts, heading texts)
+        self._vocabulary = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(*self._texts)
+        return self._vocabulary
 
 
-def _section_unit(cell) -> _Unit:
+def _is_cyrillic(version) -> bool:
+    """The version is written in Cyrillic script: by its language, or for a language not
+    listed, by the letters of its first lines."""
+    if version.lang in ISO_639_1:
+        return version.lang in CYRILLIC
+    sample = version.source.text[:2000]
+    return len(_CYRILLIC_LETTER.findall(sample)) * 2 > len(_LETTER.findall(sample))
+
+
+def _section_unit(cell, cyrillic_text: bool) -> _Unit:
     found, texts, headings, codes = [], [], [], []
     heading = cell.section.heading
     for block, inline in cell.inlines:
         (headings if block is heading else texts).append(inline.masked)
         codes.extend(inline.content[a:b] for a, b in inline.code_spans)
         for entity in entities(inline.masked, inline.code_spans, inline.content):
-            link = inline.in_link_text(entity.start)
+            link = inline.in_link_text(entity.start) if inline.links else None
             found.append((entity, block, link.target if link else None, inline))
-    return _Unit(cell.lang, tuple(found), Vocabulary(texts, codes, headings),
-                 frozenset(link.target for link in cell.links))
+    return _Unit(cell.lang, tuple(found), cyrillic_text, frozenset(link.target for link in cell.links),
+                 (texts, codes, headings))
 
 
-def _value_unit(lang: str, key: str, value: str) -> _Unit:
+def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
     prose = key == "description"  # a title is heading-like: capitals there do not make names
-    return _Unit(lang, tuple((e, None, None, None) for e in entities(value)),
-                 Vocabulary([value] if prose else [], (), [] if prose else [value]), frozenset())
+    return _Unit(lang, tuple((e, None, None, None) for e in entities(value)), cyrillic_text, frozenset(),
+                 ([value] if prose else [], (), [] if prose else [value]))
 
 
 def _carries(unit: _Unit, entity: Entity) -> bool | None:
     """Whether a unit carries the entity; None when it cannot be judged here (a name,
     acronym or initial in another script, which a version may transliterate or translate)."""
-    same_script = unit.vocabulary.cyrillic == cyrillic(entity.written)
+    same_script = unit.cyrillic == cyrillic(entity.written)
     if entity.kind == "name" and not same_script:
         return unit.vocabulary.carries(entity, as_name=True) or None
     if entity.kind != "code" and not same_script:
@@ -102,7 +132,24 @@ def _kept_as_written(units: dict[str, _Unit], entity: Entity) -> bool:
     """A version in another script writes the name as it is (``Facebook`` in ru): a name
     no language translates. Without such a witness a capitalised word may be a translatable
     name (Commission, University, Italy), and one version translating it is not a defect."""
-    return any(unit.vocabulary.writes(entity) for unit in units.values())
+    prefix = entity.key[:3]
+    return any(prefix in unit.foreign and unit.cyrillic != cyrillic(entity.written)
+               and any(kin(k, entity.key, 3) for k in unit.foreign[prefix])
+               and unit.vocabulary.writes(entity) for unit in units.values())
+
+
+def _worth_checking(entity: Entity, units: dict[str, _Unit]) -> bool:
+    """A cheap look at the entities alone: can some version lack this one in a way the
+    rule reports? (Most entities are in every version; the vocabularies are not built.)"""
+    key = (entity.kind, entity.key)
+    if entity.kind == "acronym":
+        return any(key not in u.keys and any(k == "acronym" and _transposed(a, entity.key) for k, a in u.keys)
+                   for u in units.values())
+    if entity.kind == "initial":
+        return any(key not in u.keys and any(k == "initial" for k, _ in u.keys) for u in units.values())
+    if any(key not in u.keys for u in units.values()):
+        return entity.kind == "code" or _kept_as_written(units, entity)
+    return False
 
 
 def _replacement(unit: _Unit, entity: Entity, units: dict[str, _Unit], langs) -> tuple | None:
@@ -147,7 +194,7 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
     names = [found[0] for key, (_, found) in first.items() if key[0] == "name"]
     for key, (lang, found) in first.items():
         entity = found[0]
-        if key in in_links or (entity.kind == "name" and not _kept_as_written(units, entity)):
+        if key in in_links or not _worth_checking(entity, units):
             continue
         family = [e for e in names if e.key != entity.key and kin(e.key, entity.key, 3)] \
             if entity.kind == "name" else []
@@ -205,12 +252,12 @@ def _counts_differ(cell, cells, source) -> bool:
     return False
 
 
-def _sections(ctx: ArticleContext) -> Iterator[tuple]:
+def _sections(ctx: ArticleContext, scripts: dict) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = {c.lang: c for c in row.cells if c is not None}
         if len(cells) < 3:
             continue
-        units = {lang: _section_unit(cell) for lang, cell in cells.items()}
+        units = {lang: _section_unit(cell, scripts[lang]) for lang, cell in cells.items()}
         grouped: dict[tuple, list] = {}
         for lang, entity, ref, (where, at), instead in _missing(units, ctx.source):
             cell = cells[lang]
@@ -227,14 +274,14 @@ def _sections(ctx: ArticleContext) -> Iterator[tuple]:
             yield cells[lang].version, line_hit(cells[lang].version, line, _message(names, langs, "here"))
 
 
-def _front_matter(ctx: ArticleContext) -> Iterator[tuple]:
+def _front_matter(ctx: ArticleContext, scripts: dict) -> Iterator[tuple]:
     versions = {v.lang: v for v in ctx.article.versions}
     for key in FRONT_MATTER_KEYS:
         values = {lang: v.front_matter.data.get(key) for lang, v in versions.items() if v.front_matter}
         values = {lang: value for lang, value in values.items() if isinstance(value, str) and value.strip()}
         if len(values) < 3:
             continue
-        units = {lang: _value_unit(lang, key, value) for lang, value in values.items()}
+        units = {lang: _value_unit(lang, key, value, scripts[lang]) for lang, value in values.items()}
         grouped: dict[tuple, list] = {}
         for lang, entity, ref, _, instead in _missing(units, ctx.source):
             a, b = front_matter_value(versions[lang], key)
@@ -251,8 +298,9 @@ def _front_matter(ctx: ArticleContext) -> Iterator[tuple]:
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    yield from _front_matter(ctx)
-    yield from _sections(ctx)
+    scripts = {v.lang: _is_cyrillic(v) for v in ctx.article.versions}
+    yield from _front_matter(ctx, scripts)
+    yield from _sections(ctx, scripts)
 
 
 RULE = Rule("TC510", "entity-missing", Severity.WARNING,
