@@ -38,7 +38,7 @@ def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: s
         line, column, end_line, end_column = a.line, a.column, b.line, b.column
     else:
         end_line, end_column = line, column
-    return Finding(path, line, column, end_line, end_column, rule.name, rule.code, rule.severity,
+    return Finding(path, line, column, end_line, end_column, rule.name, rule.code, hit.severity or rule.severity,
                    hit.message, lang, article, hit.start, hit.end)
 
 

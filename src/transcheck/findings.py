@@ -23,12 +23,15 @@ class Hit:
     """What a rule yields: a span of the version's text (file offsets) and a message.
 
     The engine turns a Hit into a Finding with the rule's name, code and severity and
-    the derived line and column, so rules stay small and free of bookkeeping.
+    the derived line and column, so rules stay small and free of bookkeeping. A rule may
+    lower its severity for one finding (``severity``), e.g. to info where a case is
+    probably deliberate.
     """
 
     start: int
     end: int
     message: str
+    severity: "Severity | None" = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from . import (
     heading_missing_space,
     length_outlier,
     input_errors,
+    language_mismatch,
     link_extra,
     link_malformed,
     link_missing,
@@ -24,6 +25,7 @@ from . import (
     space_before_punctuation,
     stray_punctuation,
     unbalanced_brackets,
+    untranslated_text,
 )
 from .base import Rule
 
@@ -59,6 +61,8 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     frontmatter_mismatch.RULE,
     entity_missing.RULE,
     length_outlier.RULE,
+    language_mismatch.RULE,
+    untranslated_text.RULE,
 )
 
 CHECK_RULES: tuple[Rule, ...] = VERSION_RULES + ARTICLE_RULES

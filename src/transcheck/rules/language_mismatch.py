@@ -1,0 +1,87 @@
+"""language-mismatch: a file whose text is not in the language it is declared in.
+
+What it does
+    Identifies the language of the file's prose as a whole (its paragraphs, names, code
+    and URLs left out, up to ``SAMPLE`` characters) among the article's languages and
+    the declared one, and reports the file when another language wins with probability
+    ``CONFIDENT`` or more: a Swedish text saved as ``fi.md``, or the English source
+    copied over a translation. Its paragraphs are then not reported one by one by
+    ``untranslated-text`` (one root cause, one finding).
+
+Why it matters
+    Every cross-version comparison assumes each file is the language it says; a file
+    in the wrong language is a whole missing translation.
+
+Example
+    ``fi.md`` whose text is the Swedish version.
+
+Correct
+    The Finnish text in ``fi.md``.
+
+Fix
+    Put the right translation in the file, or correct its language (file name, directory
+    or front matter ``lang``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..model import MASK
+from .base import ArticleContext, Rule
+
+SAMPLE = 3000  # characters of prose read
+CONFIDENT = 0.9
+_cache: dict[tuple, tuple[str, float] | None] = {}
+
+
+def prose_sample(version) -> str:
+    """The start of the version's paragraph text (headings, code and URLs left out)."""
+    parts, size = [], 0
+    for block in version.walk():
+        if block.kind == "paragraph" and block.inline is not None:
+            text = block.inline.masked.replace(MASK, " ").strip()
+            parts.append(text)
+            size += len(text)
+            if size >= SAMPLE:
+                break
+    return " ".join(parts)[:SAMPLE]
+
+
+def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
+    """(detected language, probability) when the version is confidently not in its own."""
+    if not version.lang:
+        return None
+    key = (version.path, hash(version.source.text), langs)
+    if key not in _cache:
+        from ..langid import available, identifier
+
+        result = None
+        sample = prose_sample(version)
+        if available(version.lang) and len(sample.split()) >= 8:
+            lang, probability = identifier(tuple(sorted(set(langs) | {version.lang}))).detect(sample)
+            if lang is not None and lang != version.lang and probability >= CONFIDENT:
+                result = (lang, probability)
+        _cache[key] = result
+    return _cache[key]
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
+    for version in ctx.article.versions:
+        found = mismatched(version, langs)
+        if found is None:
+            continue
+        lang, probability = found
+        first = version.front_matter.last_line + 1 if version.front_matter else 0
+        start = next((b.start_line for b in version.blocks if b.start_line >= first), first)
+        at = version.source.offset(min(start, version.source.line_count - 1), 0)
+        yield version, Hit(at, at + len(version.source.line(min(start, version.source.line_count - 1))),
+                           f"this file is declared {version.lang} but its text is {lang} "
+                           f"(probability {probability:.2f}); put the {version.lang} translation here, "
+                           f"or correct the file's language")
+
+
+RULE = Rule("TC602", "language-mismatch", Severity.ERROR,
+            "A file whose text is not in the language it is declared in.", check, __doc__, scope="article")

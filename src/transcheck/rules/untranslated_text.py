@@ -1,0 +1,249 @@
+"""untranslated-text: a paragraph, sentence, heading, bullet, title or description left in another language.
+
+What it does
+    Reads every paragraph and bullet of a version with at least ``MIN_WORDS`` words of
+    prose (names, acronyms, code, URLs and link targets left out) and asks, of each
+    sentence of four words or more, "this version's language, or one of the other
+    versions' languages?". A cheap vote of function words answers most sentences (``the
+    of and`` against ``ja on että``); only undecided ones go to the language identifier
+    (``langid``), and a sentence is reported when it is another language with
+    probability ``CONFIDENT`` or more. A paragraph whose sentences are all in one other
+    language is reported once, as a paragraph; a quotation most versions keep as it is
+    (``rara avis in terris``) is not reported. Short strings (headings, the ``title``),
+    which no detector reads reliably, are compared across versions instead: a
+    translation that copies the origin version's string (English, or the ``--source``
+    language; "Bottom Line" for "The Bottom Line") while every other translation
+    translates it has left it untranslated; strings of acronyms only (``FAQ``) are
+    terms. A title whose term the body's paragraphs also use (``title: Escrow``) is
+    reported as info (probably deliberate). A file entirely in another language is
+    ``language-mismatch``'s.
+
+Why it matters
+    An English paragraph inside the Finnish article is text a Finnish reader was
+    promised in Finnish; machine translation pipelines leave such holes silently.
+
+Example
+    fi ``## Bottom Line`` where en has ``## The Bottom Line`` and sv, pl, is, ru translate it.
+
+Correct
+    ``## Yhteenveto``
+
+Fix
+    Translate the text (the other versions show what it says).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Hit, Severity
+from ..languages import conventions
+from ..model import MASK
+from ._locate import front_matter_value, line_start
+from .base import ArticleContext, Rule
+
+MIN_WORDS = 4  # sentences (and paragraphs) shorter than this are not judged by detection
+CONFIDENT = 0.9  # probability from which a detected language is believed
+ORIGIN = "en"  # the language short strings are copied from, unless --source names another
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _prose_words(text: str) -> list[str]:
+    """The common words of a text: lower-case words of two letters or more (names,
+    acronyms, sentence-initial words, symbols of formulas and masked parts left out)."""
+    return [w for w in _WORD.findall(text) if len(w) >= 2 and not w[0].isupper()]
+
+
+def _vote(words: list[str], lang: str, others: tuple[str, ...]) -> str | None:
+    """A language the function words make clear, or None when they do not."""
+    counts = {x: sum(1 for w in words if w in conventions(x).function_words) for x in (lang,) + others}
+    own = counts[lang]
+    best = max(others, key=lambda x: counts[x]) if others else None
+    if own >= 2 and (best is None or own >= counts[best]):
+        return lang  # two of its own function words: this language, names of another aside
+    if best is not None and counts[best] >= 2 and own == 0:
+        return best
+    return None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+class _Judge:
+    """Decides the language of one version's sentences (one identifier per article)."""
+
+    def __init__(self, lang: str, others: tuple[str, ...]):
+        self.lang = lang
+        self.others = others
+        self._identifier = None
+
+    def foreign(self, text: str) -> tuple[str, float] | None:
+        """(language, probability) when the text is in another of the article's languages."""
+        words = _prose_words(text)
+        if len(words) < MIN_WORDS:
+            return None
+        voted = _vote(words, self.lang, self.others)
+        if voted == self.lang:
+            return None
+        if self._identifier is None:
+            from ..langid import identifier
+
+            self._identifier = identifier(tuple(sorted((self.lang,) + self.others)))
+        found, probability = self._identifier.detect(" ".join(words))
+        if found is None or found == self.lang or probability < CONFIDENT:
+            return None
+        return found, probability
+
+
+def _blocks(version):
+    """Paragraphs and the paragraphs of list items and quotes (not headings, not code)."""
+    for block in version.walk():
+        if block.kind == "paragraph" and block.inline is not None:
+            yield block
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def _paragraph_findings(version, judge: _Judge, elsewhere: list[str]) -> Iterator[Hit]:
+    """``elsewhere``: the letters of each other version's paragraphs, to recognise a
+    quotation that most versions keep as it is (a Latin motto, an English book title)."""
+    for block in _blocks(version):
+        inline = block.inline
+        text = inline.masked.replace(MASK, " ")
+        spans = [s for s in _sentences(text) if len(_prose_words(text[s[0]:s[1]])) >= MIN_WORDS]
+        if not spans:
+            continue
+        verdicts = [judge.foreign(text[a:b]) for a, b in spans]
+        foreign = [(span, v) for span, v in zip(spans, verdicts) if v is not None]
+        if not foreign:
+            continue
+        kept = [(span, v) for span, v in foreign
+                if sum(_letters(text[span[0]:span[1]]) in other for other in elsewhere) * 2 >= len(elsewhere)]
+        foreign = [f for f in foreign if f not in kept]
+        if not foreign:
+            continue
+        langs = {v[0] for _, v in foreign}
+        if len(foreign) == len(spans) and len(langs) == 1:
+            lang = langs.pop()
+            start = inline.offset(len(text) - len(text.lstrip()))
+            yield Hit(start, inline.offset(len(text.rstrip())),
+                      f"paragraph in {lang}, not {version.lang}: left untranslated")
+            continue
+        for (a, b), (lang, _) in foreign:
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            yield Hit(inline.offset(a), inline.offset(b),
+                      f"sentence in {lang} inside {version.lang} text: `{_short(text[a:b])}` left untranslated")
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _copied(text: str, origin_text: str) -> bool:
+    """The text is the origin's string, or its words are all the origin's ("Bottom Line"
+    for "The Bottom Line"), case aside; one word counts only as the whole string."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    theirs = [w.lower() for w in _WORD.findall(origin_text)]
+    if not words or not theirs:
+        return False
+    if words == theirs:
+        return True
+    return len(words) >= 2 and set(words) <= set(theirs)
+
+
+def _same_as(texts: dict[str, str], lang: str, origin: str) -> list[str]:
+    """``[origin]`` when this translation copies the origin version's string while every
+    other translation writes it differently (one copy where the rest translate). Strings
+    made only of acronyms (``FAQ``, ``SMO``) are terms, not text."""
+    if lang == origin or origin not in texts or len(texts) < 3:
+        return []
+    words = _WORD.findall(texts[lang])
+    if not words or all(w.isupper() for w in words):
+        return []
+    if not _copied(texts[lang], texts[origin]):
+        return []
+    if any(_copied(v, texts[origin]) for k, v in texts.items() if k not in (lang, origin)):
+        return []
+    return [origin]
+
+
+def _heading_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
+    for row in ctx.alignment.rows:
+        cells = {c.lang: c for c in row.cells if c is not None and c.section.heading is not None
+                 and c.section.well_formed and c.section.heading.inline is not None}
+        if len(cells) < 3:
+            continue
+        texts = {lang: c.section.heading.inline.content.strip() for lang, c in cells.items()}
+        for lang, cell in cells.items():
+            title = cell.version.front_matter.data.get("title") if cell.version.front_matter else None
+            if cell.section.level == 1 and isinstance(title, str) and title.strip() == texts[lang]:
+                continue  # the title's copy: reported with the title
+            same = _same_as(texts, lang, origin)
+            if same:
+                at = line_start(cell.version, cell.section.heading.start_line)
+                yield cell.version, Hit(at, at + len(cell.version.source.line(cell.section.heading.start_line).strip()),
+                                        f"heading `{texts[lang]}` is the {', '.join(same)} heading, untranslated; "
+                                        f"the other versions translate it")
+
+
+def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
+    versions = {v.lang: v for v in ctx.article.versions if v.front_matter}
+    titles = {lang: v.front_matter.data.get("title") for lang, v in versions.items()}
+    titles = {lang: t for lang, t in titles.items() if isinstance(t, str) and t.strip()}
+    if len(titles) < 3:
+        return
+    for lang, title in titles.items():
+        same = _same_as(titles, lang, origin)
+        if not same:
+            continue
+        version = versions[lang]
+        body = " ".join(b.inline.masked.lower() for b in _blocks(version))
+        kept = " ".join(_WORD.findall(title.lower())) in " ".join(_WORD.findall(body))
+        a, b = front_matter_value(version, "title")
+        if kept:
+            yield version, Hit(a, b, f"title `{title}` is the {', '.join(same)} title; the body uses the same "
+                                     f"term, so it may be kept on purpose", Severity.INFO)
+        else:
+            yield version, Hit(a, b, f"title `{title}` is the {', '.join(same)} title, untranslated: the body's "
+                                     f"paragraphs never use the term, and the other versions translate it")
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    from .language_mismatch import mismatched
+
+    langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
+    wrong = {v.path for v in ctx.article.versions if mismatched(v, langs)}
+    letters = {v.path: _letters(" ".join(b.inline.masked for b in _blocks(v))) for v in ctx.article.versions}
+    for version in ctx.article.versions:
+        if not version.lang or version.path in wrong:
+            continue
+        others = tuple(lang for lang in langs if lang != version.lang)
+        if not others:
+            continue
+        elsewhere = [letters[v.path] for v in ctx.article.versions if v.path != version.path]
+        for hit in _paragraph_findings(version, _Judge(version.lang, others), elsewhere):
+            yield version, hit
+    origin = ctx.source or ORIGIN
+    for version, hit in _heading_findings(ctx, origin):
+        if version.path not in wrong:
+            yield version, hit
+    for version, hit in _title_findings(ctx, origin):
+        if version.path not in wrong:
+            yield version, hit
+
+
+RULE = Rule("TC601", "untranslated-text", Severity.WARNING,
+            "A paragraph, sentence, heading or title left in another language.", check, __doc__, scope="article")
