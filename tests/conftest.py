@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from transcheck.document import build_version
-from transcheck.engine import check_version
+from transcheck.engine import check_version, run
 from transcheck.source import SourceText
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +30,31 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present (../shared sits beside the repository in CI)")
     return path
+
+
+# The real corpus's directories by language (mutation tests copy whole articles).
+NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish", "pl": "Polish", "is": "Icelandic", "ru": "Russian"}
+
+
+def original(slug: str, lang: str) -> list[str]:
+    """The lines of one version of a real article, as shipped."""
+    return (needs_shared("realcorpus", "Texts") / NAMES[lang] / f"{slug}.md").read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture
+def mutate(tmp_path):
+    """Copy all versions of an article, edit one, and return the findings the edit adds."""
+    def apply(slug: str, lang: str, edit, *rules: str):
+        texts = needs_shared("realcorpus", "Texts")
+        for name in NAMES.values():
+            (tmp_path / name).mkdir(exist_ok=True)
+            shutil.copy(texts / name / f"{slug}.md", tmp_path / name / f"{slug}.md")
+        # Findings are matched by file, rule and message, not line: an edit shifts the lines below it.
+        before = {(f.path, f.rule, f.message) for f in run([str(tmp_path)]).findings}
+        path = tmp_path / NAMES[lang] / f"{slug}.md"
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return [f for f in run([str(tmp_path)]).findings
+                if f.rule in rules and (f.path, f.rule, f.message) not in before]
+    return apply
+
+

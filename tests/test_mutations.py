@@ -8,41 +8,12 @@ finding's file and line.
 from __future__ import annotations
 
 import re
-import shutil
 
-import pytest
-
-from transcheck.engine import run
-
-from .conftest import needs_shared
-
-NAMES = {"en": "English", "fi": "Finnish", "sv": "Swedish", "pl": "Polish", "is": "Icelandic", "ru": "Russian"}
-
-
-def original(slug: str, lang: str) -> list[str]:
-    """The lines of one version of a real article, as shipped."""
-    return (needs_shared("realcorpus", "Texts") / NAMES[lang] / f"{slug}.md").read_text(encoding="utf-8").split("\n")
-
+from .conftest import original
 
 def without_lines(first: int, count: int):
     """An edit that removes ``count`` lines from 0-based line ``first``."""
     return lambda text: "\n".join((lines := text.split("\n"))[:first] + lines[first + count :])
-
-
-@pytest.fixture
-def mutate(tmp_path):
-    """Copy all versions of an article, edit one, and return the findings the edit adds."""
-    def apply(slug: str, lang: str, edit, *rules: str):
-        texts = needs_shared("realcorpus", "Texts")
-        for name in NAMES.values():
-            (tmp_path / name).mkdir(exist_ok=True)
-            shutil.copy(texts / name / f"{slug}.md", tmp_path / name / f"{slug}.md")
-        before = {(f.path, f.line, f.rule) for f in run([str(tmp_path)]).findings}
-        path = tmp_path / NAMES[lang] / f"{slug}.md"
-        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-        return [f for f in run([str(tmp_path)]).findings
-                if f.rule in rules and (f.path, f.line, f.rule) not in before]
-    return apply
 
 
 def test_deleted_bullet_is_reported_at_the_list(mutate):
