@@ -11,6 +11,7 @@ import re
 
 from .conftest import original
 
+
 def without_lines(first: int, count: int):
     """An edit that removes ``count`` lines from 0-based line ``first``."""
     return lambda text: "\n".join((lines := text.split("\n"))[:first] + lines[first + count :])

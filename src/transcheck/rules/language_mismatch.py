@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Hit, Severity
+from ..languages import conventions
 from ..model import MASK
 from .base import ArticleContext, Rule
 
@@ -49,6 +50,15 @@ def prose_sample(version) -> str:
     return " ".join(parts)[:SAMPLE]
 
 
+def _plainly(sample: str, lang: str, langs: tuple[str, ...]) -> bool:
+    """The function words leave no doubt that the sample is in ``lang``: at least ten of
+    its own and three times as many as of any other of the article's languages."""
+    words = [w for w in sample.lower().split()]
+    counts = {x: sum(1 for w in words if w in conventions(x).function_words) for x in set(langs) | {lang}}
+    own = counts.pop(lang)
+    return own >= 10 and all(own >= 3 * n for n in counts.values())
+
+
 def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
     """(detected language, probability) when the version is confidently not in its own."""
     if not version.lang:
@@ -59,7 +69,7 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
 
         result = None
         sample = prose_sample(version)
-        if available(version.lang) and len(sample.split()) >= 8:
+        if available(version.lang) and len(sample.split()) >= 8 and not _plainly(sample, version.lang, langs):
             lang, probability = identifier(tuple(sorted(set(langs) | {version.lang}))).detect(sample)
             if lang is not None and lang != version.lang and probability >= CONFIDENT:
                 result = (lang, probability)

@@ -5,8 +5,9 @@ What it does
     prose (names, acronyms, code, URLs and link targets left out) and asks, of each
     sentence of four words or more, "this version's language, or one of the other
     versions' languages?". A cheap vote of function words answers most sentences (``the
-    of and`` against ``ja on että``); only undecided ones go to the language identifier
-    (``langid``), and a sentence is reported when it is another language with
+    of and`` against ``ja on että``): a sentence with fewer than two function words of
+    another language, or with two of its own, is its own language; only the others go
+    to the language identifier (``langid``), and a sentence is reported when it is another language with
     probability ``CONFIDENT`` or more. A paragraph whose sentences are all in one other
     language is reported once, as a paragraph; a quotation most versions keep as it is
     (``rara avis in terris``) is not reported. Short strings (headings, the ``title``),
@@ -63,6 +64,8 @@ def _vote(words: list[str], lang: str, others: tuple[str, ...]) -> str | None:
     best = max(others, key=lambda x: counts[x]) if others else None
     if own >= 2 and (best is None or own >= counts[best]):
         return lang  # two of its own function words: this language, names of another aside
+    if best is None or counts[best] < 2:
+        return lang  # no sign of another language: two of its function words are needed
     if best is not None and counts[best] >= 2 and own == 0:
         return best
     return None
