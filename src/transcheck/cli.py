@@ -29,14 +29,19 @@ def main() -> None:
 @click.option("--source", "source", default=None, metavar="LANG",
               help="Compare translations with this language's version instead of the consensus of the "
                    "others (e.g. en).")
-def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None) -> None:
+@click.option("--include", "include", multiple=True, metavar="GLOB",
+              help="File name pattern searched for in directories (repeatable; default *.md). Files named "
+                   "on the command line are checked whatever their name.")
+def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None,
+          include: tuple[str, ...]) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
+    from .discovery import INCLUDE
     from .engine import run
     from .languages import code_of
 
     if source is not None and code_of(source) is None:
         raise click.BadParameter(f"{source!r} is not a language code or name", param_hint="--source")
-    result = run(list(paths), layout, source=code_of(source) if source else None)
+    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE)
     for raw in result.missing:
         click.echo(f"transcheck: {raw}: no such file or directory", err=True)
     if result.files == 0:

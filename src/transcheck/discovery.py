@@ -10,12 +10,14 @@ Layouts (autodetected per directory, or forced with ``--layout``):
 Front matter ``lang``/``language`` and ``translationKey``/``translation_key`` override
 what the path says; that happens when the file is loaded (``engine``), since reading
 it belongs there. Files named on the command line are taken whatever their extension;
-directories are searched for ``*.md``.
+directories are searched for ``*.md`` (or the ``--include`` patterns). A file none of
+this names a language for is identified by its text (``grouping``).
 """
 
 from __future__ import annotations
 
 import os
+from fnmatch import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,11 +37,15 @@ class Candidate:
     named: bool  # named by the user (report findings) or loaded as a sibling
 
 
-def _md_files(directory: Path) -> list[Path]:
+INCLUDE = ("*.md",)  # what a directory is searched for, unless --include says otherwise
+
+
+def _md_files(directory: Path, include: tuple[str, ...] = INCLUDE) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
-        found.extend(Path(root) / f for f in sorted(files) if f.endswith(".md") and not f.startswith("."))
+        found.extend(Path(root) / f for f in sorted(files)
+                     if not f.startswith(".") and any(fnmatch(f, pattern) for pattern in include))
     return found
 
 
@@ -104,8 +110,9 @@ class Discovery:
     missing: list[str]
 
 
-def discover(paths: list[str], layout: str | None = None) -> Discovery:
-    """Expand the user's paths into candidates, adding siblings of single files."""
+def discover(paths: list[str], layout: str | None = None, include: tuple[str, ...] = INCLUDE) -> Discovery:
+    """Expand the user's paths into candidates, adding siblings of single files.
+    Directories are searched for files matching ``include`` (file name patterns)."""
     cache: dict[Path, bool] = {}
     named: dict[str, Path] = {}
     missing: list[str] = []
@@ -114,7 +121,7 @@ def discover(paths: list[str], layout: str | None = None) -> Discovery:
         path = Path(raw)
         if path.is_dir():
             searched.append(path.resolve())
-            for found in _md_files(path):
+            for found in _md_files(path, include):
                 named.setdefault(str(found), found)
         elif path.exists() or path.is_symlink():
             named.setdefault(str(path), path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .discovery import Candidate, discover
+from .discovery import INCLUDE, Candidate, discover
 from .document import build_version
 from .findings import Finding, Hit
 from .languages import code_of
@@ -87,17 +87,18 @@ def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
 
 
 def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
-        source: str | None = None) -> Result:
+        source: str | None = None, include: tuple[str, ...] = INCLUDE) -> Result:
     """Check the given paths; return findings for the named files, sorted.
 
     ``source``: compare translations with this language's version instead of the
     consensus of the others.
     """
-    found = discover(paths, layout)
+    found = discover(paths, layout, include)
     result = Result(missing=found.missing)
     groups: dict[str, list[Version]] = {}
     slugs: dict[str, str] = {}
     named: list[tuple[Version, str]] = []
+    unlabelled: list[tuple[Version, Candidate]] = []
     for cand in found.candidates:
         version, problems = load(cand)
         if cand.named:
@@ -109,17 +110,14 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         if lang != version.lang:
             version = _relabel(version, lang or "")
         if not lang:
-            if cand.named:
-                result.findings.append(_finding(
-                    LANGUAGE_UNKNOWN, cand.path, version.source,
-                    Hit(0, 0, "no language for this file: its path does not name one (fi.md, fi/slug.md, "
-                              "slug.fi.md) and its front matter has no `lang`; it is compared with no other "
-                              "version"), "", cand.slug))
-            group = f"file:{cand.path}"
+            unlabelled.append((version, cand))
+            continue
         groups.setdefault(group, []).append(version)
         slugs.setdefault(group, cand.slug if not group.startswith("key:") else group[4:])
         if cand.named:
             named.append((version, group))
+    if unlabelled:
+        _place_unlabelled(unlabelled, groups, slugs, named, result)
     for group, versions in sorted(groups.items()):
         result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
     for version, group in named:
@@ -174,6 +172,36 @@ def check_version(version: Version, article: str, rules: tuple[Rule, ...]) -> li
             out.append(_failed(rule, version, article, exc))
         out.extend(_finding(rule, version.path, version.source, hit, version.lang, article) for hit in hits)
     return out
+
+
+def _place_unlabelled(unlabelled: list, groups: dict, slugs: dict, named: list, result: Result) -> None:
+    """Give files without a language one from their text, and group them into articles
+    (``grouping``); a file whose language cannot be identified is reported and checked alone."""
+    from .grouping import CONFIDENT, group, identify
+
+    known = tuple(sorted({v.lang for versions in groups.values() for v in versions if v.lang}))
+    identified, candidates = [], {}
+    for version, cand in unlabelled:
+        lang, probability = identify(version, known)
+        candidates[version.path] = cand
+        if lang is not None and probability >= CONFIDENT:
+            identified.append(_relabel(version, lang))
+            continue
+        if cand.named:
+            result.findings.append(_finding(
+                LANGUAGE_UNKNOWN, cand.path, version.source,
+                Hit(0, 0, "no language for this file: its path does not name one (fi.md, fi/slug.md, "
+                          "slug.fi.md), its front matter has no `lang`, and its text is too short or mixed "
+                          "to identify; it is compared with no other version"), "", cand.slug))
+        key = f"file:{cand.path}"
+        groups[key], slugs[key] = [version], cand.slug
+        if cand.named:
+            named.append((version, key))
+    for members in group(identified):
+        first = candidates[members[0].path]
+        key = f"unlabelled:{first.path}"
+        groups[key], slugs[key] = members, first.slug
+        named.extend((v, key) for v in members if candidates[v.path].named)
 
 
 def _relabel(version: Version, lang: str) -> Version:
