@@ -65,3 +65,15 @@ def disagreements(cells, values: Mapping[str, Hashable], source: str | None = No
         ref = reference(cell.lang, values, source)
         if ref is not None and ref.value != values[cell.lang]:
             yield cell, ref
+
+
+def counts_differ(cell, cells, source: str | None = None, attrs=("paragraphs", "items")) -> bool:
+    """Whether the cell's paragraph or bullet count (or other ``attrs`` of the aligned
+    cells) differs from its reference: the count rules then explain what else differs
+    in that section (one root cause, one finding)."""
+    for attr in attrs:
+        values = {c.lang: getattr(c, attr) for c in cells}
+        ref = reference(cell.lang, values, source)
+        if ref is not None and ref.value != values[cell.lang]:
+            return True
+    return False

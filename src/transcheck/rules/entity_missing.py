@@ -50,7 +50,7 @@ import re
 
 from typing import Iterator
 
-from ..consensus import reference
+from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
 from ..languages import CYRILLIC, ISO_639_1
 from ..names import Entity, Vocabulary, kin, cyrillic, entities
@@ -243,15 +243,6 @@ def _add(group: list, entity: Entity) -> None:
         group.append(entity)
 
 
-def _counts_differ(cell, cells, source) -> bool:
-    for attr in ("paragraphs", "items"):
-        values = {c.lang: getattr(c, attr) for c in cells}
-        ref = reference(cell.lang, values, source)
-        if ref is not None and ref.value != values[cell.lang]:
-            return True
-    return False
-
-
 def _sections(ctx: ArticleContext, scripts: dict) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = {c.lang: c for c in row.cells if c is not None}
@@ -266,7 +257,7 @@ def _sections(ctx: ArticleContext, scripts: dict) -> Iterator[tuple]:
                 yield cell.version, Hit(inline.offset(instead[0].start), inline.offset(instead[0].end),
                                         _damaged(instead[0], entity, ref.langs))
                 continue
-            if _counts_differ(cell, list(cells.values()), ctx.source):
+            if counts_differ(cell, list(cells.values()), ctx.source):
                 continue
             line = counterpart(cell, cells[where], at[1])
             _add(grouped.setdefault((lang, line, ref.langs), []), entity)

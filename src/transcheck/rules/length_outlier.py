@@ -35,7 +35,7 @@ from __future__ import annotations
 from statistics import median
 from typing import Iterator
 
-from ..consensus import reference
+from ..consensus import counts_differ
 from ..findings import Severity
 from ._locate import line_hit, section_start
 from .base import ArticleContext, Rule
@@ -49,14 +49,7 @@ SMOOTH = 500  # characters added to both sides of a length ratio, so little text
 
 def _explained(cell, cells, source) -> bool:
     """The count rules or heading-missing-space already account for this row."""
-    if any(not c.section.well_formed for c in cells):
-        return True
-    for attr in ("paragraphs", "items"):
-        values = {c.lang: getattr(c, attr) for c in cells}
-        ref = reference(cell.lang, values, source)
-        if ref is not None and ref.value != values[cell.lang]:
-            return True
-    return False
+    return any(not c.section.well_formed for c in cells) or counts_differ(cell, cells, source)
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
