@@ -58,3 +58,11 @@ def mutate(tmp_path):
     return apply
 
 
+def edit_line(at: int, change):
+    """An edit that replaces 0-based line ``at`` by ``change(line)`` (a string, which may
+    hold newlines to insert lines)."""
+    def edit(text: str) -> str:
+        rows = text.split("\n")
+        rows[at] = change(rows[at])
+        return "\n".join(rows)
+    return edit

@@ -13,7 +13,7 @@ import pytest
 
 from transcheck.langid import identifier
 
-from .conftest import ROOT, needs_shared, original
+from .conftest import ROOT, edit_line, needs_shared, original
 
 sys.path.insert(0, str(ROOT / "tools"))
 from language_accuracy import measure  # noqa: E402
@@ -65,16 +65,15 @@ ENGLISH = ("Regulators in several countries have since argued that the practice 
            "disclosed to investors before any agreement is signed.")
 
 
+def _long_paragraph(lines: list[str]) -> int:
+    """A long paragraph after the first sections."""
+    return next(i for i, line in enumerate(lines) if i > 12 and line[:1].isalpha() and len(line) > 200)
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv", "pl", "is", "ru"])
 def test_english_paragraph_pasted_into_a_translation_is_reported_there(mutate, lang):
-    lines = original("escrow", lang)
-    at = next(i for i, line in enumerate(lines) if i > 12 and line[:1].isalpha() and len(line) > 200)
-
-    def paste(text):
-        rows = text.split("\n")
-        return "\n".join(rows[: at + 1] + ["", ENGLISH] + rows[at + 1 :])
-
-    new = mutate("escrow", lang, paste, "untranslated-text")
+    at = _long_paragraph(original("escrow", lang))
+    new = mutate("escrow", lang, edit_line(at, lambda line: line + "\n\n" + ENGLISH), "untranslated-text")
     assert [(f.lang, f.line, f.column) for f in new] == [(lang, at + 3, 1)]
     assert new[0].message.startswith(f"paragraph in en, not {lang}")
 
@@ -82,14 +81,8 @@ def test_english_paragraph_pasted_into_a_translation_is_reported_there(mutate, l
 @pytest.mark.parametrize("lang", ["fi", "sv", "pl", "is", "ru"])
 def test_english_sentence_inside_a_translated_paragraph_is_reported_at_it(mutate, lang):
     lines = original("escrow", lang)
-    at = next(i for i, line in enumerate(lines) if i > 12 and line[:1].isalpha() and len(line) > 200)
-
-    def append(text):
-        rows = text.split("\n")
-        rows[at] = rows[at].rstrip() + " " + ENGLISH
-        return "\n".join(rows)
-
-    new = mutate("escrow", lang, append, "untranslated-text")
+    at = _long_paragraph(lines)
+    new = mutate("escrow", lang, edit_line(at, lambda line: line.rstrip() + " " + ENGLISH), "untranslated-text")
     assert [(f.lang, f.line, f.column) for f in new] == [(lang, at + 1, len(lines[at].rstrip()) + 2)]
     assert "sentence in en" in new[0].message
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .conftest import original
+from .conftest import edit_line, original
 
 
 def without_lines(first: int, count: int):
@@ -74,12 +74,7 @@ def test_paragraph_cut_off_mid_sentence_is_reported_at_its_section(mutate):
     lines = original("unicorn", "fi")
     heading = max(i for i in range(at) if lines[i].startswith("#"))
 
-    def cut(text):
-        rows = text.split("\n")
-        rows[at] = rows[at][: len(rows[at]) // 4]
-        return "\n".join(rows)
-
-    new = mutate("unicorn", "fi", cut, "length-outlier")
+    new = mutate("unicorn", "fi", edit_line(at, lambda line: line[: len(line) // 4]), "length-outlier")
     assert [(f.lang, f.line) for f in new] == [("fi", heading + 1)]
     assert "shorter" in new[0].message and re.search(r"expected from (\w\w, ){3,}\w\w", new[0].message)
 
@@ -89,11 +84,6 @@ def test_paragraph_pasted_twice_into_itself_is_reported(mutate):
     lines = original("escrow", "sv")
     heading = max(i for i in range(at) if lines[i].startswith("#"))
 
-    def paste(text):
-        rows = text.split("\n")
-        rows[at] = " ".join([rows[at]] * 3)
-        return "\n".join(rows)
-
-    new = mutate("escrow", "sv", paste, "length-outlier")
+    new = mutate("escrow", "sv", edit_line(at, lambda line: " ".join([line] * 3)), "length-outlier")
     assert [(f.lang, f.line) for f in new] == [("sv", heading + 1)]
     assert "longer" in new[0].message
