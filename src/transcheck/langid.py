@@ -39,6 +39,7 @@ _MARKS = {
 }
 
 
+@lru_cache(maxsize=None)
 def _stock_profile(lang: str) -> str | None:
     import langdetect
 
@@ -46,6 +47,7 @@ def _stock_profile(lang: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+@lru_cache(maxsize=None)
 def _own_profile(lang: str) -> str | None:
     try:
         return resources.files("transcheck").joinpath("data", "profiles", lang).read_text(encoding="utf-8")
