@@ -55,6 +55,64 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, so
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--markdown", "markdown_file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write a Markdown summary (for a pull-request comment) to this file.")
+@click.option("--lang", "langs", multiple=True, metavar="LANG",
+              help="Report only these languages (repeatable).")
+@click.option("--layout", type=click.Choice(LAYOUTS), default=None,
+              help="Force how files are grouped into articles (default: detect per directory).")
+@click.option("--source", "source", default=None, metavar="LANG",
+              help="Compare translations with this language's version instead of the consensus.")
+@click.option("--include", "include", multiple=True, metavar="GLOB",
+              help="File name pattern searched for in directories (repeatable; default *.md).")
+def report(paths: tuple[str, ...], markdown_file: str | None, langs: tuple[str, ...], layout: str | None,
+           source: str | None, include: tuple[str, ...]) -> None:
+    """Show the findings of PATHS for translators: a summary per language, the articles
+    worst first, and each finding in context (the line, a caret under the span, what the
+    other versions have). Colours on a terminal unless NO_COLOR is set."""
+    import os
+
+    from . import report as reports
+    from .discovery import INCLUDE
+    from .engine import run
+    from .languages import code_of
+
+    for value in (source,) + langs:
+        if value is not None and code_of(value) is None:
+            raise click.BadParameter(f"{value!r} is not a language code or name")
+    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE)
+    for raw in result.missing:
+        click.echo(f"transcheck: {raw}: no such file or directory", err=True)
+    if result.files == 0:
+        click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
+        sys.exit(2)
+    wanted = tuple(code_of(lang) for lang in langs)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    click.echo(reports.terminal(result, wanted, color=color), nl=False)
+    if markdown_file:
+        _write_atomically(markdown_file, reports.markdown(result, wanted))
+    sys.exit(2 if result.missing else 0)
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Write a report file whole or not at all (a temporary file renamed over it)."""
+    import os
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".transcheck-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--layout", type=click.Choice(LAYOUTS), default=None,
               help="Force how files are grouped into articles (default: detect per directory).")
 @click.option("--width", type=click.IntRange(16, 80), default=30, show_default=True, help="Column width.")

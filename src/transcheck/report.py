@@ -1,0 +1,179 @@
+"""``transcheck report``: the translators' report, in the terminal and as Markdown.
+
+The terminal report has a summary table per language (findings by rule family), the
+articles worst first, and per article its aligned sections with each finding in
+context: the source line, a caret under the span, the rule and the message (which
+names what the other versions have). Colours only on a terminal and without
+``NO_COLOR``. The Markdown report is a summary short enough for one pull-request
+comment. (The side-by-side HTML report is not built yet.)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .engine import Result
+from .findings import Finding, Severity
+
+# Rule families by the first digit of the code (TC1xx headings, TC2xx links, ...).
+FAMILIES = {"0": "input", "1": "headings", "2": "links", "3": "punctuation", "4": "lists",
+            "5": "cross-version", "6": "language"}
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+MARKDOWN_ARTICLES = 10  # articles listed in the Markdown summary
+MARKDOWN_FINDINGS = 15  # findings listed in it
+CONTEXT = 40  # characters of the line shown on each side of a finding's span
+CARET_MAX = 80  # carets drawn under a long span at most
+
+
+def family(f: Finding) -> str:
+    return FAMILIES.get(f.code[2:3], "other")
+
+
+@dataclass(frozen=True)
+class _Style:
+    color: bool
+
+    def severity(self, f: Finding, text: str) -> str:
+        return f"{_COLORS[f.severity]}{text}{_RESET}" if self.color else text
+
+    def bold(self, text: str) -> str:
+        return f"{_BOLD}{text}{_RESET}" if self.color else text
+
+
+def _selected(result: Result, langs: tuple[str, ...]) -> list[Finding]:
+    return [f for f in result.findings if not langs or f.lang in langs]
+
+
+def _worst(findings: list[Finding]) -> list[tuple[str, Counter]]:
+    """Articles by descending (errors, warnings, infos)."""
+    per: dict[str, Counter] = {}
+    for f in findings:
+        per.setdefault(f.article, Counter())[f.severity] += 1
+    return sorted(per.items(), key=lambda kv: (-kv[1][Severity.ERROR], -kv[1][Severity.WARNING],
+                                               -kv[1][Severity.INFO], kv[0]))
+
+
+def _table(findings: list[Finding]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the language x rule family table."""
+    families = [name for name in FAMILIES.values() if any(family(f) == name for f in findings)]
+    langs = sorted({f.lang or "?" for f in findings})
+    rows = []
+    for lang in langs:
+        counts = Counter(family(f) for f in findings if (f.lang or "?") == lang)
+        rows.append([lang] + [str(counts[name] or "") for name in families] + [str(sum(counts.values()))])
+    return ["lang"] + families + ["total"], rows
+
+
+def _counts(c: Counter) -> str:
+    parts = [f"{c[s]} {s.value}{'s' if c[s] != 1 and s != Severity.INFO else ''}"
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if c[s]]
+    return ", ".join(parts)
+
+
+def _context(f: Finding, lines_of: dict, style: _Style) -> list[str]:
+    """The finding's source line with a caret under its span."""
+    lines = lines_of.get(f.path)
+    if lines is None or not (1 <= f.line <= len(lines)):
+        return []
+    text = lines[f.line - 1].replace("\t", " ")
+    start = f.column - 1
+    end = (f.end_column if f.end_line == f.line and f.end_column > f.column else len(text) + 1) - 1
+    end = max(start + 1, min(end, len(text), start + CARET_MAX))
+    left, right = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+    shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    number = f"{f.line:>5} | "
+    pad = start - left + (1 if left else 0)
+    return [number + shown, " " * (len(number) + pad) + style.severity(f, "^" * (end - start))]
+
+
+def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -> str:
+    style = _Style(color)
+    findings = _selected(result, langs)
+    out = [style.bold(f"transcheck report: {_n(len(findings), 'finding')} in {_n(len(result.articles), 'article')}")]
+    if not findings:
+        return "\n".join(out + ["No findings."]) + "\n"
+    header, rows = _table(findings)
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    out.append("")
+    for row in [header] + rows:
+        out.append("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+    out += ["", style.bold("Articles, worst first")]
+    worst = _worst(findings)
+    for slug, counts in worst:
+        out.append(f"  {slug}: {_counts(counts)}")
+    lines_of = {}
+    for article in result.articles:
+        for version in article.versions:
+            lines_of[version.path] = [version.source.line(i) for i in range(version.source.line_count)]
+    by_article: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_article.setdefault(f.article, []).append(f)
+    sections = _section_titles(result)
+    for slug, _ in worst:
+        out += ["", style.bold(f"== {slug} ==")]
+        current = None
+        for f in sorted(by_article[slug], key=lambda f: (sections.get((f.path, f.line), (0, ""))[0], f.lang,
+                                                           f.line, f.column)):
+            index, title = sections.get((f.path, f.line), (0, ""))
+            if index != current:
+                current = index
+                out.append(style.bold(f"-- section {index + 1}: {title}" if title else f"-- section {index + 1}"))
+            out.append(f"{f.lang} {f.path}:{f.line}:{f.column} " + style.severity(f, f"{f.severity.value} {f.rule}"))
+            out += _context(f, lines_of, style)
+            out.append(f"        {f.message}")
+    return "\n".join(out) + "\n"
+
+
+def _section_titles(result: Result) -> dict[tuple[str, int], tuple[int, str]]:
+    """(path, line) -> (aligned row index, the row's heading in the first version that has one)."""
+    from .align import align
+
+    out = {}
+    for article in result.articles:
+        alignment = align(article)
+        for r, row in enumerate(alignment.rows):
+            title = next((c.section.title for c in row.cells if c is not None and c.section.title), "")
+            for cell in row.cells:
+                if cell is None:
+                    continue
+                first = cell.section.heading.start_line if cell.section.heading else cell.section.start_line
+                for line in range(first, cell.section.end_line + 1):
+                    out[(cell.version.path, line + 1)] = (r, title[:60])
+    return out
+
+
+def markdown(result: Result, langs: tuple[str, ...] = ()) -> str:
+    """A summary for a pull-request comment: totals, the table, the worst articles, top findings."""
+    findings = _selected(result, langs)
+    counts = Counter(f.severity for f in findings)
+    out = ["## transcheck report", "",
+           f"**{_n(len(findings), 'finding')}** ({_counts(counts) or 'none'}) in {_n(result.files, 'file')}, "
+           f"{_n(len(result.articles), 'article')}."]
+    if not findings:
+        return "\n".join(out) + "\n"
+    header, rows = _table(findings)
+    out += ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    worst = _worst(findings)
+    out += ["", "### Worst articles", ""]
+    out += [f"- `{_md(slug)}`: {_counts(c)}" for slug, c in worst[:MARKDOWN_ARTICLES]]
+    if len(worst) > MARKDOWN_ARTICLES:
+        out.append(f"- … and {len(worst) - MARKDOWN_ARTICLES} more")
+    top = sorted(findings, key=lambda f: (-f.severity.rank, f.sort_key))[:MARKDOWN_FINDINGS]
+    out += ["", "### Top findings", ""]
+    out += [f"- **{f.severity.value}** `{_md(f.path)}:{f.line}:{f.column}` {f.rule}: {_md(f.message)}" for f in top]
+    if len(findings) > MARKDOWN_FINDINGS:
+        out.append(f"- … and {len(findings) - MARKDOWN_FINDINGS} more (run `transcheck report` for all)")
+    return "\n".join(out) + "\n"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown list item (no HTML, no table breaks, one line)."""
+    text = " ".join(text.split())
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")

@@ -1,0 +1,78 @@
+"""`transcheck report`: the terminal report and the Markdown summary (the HTML report is not built yet)."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from transcheck.cli import main
+from transcheck.engine import run
+from transcheck.report import markdown, terminal
+
+from .conftest import ROOT
+
+CORPUS = str(ROOT / "corpus")
+
+
+def test_terminal_report_has_the_language_table_and_the_articles_worst_first():
+    text = terminal(run([CORPUS]))
+    table = text.split("\n\n")[1].splitlines()
+    assert table[0].split() == ["lang", "headings", "links", "punctuation", "lists", "cross-version", "total"]
+    assert [row.split()[0] for row in table[1:]] == ["fi", "is", "pl", "ru", "sv"]
+    assert sum(int(row.split()[-1]) for row in table[1:]) == 21
+    assert "social-media-optimization-smo: 3 errors, 18 warnings" in text
+
+
+def test_each_finding_is_shown_with_a_caret_under_its_span():
+    result = run([CORPUS])
+    lines = terminal(result).splitlines()
+    checked = 0
+    for f in result.findings:
+        head = next(i for i, line in enumerate(lines) if line.endswith(f"{f.path}:{f.line}:{f.column} "
+                                                                        f"{f.severity.value} {f.rule}"))
+        source, caret = lines[head + 1], lines[head + 2]
+        assert source.startswith(f"{f.line:>5} | ")
+        start = caret.index("^")
+        shown = source[start : start + caret.count("^")]
+        original = next(v for a in result.articles for v in a.versions if v.path == f.path)
+        written = original.source.line(f.line - 1)[f.column - 1 :]
+        assert written.startswith(shown), (f.rule, shown, written[:40])
+        checked += 1
+    assert checked == 21
+
+
+def test_findings_are_grouped_by_aligned_section():
+    text = terminal(run([CORPUS]))
+    sections = re.findall(r"^-- section (\d+)", text, re.M)
+    assert len(sections) >= 4 and sections == sorted(sections, key=int) and len(set(sections)) == len(sections)
+
+
+def test_no_colours_when_piped_or_with_no_color():
+    out = CliRunner().invoke(main, ["report", CORPUS], env={"NO_COLOR": "1"})
+    assert out.exit_code == 0 and "\033[" not in out.output
+    coloured = terminal(run([CORPUS]), color=True)
+    assert "\033[31m" in coloured  # errors in red on a terminal
+
+
+def test_lang_filter_keeps_only_that_language():
+    text = terminal(run([CORPUS]), ("sv",))
+    langs = re.findall(r"^(\w\w) \S+:\d+:\d+ ", text, re.M)
+    assert len(langs) == 4 and set(langs) == {"sv"}
+
+
+def test_markdown_summary_fits_one_comment_and_escapes_article_text(tmp_path):
+    out = tmp_path / "summary.md"
+    result = CliRunner().invoke(main, ["report", CORPUS, "--markdown", str(out)])
+    assert result.exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("## transcheck report") and "| fi |" in text and "### Top findings" in text
+    assert len(text) < 65536  # GitHub's comment limit
+
+    hostile = tmp_path / "art"
+    hostile.mkdir()
+    for lang in ("fi", "sv"):
+        (hostile / f"{lang}.md").write_text("# <script>alert(1)</script>\n\n[ x](/a) <img src=x onerror=alert(1)>\n",
+                                            encoding="utf-8")
+    summary = markdown(run([str(hostile)]))
+    assert "<script" not in summary and "<img" not in summary
