@@ -35,18 +35,7 @@ def main() -> None:
 def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None,
           include: tuple[str, ...]) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    from .discovery import INCLUDE
-    from .engine import run
-    from .languages import code_of
-
-    if source is not None and code_of(source) is None:
-        raise click.BadParameter(f"{source!r} is not a language code or name", param_hint="--source")
-    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE)
-    for raw in result.missing:
-        click.echo(f"transcheck: {raw}: no such file or directory", err=True)
-    if result.files == 0:
-        click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
-        sys.exit(2)
+    result = _run(paths, layout, source, include)
     click.echo(FORMATS[fmt](result), nl=False)
     threshold = Severity(fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings)
@@ -73,25 +62,35 @@ def report(paths: tuple[str, ...], markdown_file: str | None, langs: tuple[str, 
     import os
 
     from . import report as reports
-    from .discovery import INCLUDE
-    from .engine import run
     from .languages import code_of
 
-    for value in (source,) + langs:
-        if value is not None and code_of(value) is None:
-            raise click.BadParameter(f"{value!r} is not a language code or name")
-    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE)
-    for raw in result.missing:
-        click.echo(f"transcheck: {raw}: no such file or directory", err=True)
-    if result.files == 0:
-        click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
-        sys.exit(2)
+    for value in langs:
+        if code_of(value) is None:
+            raise click.BadParameter(f"{value!r} is not a language code or name", param_hint="--lang")
+    result = _run(paths, layout, source, include)
     wanted = tuple(code_of(lang) for lang in langs)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(reports.terminal(result, wanted, color=color), nl=False)
     if markdown_file:
         _write_atomically(markdown_file, reports.markdown(result, wanted))
     sys.exit(2 if result.missing else 0)
+
+
+def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include: tuple[str, ...]):
+    """Run the checks for a command; a bad --source, or no input at all, ends it (exit 2)."""
+    from .discovery import INCLUDE
+    from .engine import run
+    from .languages import code_of
+
+    if source is not None and code_of(source) is None:
+        raise click.BadParameter(f"{source!r} is not a language code or name", param_hint="--source")
+    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE)
+    for raw in result.missing:
+        click.echo(f"transcheck: {raw}: no such file or directory", err=True)
+    if result.files == 0:
+        click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
+        sys.exit(2)
+    return result
 
 
 def _write_atomically(path: str, text: str) -> None:
