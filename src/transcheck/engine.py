@@ -27,6 +27,9 @@ from .source import DecodeError, SourceText
 class Result:
     findings: list[Finding] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    # The alignment of each article the cross-version rules read, by id(article), so
+    # that the report shows the same rows without aligning again.
+    alignments: dict = field(default_factory=dict)
     files: int = 0
     missing: list[str] = field(default_factory=list)
 
@@ -126,52 +129,52 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         reported = {version.path for version, _ in named}
         for article in result.articles:
             if any(v.path in reported for v in article.versions):
-                result.findings.extend(check_article(article, rules, reported, source))
+                from .align import align
+
+                alignment = result.alignments[id(article)] = align(article)
+                result.findings.extend(check_article(article, rules, reported, source, alignment))
     result.findings.sort(key=lambda f: f.sort_key)
     return result
 
 
 def check_article(article: Article, rules: tuple[Rule, ...], reported: set[str],
-                  source: str | None = None) -> list[Finding]:
+                  source: str | None = None, alignment=None) -> list[Finding]:
     """Run cross-version rules on one article; keep findings for the ``reported`` paths."""
-    from .align import align
+    if alignment is None:
+        from .align import align
 
-    ctx = ArticleContext(article, align(article), source)
+        alignment = align(article)
+    ctx = ArticleContext(article, alignment, source)
+    first = next((v for v in article.versions if v.path in reported), article.versions[0])
     out = []
     for rule in rules:
-        if rule.scope != "article":
-            continue
-        try:
-            hits = list(rule.check(ctx))
-        except Exception as exc:  # a rule bug must not cost the user the other findings
-            version = next(v for v in article.versions if v.path in reported)
-            out.append(_failed(rule, version, article.slug, exc))
-            continue
-        out.extend(_finding(rule, version.path, version.source, hit, version.lang, article.slug)
-                   for version, hit in hits if version.path in reported)
+        if rule.scope == "article":
+            hits = _guarded(rule, ctx, first, article.slug, out)
+            out.extend(_finding(rule, version.path, version.source, hit, version.lang, article.slug)
+                       for version, hit in hits if version.path in reported)
     return out
-
-
-def _failed(rule: Rule, version: Version, article: str, exc: Exception) -> Finding:
-    """The internal-error finding for a rule that raised: named, located, not a traceback."""
-    return _finding(INTERNAL_ERROR, version.path, version.source,
-                    Hit(0, 0, f"rule {rule.name} failed here ({exc.__class__.__name__}: {exc}); please report it"),
-                    version.lang, article)
 
 
 def check_version(version: Version, article: str, rules: tuple[Rule, ...]) -> list[Finding]:
     """Run single-version rules on one version."""
     out = []
     for rule in rules:
-        if rule.scope != "version":
-            continue
-        try:
-            hits = list(rule.check(version))
-        except Exception as exc:  # a rule bug must not cost the user the other findings
-            hits = []
-            out.append(_failed(rule, version, article, exc))
-        out.extend(_finding(rule, version.path, version.source, hit, version.lang, article) for hit in hits)
+        if rule.scope == "version":
+            hits = _guarded(rule, version, version, article, out)
+            out.extend(_finding(rule, version.path, version.source, hit, version.lang, article) for hit in hits)
     return out
+
+
+def _guarded(rule: Rule, subject, version: Version, article: str, out: list[Finding]) -> list:
+    """The rule's hits on ``subject``; a rule that raises adds an ``internal-error`` finding
+    (named, located on ``version``, not a traceback) and costs the user no other finding."""
+    try:
+        return list(rule.check(subject))
+    except Exception as exc:
+        out.append(_finding(INTERNAL_ERROR, version.path, version.source,
+                            Hit(0, 0, f"rule {rule.name} failed here ({exc.__class__.__name__}: {exc}); "
+                                      f"please report it"), version.lang, article))
+        return []
 
 
 def _place_unlabelled(unlabelled: list, groups: dict, slugs: dict, named: list, result: Result) -> None:

@@ -132,7 +132,7 @@ def _section_titles(result: Result) -> dict[tuple[str, int], tuple[int, str]]:
 
     out = {}
     for article in result.articles:
-        alignment = align(article)
+        alignment = result.alignments.get(id(article)) or align(article)
         for r, row in enumerate(alignment.rows):
             title = next((c.section.title for c in row.cells if c is not None and c.section.title), "")
             for cell in row.cells:
