@@ -18,19 +18,16 @@ given that language.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from .languages import CYRILLIC
+from .languages import CYRILLIC, cyrillic_share
 
 # The languages tried for a file whose path and front matter name none.
 DEFAULT_LANGUAGES = ("en", "fi", "sv", "pl", "is", "ru", "de", "fr")
 
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
 # Letters that only some languages use: a text with several of them is in one of those.
 _MARKS = {
     "is": ("þðÞÐ", {"is"}),
@@ -61,10 +58,9 @@ def available(lang: str) -> bool:
 
 def script_allows(text: str) -> set[str] | None:
     """The languages the text's letters allow, or None when its letters allow any."""
-    letters = len(_LETTER.findall(text))
+    cyrillic, letters = cyrillic_share(text)
     if not letters:
         return None
-    cyrillic = len(_CYRILLIC_LETTER.findall(text))
     if cyrillic * 2 > letters:
         return set(CYRILLIC)
     if cyrillic * 20 > letters:
@@ -103,7 +99,7 @@ class Identifier:
         if text in self._cache:
             return self._cache[text]
         result: dict[str, float] = {}
-        if self._factory is not None and _LETTER.search(text):
+        if self._factory is not None and any(c.isalpha() for c in text):
             from langdetect.lang_detect_exception import LangDetectException
 
             detector = self._factory.create()

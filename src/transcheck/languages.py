@@ -7,6 +7,8 @@ neutral defaults, which make the language-specific checks more cautious, not noi
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 ISO_639_1 = frozenset("""
@@ -33,6 +35,24 @@ NAMES = {
 
 # Languages written in Cyrillic script (ISO 639-1).
 CYRILLIC = frozenset({"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn", "ba", "cv", "tt", "os", "ab", "av", "ce", "cu", "kv"})
+
+
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def cyrillic_share(text: str) -> tuple[int, int]:
+    """(Cyrillic letters, all letters) of a text."""
+    return len(_CYRILLIC_LETTER.findall(text)), len(_LETTER.findall(text))
+
+
+def written_in_cyrillic(lang: str | None, text: str) -> bool:
+    """A version is in Cyrillic script: by its language when the code is known, else by
+    the letters of (the start of) its text."""
+    if lang in ISO_639_1:
+        return lang in CYRILLIC
+    cyrillic, letters = cyrillic_share(text[:2000])
+    return cyrillic * 2 > letters
 
 
 def code_of(name: str) -> str | None:

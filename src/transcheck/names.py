@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -77,9 +77,8 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None) ->
     initials, and code spans (``code_spans`` are (start, end) pairs into ``code_text``,
     by default ``text``; prose may be read from a masked copy of the same length).
 
-    Capitalised common words are candidates too (a sentence may start with any word):
-    they are only ever reported when every other language carries the same word, which
-    ordinary vocabulary does not."""
+    Capitalised common words are candidates too (a sentence may start with any word);
+    the rule decides which candidates can be reported (``entity-missing``)."""
     out = []
     for match in _CAPITALISED.finditer(text):
         word = match.group()
@@ -124,9 +123,10 @@ class Vocabulary:
 
     __slots__ = ("words", "sorted", "proper", "foreign", "_skeletons", "initials", "codes", "cyrillic")
 
-    def __init__(self, texts: list[str], codes: list[str] = (), headings: list[str] = ()):
+    def __init__(self, texts: list[str], codes: list[str] = (), headings: list[str] = (),
+                 cyrillic_text: bool = False):
         """``texts``: the body prose of the row; ``headings``: its heading texts;
-        ``codes``: the contents of its code spans."""
+        ``codes``: the contents of its code spans; ``cyrillic_text``: the version's script."""
         proper, initials, scripts = set(), set(), {}
         for text in texts:
             for match in _CAPITALISED.finditer(text):
@@ -137,17 +137,14 @@ class Vocabulary:
             if "." in text:
                 initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
         every = "\n".join([*texts, *headings])
-        unique = {w for w in _WORD.findall(every) if len(w) >= 2}
-        words = {fold(w) for w in unique}
-        cyr = sum(1 for w in unique if cyrillic(w))
-        letters = len(unique)
+        words = {fold(w) for w in set(_WORD.findall(every)) if len(w) >= 2}
         self.words = words
         self.sorted = sorted(words)
         self.proper = proper
         self._skeletons = None
         self.initials = initials
         self.codes = {"`" + c.strip("`").strip().lower() for c in codes}
-        self.cyrillic = cyr * 2 > letters
+        self.cyrillic = cyrillic_text
         self.foreign = {w for w in proper if scripts[w] != self.cyrillic}  # names kept in the other script
 
     @property

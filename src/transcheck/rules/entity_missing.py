@@ -46,20 +46,16 @@ Fix
 
 from __future__ import annotations
 
-import re
-
 from typing import Iterator
 
 from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
-from ..languages import CYRILLIC, ISO_639_1
+from ..languages import written_in_cyrillic
 from ..names import Entity, Vocabulary, kin, cyrillic, entities
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
 
 FRONT_MATTER_KEYS = ("title", "description")
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 class _Unit:
@@ -85,17 +81,8 @@ class _Unit:
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(*self._texts)
+            self._vocabulary = Vocabulary(*self._texts, cyrillic_text=self.cyrillic)
         return self._vocabulary
-
-
-def _is_cyrillic(version) -> bool:
-    """The version is written in Cyrillic script: by its language, or for a language not
-    listed, by the letters of its first lines."""
-    if version.lang in ISO_639_1:
-        return version.lang in CYRILLIC
-    sample = version.source.text[:2000]
-    return len(_CYRILLIC_LETTER.findall(sample)) * 2 > len(_LETTER.findall(sample))
 
 
 def _section_unit(cell, cyrillic_text: bool) -> _Unit:
@@ -289,7 +276,7 @@ def _front_matter(ctx: ArticleContext, scripts: dict) -> Iterator[tuple]:
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    scripts = {v.lang: _is_cyrillic(v) for v in ctx.article.versions}
+    scripts = {v.lang: written_in_cyrillic(v.lang, v.source.text) for v in ctx.article.versions}
     yield from _front_matter(ctx, scripts)
     yield from _sections(ctx, scripts)
 
