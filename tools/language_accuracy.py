@@ -22,12 +22,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from transcheck.engine import run  # noqa: E402
 from transcheck.langid import identifier  # noqa: E402
 from transcheck.model import MASK  # noqa: E402
+from transcheck.rules.untranslated_text import letters  # noqa: E402
 
 MIN_WORDS = 4
-
-
-def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalpha())
 
 
 def measure(texts: Path) -> dict:
@@ -38,14 +35,14 @@ def measure(texts: Path) -> dict:
     for article in result.articles:
         paragraphs = {v.path: [b for b in v.walk() if b.kind == "paragraph" and b.inline is not None]
                       for v in article.versions}
-        letters = {path: [_letters(b.inline.masked) for b in blocks] for path, blocks in paragraphs.items()}
+        kept = {path: [letters(b.inline.masked) for b in blocks] for path, blocks in paragraphs.items()}
         for version in article.versions:
             for block in paragraphs[version.path]:
                 text = " ".join(block.inline.masked.replace(MASK, " ").split())
                 if len(text.split()) < MIN_WORDS:
                     continue
-                own = _letters(block.inline.masked)
-                shared = sum(1 for path, items in letters.items() if path != version.path and own in items)
+                own = letters(block.inline.masked)
+                shared = sum(1 for path, items in kept.items() if path != version.path and own in items)
                 if shared * 2 >= len(article.versions) - 1:
                     continue  # kept word for word by most versions: a quotation, in no version's language
                 lang, probability = ident.detect(text)

@@ -57,18 +57,12 @@ def _prose_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if len(w) >= 2 and not w[0].isupper()]
 
 
-def _vote(words: list[str], lang: str, others: tuple[str, ...]) -> str | None:
-    """A language the function words make clear, or None when they do not."""
-    counts = {x: sum(1 for w in words if w in conventions(x).function_words) for x in (lang,) + others}
-    own = counts[lang]
-    best = max(others, key=lambda x: counts[x]) if others else None
-    if own >= 2 and (best is None or own >= counts[best]):
-        return lang  # two of its own function words: this language, names of another aside
-    if best is None or counts[best] < 2:
-        return lang  # no sign of another language: two of its function words are needed
-    if best is not None and counts[best] >= 2 and own == 0:
-        return best
-    return None
+def _plainly_own(words: list[str], own_words: frozenset, other_words: list[frozenset]) -> bool:
+    """The function words settle it: fewer than two of any other language's, or at least
+    two of its own and no more of another's (names of another language aside)."""
+    own = sum(1 for w in words if w in own_words)
+    best = max((sum(1 for w in words if w in fw) for fw in other_words), default=0)
+    return best < 2 or (own >= 2 and own >= best)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -88,15 +82,14 @@ class _Judge:
     def __init__(self, lang: str, others: tuple[str, ...]):
         self.lang = lang
         self.others = others
+        self._own = conventions(lang).function_words
+        self._other = [conventions(x).function_words for x in others]
         self._identifier = None
 
-    def foreign(self, text: str) -> tuple[str, float] | None:
-        """(language, probability) when the text is in another of the article's languages."""
-        words = _prose_words(text)
-        if len(words) < MIN_WORDS:
-            return None
-        voted = _vote(words, self.lang, self.others)
-        if voted == self.lang:
+    def foreign(self, words: list[str]) -> tuple[str, float] | None:
+        """(language, probability) when a sentence's common words (``_prose_words``) are
+        in another of the article's languages."""
+        if len(words) < MIN_WORDS or _plainly_own(words, self._own, self._other):
             return None
         if self._identifier is None:
             from ..langid import identifier
@@ -115,7 +108,9 @@ def _blocks(version):
             yield block
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
+    """The letters of a text, lower case (to find one text inside another, spacing and
+    punctuation aside)."""
     return "".join(c for c in text.lower() if c.isalpha())
 
 
@@ -125,15 +120,17 @@ def _paragraph_findings(version, judge: _Judge, elsewhere: list[str]) -> Iterato
     for block in _blocks(version):
         inline = block.inline
         text = inline.masked.replace(MASK, " ")
-        spans = [s for s in _sentences(text) if len(_prose_words(text[s[0]:s[1]])) >= MIN_WORDS]
-        if not spans:
+        sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in _sentences(text)]
+        sentences = [(span, words) for span, words in sentences if len(words) >= MIN_WORDS]
+        if not sentences:
             continue
-        verdicts = [judge.foreign(text[a:b]) for a, b in spans]
+        spans = [span for span, _ in sentences]
+        verdicts = [judge.foreign(words) for _, words in sentences]
         foreign = [(span, v) for span, v in zip(spans, verdicts) if v is not None]
         if not foreign:
             continue
         kept = [(span, v) for span, v in foreign
-                if sum(_letters(text[span[0]:span[1]]) in other for other in elsewhere) * 2 >= len(elsewhere)]
+                if sum(letters(text[span[0]:span[1]]) in other for other in elsewhere) * 2 >= len(elsewhere)]
         foreign = [f for f in foreign if f not in kept]
         if not foreign:
             continue
@@ -229,14 +226,14 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
 
     langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
     wrong = {v.path for v in ctx.article.versions if mismatched(v, langs)}
-    letters = {v.path: _letters(" ".join(b.inline.masked for b in _blocks(v))) for v in ctx.article.versions}
+    kept = {v.path: letters(" ".join(b.inline.masked for b in _blocks(v))) for v in ctx.article.versions}
     for version in ctx.article.versions:
         if not version.lang or version.path in wrong:
             continue
         others = tuple(lang for lang in langs if lang != version.lang)
         if not others:
             continue
-        elsewhere = [letters[v.path] for v in ctx.article.versions if v.path != version.path]
+        elsewhere = [kept[v.path] for v in ctx.article.versions if v.path != version.path]
         for hit in _paragraph_findings(version, _Judge(version.lang, others), elsewhere):
             yield version, hit
     origin = ctx.source or ORIGIN
