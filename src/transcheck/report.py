@@ -74,10 +74,10 @@ def _counts(c: Counter) -> str:
 
 def _context(f: Finding, lines_of: dict, style: _Style) -> list[str]:
     """The finding's source line with a caret under its span."""
-    lines = lines_of.get(f.path)
-    if lines is None or not (1 <= f.line <= len(lines)):
+    source = lines_of.get(f.path)
+    if source is None or not (1 <= f.line <= source.line_count):
         return []
-    text = lines[f.line - 1].replace("\t", " ")
+    text = source.line(f.line - 1).replace("\t", " ")
     start = f.column - 1
     end = (f.end_column if f.end_line == f.line and f.end_column > f.column else len(text) + 1) - 1
     end = max(start + 1, min(end, len(text), start + CARET_MAX))
@@ -103,10 +103,9 @@ def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -
     worst = _worst(findings)
     for slug, counts in worst:
         out.append(f"  {slug}: {_counts(counts)}")
-    lines_of = {}
-    for article in result.articles:
-        for version in article.versions:
-            lines_of[version.path] = [version.source.line(i) for i in range(version.source.line_count)]
+    with_findings = {f.path for f in findings}
+    lines_of = {version.path: version.source for article in result.articles for version in article.versions
+                if version.path in with_findings}
     by_article: dict[str, list[Finding]] = {}
     for f in findings:
         by_article.setdefault(f.article, []).append(f)
