@@ -48,6 +48,7 @@ MIN_WORDS = 4  # sentences (and paragraphs) shorter than this are not judged by 
 CONFIDENT = 0.9  # probability from which a detected language is believed
 ORIGIN = "en"  # the language short strings are copied from, unless --source names another
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -111,12 +112,13 @@ def _blocks(version):
 def letters(text: str) -> str:
     """The letters of a text, lower case (to find one text inside another, spacing and
     punctuation aside)."""
-    return "".join(c for c in text.lower() if c.isalpha())
+    return _NOT_LETTER.sub("", text.lower())
 
 
-def _paragraph_findings(version, judge: _Judge, elsewhere: list[str]) -> Iterator[Hit]:
-    """``elsewhere``: the letters of each other version's paragraphs, to recognise a
-    quotation that most versions keep as it is (a Latin motto, an English book title)."""
+def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
+    """``elsewhere()``: the letters of each other version's paragraphs, to recognise a
+    quotation that most versions keep as it is (a Latin motto, an English book title);
+    read only when some sentence is in another language."""
     for block in _blocks(version):
         inline = block.inline
         text = inline.masked.replace(MASK, " ")
@@ -129,8 +131,9 @@ def _paragraph_findings(version, judge: _Judge, elsewhere: list[str]) -> Iterato
         foreign = [(span, v) for span, v in zip(spans, verdicts) if v is not None]
         if not foreign:
             continue
+        others = elsewhere()
         kept = [(span, v) for span, v in foreign
-                if sum(letters(text[span[0]:span[1]]) in other for other in elsewhere) * 2 >= len(elsewhere)]
+                if sum(letters(text[span[0]:span[1]]) in other for other in others) * 2 >= len(others)]
         foreign = [f for f in foreign if f not in kept]
         if not foreign:
             continue
@@ -226,14 +229,22 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
 
     langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
     wrong = {v.path for v in ctx.article.versions if mismatched(v, langs)}
-    kept = {v.path: letters(" ".join(b.inline.masked for b in _blocks(v))) for v in ctx.article.versions}
+    kept: dict[str, str] = {}
+
+    def text_of(v) -> str:
+        if v.path not in kept:
+            kept[v.path] = letters(" ".join(b.inline.masked for b in _blocks(v)))
+        return kept[v.path]
+
     for version in ctx.article.versions:
         if not version.lang or version.path in wrong:
             continue
         others = tuple(lang for lang in langs if lang != version.lang)
         if not others:
             continue
-        elsewhere = [kept[v.path] for v in ctx.article.versions if v.path != version.path]
+        def elsewhere(version=version) -> list[str]:
+            return [text_of(v) for v in ctx.article.versions if v.path != version.path]
+
         for hit in _paragraph_findings(version, _Judge(version.lang, others), elsewhere):
             yield version, hit
     origin = ctx.source or ORIGIN
