@@ -1,4 +1,4 @@
-"""`transcheck report`: the terminal report and the Markdown summary (the HTML report is not built yet)."""
+"""`transcheck report`: the terminal report and the Markdown summary (the HTML page: test_html_report.py)."""
 
 from __future__ import annotations
 

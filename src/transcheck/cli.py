@@ -35,7 +35,7 @@ def main() -> None:
 def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None,
           include: tuple[str, ...]) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    result = _run(paths, layout, source, include)
+    result = _run(paths, layout, source, include, progress=True)
     click.echo(FORMATS[fmt](result), nl=False)
     threshold = Severity(fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings)
@@ -44,6 +44,8 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, so
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write the side-by-side HTML report (one self-contained page) to this file.")
 @click.option("--markdown", "markdown_file", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write a Markdown summary (for a pull-request comment) to this file.")
 @click.option("--lang", "langs", multiple=True, metavar="LANG",
@@ -54,11 +56,12 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, so
               help="Compare translations with this language's version instead of the consensus.")
 @click.option("--include", "include", multiple=True, metavar="GLOB",
               help="File name pattern searched for in directories (repeatable; default *.md).")
-def report(paths: tuple[str, ...], markdown_file: str | None, langs: tuple[str, ...], layout: str | None,
+def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | None, langs: tuple[str, ...], layout: str | None,
            source: str | None, include: tuple[str, ...]) -> None:
     """Show the findings of PATHS for translators: a summary per language, the articles
     worst first, and each finding in context (the line, a caret under the span, what the
-    other versions have). Colours on a terminal unless NO_COLOR is set."""
+    other versions have). Colours on a terminal unless NO_COLOR is set. With --html, also
+    a page that shows the versions side by side, each finding highlighted in place."""
     import os
 
     from . import report as reports
@@ -67,24 +70,42 @@ def report(paths: tuple[str, ...], markdown_file: str | None, langs: tuple[str, 
     for value in langs:
         if code_of(value) is None:
             raise click.BadParameter(f"{value!r} is not a language code or name", param_hint="--lang")
-    result = _run(paths, layout, source, include)
+    result = _run(paths, layout, source, include, progress=True)
     wanted = tuple(code_of(lang) for lang in langs)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(reports.terminal(result, wanted, color=color), nl=False)
+    if html_file:
+        from .html_report import html_report
+        from .progress import Progress
+
+        bar = Progress()
+        try:
+            page = html_report(result, wanted, progress=lambda done, total: bar(done, total, "articles rendered"))
+        finally:
+            bar.close()
+        _write_atomically(html_file, page)
     if markdown_file:
         _write_atomically(markdown_file, reports.markdown(result, wanted))
     sys.exit(2 if result.missing else 0)
 
 
-def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include: tuple[str, ...]):
-    """Run the checks for a command; a bad --source, or no input at all, ends it (exit 2)."""
+def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include: tuple[str, ...],
+         progress: bool = False):
+    """Run the checks for a command; a bad --source, or no input at all, ends it (exit 2).
+    With ``progress``, a bar on stderr when it is a terminal and the run is long."""
     from .discovery import INCLUDE
     from .engine import run
     from .languages import code_of
+    from .progress import Progress
 
     if source is not None and code_of(source) is None:
         raise click.BadParameter(f"{source!r} is not a language code or name", param_hint="--source")
-    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE)
+    bar = Progress(enabled=None if progress else False)
+    try:
+        result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE,
+                     progress=bar if bar.enabled else None)
+    finally:
+        bar.close()
     for raw in result.missing:
         click.echo(f"transcheck: {raw}: no such file or directory", err=True)
     if result.files == 0:
@@ -99,10 +120,17 @@ def _write_atomically(path: str, text: str) -> None:
     import tempfile
 
     directory = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = os.stat(path).st_mode & 0o7777  # an existing file keeps its mode
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # a new file gets the mode open() would give it
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".transcheck-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

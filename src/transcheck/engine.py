@@ -90,11 +90,12 @@ def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
 
 
 def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
-        source: str | None = None, include: tuple[str, ...] = INCLUDE) -> Result:
+        source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None) -> Result:
     """Check the given paths; return findings for the named files, sorted.
 
     ``source``: compare translations with this language's version instead of the
-    consensus of the others.
+    consensus of the others. ``progress(done, total, unit)`` is called as files are
+    read and as articles are checked.
     """
     found = discover(paths, layout, include)
     result = Result(missing=found.missing)
@@ -102,7 +103,9 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
     slugs: dict[str, str] = {}
     named: list[tuple[Version, str]] = []
     unlabelled: list[tuple[Version, Candidate]] = []
-    for cand in found.candidates:
+    for done, cand in enumerate(found.candidates, 1):
+        if progress:
+            progress(done, len(found.candidates), "files read")
         version, problems = load(cand)
         if cand.named:
             result.files += 1
@@ -127,7 +130,9 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         result.findings.extend(check_version(version, slugs[group], rules))
     if any(rule.scope == "article" for rule in rules):
         reported = {version.path for version, _ in named}
-        for article in result.articles:
+        for done, article in enumerate(result.articles, 1):
+            if progress:
+                progress(done, len(result.articles), "articles checked")
             if any(v.path in reported for v in article.versions):
                 from .align import align
 

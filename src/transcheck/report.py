@@ -5,7 +5,7 @@ articles worst first, and per article its aligned sections with each finding in
 context: the source line, a caret under the span, the rule and the message (which
 names what the other versions have). Colours only on a terminal and without
 ``NO_COLOR``. The Markdown report is a summary short enough for one pull-request
-comment. (The side-by-side HTML report is not built yet.)
+comment. The side-by-side HTML page is ``html_report.py``.
 """
 
 from __future__ import annotations

@@ -41,3 +41,18 @@ class Rule:
     doc: str
     scope: str = "version"  # "version": reads one file; "article": reads all versions; "input": loader
     fixable: bool = False
+
+
+def doc_section(doc: str, name: str) -> str:
+    """The text of one section of a rule's docstring (``Fix``, ``Example`` ...), unwrapped."""
+    lines = doc.splitlines()
+    try:
+        start = lines.index(name) + 1
+    except ValueError:
+        return ""
+    body = []
+    for line in lines[start:]:
+        if line and not line.startswith(" ") and line.strip() in DOC_SECTIONS:
+            break
+        body.append(line.strip())
+    return " ".join(" ".join(body).split())

@@ -1,0 +1,277 @@
+"""`transcheck report --html`: the side-by-side page, read back with an HTML parser."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transcheck.cli import main
+from transcheck.engine import run
+from transcheck.html_report import html_report
+from transcheck.progress import Progress
+
+from .conftest import ROOT, SHARED
+
+CORPUS = str(ROOT / "corpus")
+REALCORPUS = SHARED / "realcorpus" / "Texts"
+_VOID = {"meta", "br", "img", "input", "hr", "link", "wbr", "col", "source"}
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+        self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def find_all(self, tag: str | None = None, cls: str | None = None) -> list["Node"]:
+        out = []
+        for child in self.children:
+            if isinstance(child, Node):
+                if (tag is None or child.tag == tag) and (cls is None or cls in child.classes):
+                    out.append(child)
+                out.extend(child.find_all(tag, cls))
+        return out
+
+
+class Tree(HTMLParser):
+    """A strict tree: every end tag must close the element opened last."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=True)
+        self.root = self.node = Node("#root", {}, None)
+        self.misnested: list[str] = []
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, dict(attrs), self.node)
+        self.node.children.append(node)
+        if tag not in _VOID:
+            self.node = node
+
+    def handle_endtag(self, tag):
+        if tag in _VOID:
+            return
+        if self.node.tag != tag:
+            self.misnested.append(f"</{tag}> closes <{self.node.tag}>")
+            return
+        self.node = self.node.parent
+
+    def handle_data(self, data):
+        self.node.children.append(data)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    result = run([CORPUS])
+    return result, Tree(html_report(result))
+
+
+def test_the_page_is_well_nested_and_self_contained(seeds):
+    _, tree = seeds
+    assert not tree.misnested
+    for node in tree.root.find_all():
+        for name in ("src", "href"):
+            value = node.attrs.get(name) or ""
+            assert not value or value.startswith("#"), f"<{node.tag} {name}={value}> leaves the page"
+        assert node.tag not in ("link", "iframe", "object", "embed", "img")
+
+
+def test_one_column_per_language_and_one_row_per_aligned_section(seeds):
+    result, tree = seeds
+    (table,) = tree.root.find_all("table", "sbs")
+    head = [th.children[0] for th in table.find_all("th") if th.parent.parent.tag == "thead"]
+    assert head == ["§", "fi", "is", "pl", "ru", "sv"]
+    body_rows = [tr for tr in table.find_all("tr") if tr.parent.tag == "tbody"]
+    labels = [tr.children[0].text() for tr in body_rows]
+    assert labels == ["meta", "1", "2", "3", "4", "5", "6"]
+    for tr in body_rows:
+        assert len([c for c in tr.children if isinstance(c, Node) and c.tag == "td"]) == 5
+
+
+def test_every_finding_is_explained_once_and_highlighted_in_place(seeds):
+    result, tree = seeds
+    notes = tree.root.find_all("li", "note")
+    assert len(notes) == len(result.findings) == 21
+    marks = {m.attrs["id"]: m for m in tree.root.find_all("mark") if "id" in m.attrs}
+    for note in notes:
+        number = note.attrs["id"][2:]
+        assert f"m-{number}" in marks, note.text()[:80]  # every seed finding is marked in the text
+        code = re.search(r"TC\d{3}", note.text()).group()
+        assert f"r-{code}" in marks[f"m-{number}"].classes
+
+
+def test_the_five_stray_marks_are_highlighted(seeds):
+    _, tree = seeds
+    stray = [m for m in tree.root.find_all("mark", "r-TC301") if m.attrs.get("id")]
+    shown = sorted(m.text() for m in stray)
+    assert sum(1 for text in shown if text.startswith(",.")) == 5, shown
+
+
+def test_the_highlights_row_shows_the_swedish_and_icelandic_gaps(seeds):
+    _, tree = seeds
+    (table,) = tree.root.find_all("table", "sbs")
+    row = next(tr for tr in table.find_all("tr") if "Höjdpunkter" in tr.text())
+    cells = {td.attrs["lang"]: td for td in row.find_all("td")}
+    gaps = {lang for lang, td in cells.items() if td.find_all("div", "gapnote")}
+    assert gaps == {"sv", "is"}
+    assert "1 bullet fewer here: 2 here; 3 in fi, is, pl, ru" in cells["sv"].text()
+    assert cells["sv"].find_all("mark", "r-TC401") and cells["is"].find_all("mark", "r-TC101")
+
+
+def test_a_missing_section_is_a_gap_cell(tmp_path):
+    src = ROOT / "corpus" / "social-media-optimization-smo"
+    art = tmp_path / "smo"
+    art.mkdir()
+    for f in src.iterdir():
+        text = f.read_text(encoding="utf-8")
+        if f.stem == "pl":  # cut the last section of one version
+            text = text[: text.index("## Przegląd")]
+        (art / f.name).write_text(text, encoding="utf-8")
+    tree = Tree(html_report(run([str(art)])))
+    gaps = tree.root.find_all("td", "gap")
+    assert [td.attrs["class"] for td in gaps] == ["gap l-pl"]
+    assert "no counterpart of this section in pl" in gaps[0].text()
+    assert gaps[0].parent.find_all("td", "cell")[0].text().startswith("Kohokohdat")
+
+
+HOSTILE = """---
+title: "</title><script>document.title='PWNED-fm'</script>"
+description: <img src=x onerror="document.title='PWNED-fm2'">
+---
+# Hostile <script>document.title='PWNED-h1'</script>
+
+<script>document.title='PWNED-block'</script>
+
+Text with <img src=x onerror="document.title='PWNED-img'"> and <svg onload="document.title='PWNED-svg'"></svg>.
+A [javascript link](javascript:document.title='PWNED-js') and [data](data:text/html,<script>alert(1)</script>),
+![image](javascript:document.title='PWNED-imgsrc') and <a href="javascript:document.title='PWNED-a'">a</a>.
+
+<iframe src="javascript:document.title='PWNED-iframe'"></iframe>
+
+- item [x](/x) [y](/x) with \U000f0001 private-use characters \U000f0000
+"""
+
+
+def hostile_corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "hostile"
+    article = root / 'x"><img src=x onerror=document.title=1>'
+    article.mkdir(parents=True)
+    (article / "en.md").write_text(HOSTILE, encoding="utf-8")
+    (article / "fi.md").write_text(HOSTILE.replace("Text with", "Teksti, jossa"), encoding="utf-8")
+    return root
+
+
+def test_article_text_cannot_inject_markup(tmp_path):
+    page = html_report(run([str(hostile_corpus(tmp_path))]))
+    tree = Tree(page)
+    assert not tree.misnested
+    scripts = tree.root.find_all("script")
+    assert len(scripts) == 1 and "PWNED" not in scripts[0].text()
+    for node in tree.root.find_all():
+        assert node.tag not in ("img", "svg", "iframe", "a") or node.attrs.get("href", "#").startswith("#")
+        for name, value in node.attrs.items():
+            assert not name.startswith("on"), (node.tag, name)
+            assert "javascript:" not in (value or "") or name == "title", (node.tag, name, value)
+    assert tree.root.find_all("title")[0].text() == "transcheck report"
+    assert "&lt;script&gt;document.title=&#x27;PWNED-block&#x27;" in page or "&lt;script&gt;" in page
+    # The Content-Security-Policy allows exactly the page's own script.
+    csp = next(m.attrs["content"] for m in tree.root.find_all("meta")
+               if m.attrs.get("http-equiv") == "Content-Security-Policy")
+    digest = base64.b64encode(hashlib.sha256(scripts[0].text().encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+
+
+def test_realcorpus_report_places_every_finding(tmp_path):
+    result = run([str(REALCORPUS)])
+    tree = Tree(html_report(result))
+    assert not tree.misnested
+    notes = tree.root.find_all("li", "note")
+    assert len(notes) == len(result.findings)
+    placed = {m.attrs["id"] for m in tree.root.find_all("mark") if "id" in m.attrs}
+    assert len(placed) >= 0.9 * len(result.findings)
+    assert len(tree.root.find_all("table", "sbs")) == len(result.articles)
+
+
+def test_cli_writes_the_page_and_keeps_stderr_quiet_when_not_a_terminal(tmp_path):
+    out = tmp_path / "out.html"
+    res = CliRunner().invoke(main, ["report", CORPUS, "--html", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() would create it, not mkstemp's 0600
+    assert "\r" not in res.output
+
+
+def test_progress_is_drawn_only_on_a_terminal(monkeypatch):
+    monkeypatch.setattr("transcheck.progress.DELAY", 0.0)
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = Progress(stream=stream)
+        for done in range(1, 4):
+            bar(done, 3, "articles checked")
+        bar.close()
+    assert "3/3 articles checked" in tty.getvalue() and tty.getvalue().endswith("\r\033[K")
+    assert pipe.getvalue() == ""
+
+
+# -- a real browser -------------------------------------------------------------------------
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _browser(url: str, tmp_path: Path, *extra: str) -> str:
+    import subprocess
+
+    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,2400", *extra, url]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+@pytest.fixture
+def chromium():
+    if CHROMIUM is None:
+        if os.environ.get("TRANSCHECK_REQUIRE_BROWSER"):
+            pytest.fail("chromium is required (TRANSCHECK_REQUIRE_BROWSER is set) but not installed")
+        pytest.skip("chromium is not installed (.ci/run installs it)")
+    return CHROMIUM
+
+
+@pytest.mark.parametrize("which", ["seeds", "hostile"])
+def test_in_chromium_no_article_script_runs_and_the_table_is_there(chromium, tmp_path, which):
+    paths = [CORPUS] if which == "seeds" else [str(hostile_corpus(tmp_path))]
+    page = tmp_path / "report.html"
+    page.write_text(html_report(run(paths)), encoding="utf-8")
+    dom = _browser(page.as_uri(), tmp_path, "--dump-dom")
+    tree = Tree(dom)
+    html_node = tree.root.find_all("html")[0]
+    assert html_node.attrs.get("data-js") == "on"  # scripts ran: the page's own did
+    assert tree.root.find_all("title")[0].text() == "transcheck report"  # no article script did
+    assert "PWNED" not in tree.root.find_all("title")[0].text()
+    assert tree.root.find_all("table", "sbs")
+    assert tree.root.find_all("form")[0].attrs.get("hidden") is None  # the filters were shown
+    shot = tmp_path / "report.png"
+    _browser(page.as_uri(), tmp_path, f"--screenshot={shot}")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
