@@ -275,3 +275,12 @@ def test_in_chromium_no_article_script_runs_and_the_table_is_there(chromium, tmp
     shot = tmp_path / "report.png"
     _browser(page.as_uri(), tmp_path, f"--screenshot={shot}")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_lang_keeps_the_columns_but_explains_only_that_language():
+    result = run([CORPUS])
+    tree = Tree(html_report(result, ("sv",)))
+    notes = tree.root.find_all("li", "note")
+    assert len(notes) == sum(1 for f in result.findings if f.lang == "sv") == 4
+    assert all(li.parent.parent.attrs["lang"] == "sv" for li in notes)
+    assert len(tree.root.find_all("td", "l-fi")) == 7  # the other versions stay for comparison
