@@ -18,26 +18,44 @@ def main() -> None:
     """Check the language versions of Markdown articles against each other."""
 
 
+def run_options(command):
+    """The options every command that runs the checks shares (they override the configuration)."""
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+                     help="Read the configuration from this file (default: the nearest transcheck.toml or "
+                          "pyproject.toml with [tool.transcheck] above the first path)."),
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Run only these rules: names, codes or code prefixes, comma-separated or repeated "
+                          "(replaces the configuration's select)."),
+        click.option("--extend-select", multiple=True, metavar="RULES", help="Run these rules too."),
+        click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules."),
+        click.option("--layout", type=click.Choice(LAYOUTS), default=None,
+                     help="Force how files are grouped into articles (default: detect per directory)."),
+        click.option("--source", "source", default=None, metavar="LANG",
+                     help="Compare translations with this language's version instead of the consensus of "
+                          "the others (e.g. en)."),
+        click.option("--include", "include", multiple=True, metavar="GLOB",
+                     help="File name pattern searched for in directories (repeatable; default *.md). Files "
+                          "named on the command line are checked whatever their name."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
-              show_default=True, help="Exit 1 when a finding of this severity or higher is reported.")
-@click.option("--layout", type=click.Choice(LAYOUTS), default=None,
-              help="Force how files are grouped into articles (default: detect per directory).")
-@click.option("--source", "source", default=None, metavar="LANG",
-              help="Compare translations with this language's version instead of the consensus of the "
-                   "others (e.g. en).")
-@click.option("--include", "include", multiple=True, metavar="GLOB",
-              help="File name pattern searched for in directories (repeatable; default *.md). Files named "
-                   "on the command line are checked whatever their name.")
-def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None,
-          include: tuple[str, ...]) -> None:
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding of this severity or higher is reported (default: the "
+                   "configuration's fail-on, else warning).")
+@run_options
+def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, **options) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    result = _run(paths, layout, source, include, progress=True)
+    result, config = _run(paths, options, progress=True)
     click.echo(FORMATS[fmt](result), nl=False)
-    threshold = Severity(fail_on).rank
+    threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings)
     sys.exit(2 if result.missing else 1 if failed else 0)
 
@@ -50,14 +68,9 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, so
               help="Also write a Markdown summary (for a pull-request comment) to this file.")
 @click.option("--lang", "langs", multiple=True, metavar="LANG",
               help="Report only these languages (repeatable).")
-@click.option("--layout", type=click.Choice(LAYOUTS), default=None,
-              help="Force how files are grouped into articles (default: detect per directory).")
-@click.option("--source", "source", default=None, metavar="LANG",
-              help="Compare translations with this language's version instead of the consensus.")
-@click.option("--include", "include", multiple=True, metavar="GLOB",
-              help="File name pattern searched for in directories (repeatable; default *.md).")
-def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | None, langs: tuple[str, ...], layout: str | None,
-           source: str | None, include: tuple[str, ...]) -> None:
+@run_options
+def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | None, langs: tuple[str, ...],
+           **options) -> None:
     """Show the findings of PATHS for translators: a summary per language, the articles
     worst first, and each finding in context (the line, a caret under the span, what the
     other versions have). Colours on a terminal unless NO_COLOR is set. With --html, also
@@ -70,7 +83,7 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
     for value in langs:
         if code_of(value) is None:
             raise click.BadParameter(f"{value!r} is not a language code or name", param_hint="--lang")
-    result = _run(paths, layout, source, include, progress=True)
+    result, _ = _run(paths, options, progress=True)
     wanted = tuple(code_of(lang) for lang in langs)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(reports.terminal(result, wanted, color=color), nl=False)
@@ -89,29 +102,64 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
     sys.exit(2 if result.missing else 0)
 
 
-def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include: tuple[str, ...],
-         progress: bool = False):
-    """Run the checks for a command; a bad --source, or no input at all, ends it (exit 2).
-    With ``progress``, a bar on stderr when it is a terminal and the run is long."""
-    from .discovery import INCLUDE
-    from .engine import run
-    from .languages import code_of
-    from .progress import Progress
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
+
+def settings(paths: tuple[str, ...], options: dict):
+    """The configuration file's settings with the command line's on top; a bad file,
+    key or rule ends the command with its message (exit 2)."""
+    from dataclasses import replace
+
+    from .config import ConfigError, load
+    from .languages import code_of
+    from .rules import ALL_RULES
+    from .selection import SelectionError, validate
+
+    source = options.get("source")
     if source is not None and code_of(source) is None:
         raise click.BadParameter(f"{source!r} is not a language code or name", param_hint="--source")
+    try:
+        config = load(paths, options.get("config_file"))
+        changes = {}
+        for key in ("select", "extend_select", "ignore"):
+            given = _split(options.get(key) or ())
+            if given:
+                validate(given, ALL_RULES, "--" + key.replace("_", "-"))
+                changes[key] = given
+    except (ConfigError, SelectionError) as exc:
+        click.echo(f"transcheck: {exc}", err=True)
+        sys.exit(2)
+    if options.get("layout"):
+        changes["layout"] = options["layout"]
+    if source is not None:
+        changes["source"] = code_of(source)
+    if options.get("include"):
+        changes["include"] = tuple(options["include"])
+    return replace(config, **changes)
+
+
+def _run(paths: tuple[str, ...], options: dict, progress: bool = False):
+    """Run the checks for a command with its settings; no input at all ends it (exit 2).
+    With ``progress``, a bar on stderr when it is a terminal and the run is long."""
+    from .engine import run
+    from .progress import Progress
+
+    config = settings(paths, options)
     bar = Progress(enabled=None if progress else False)
     try:
-        result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE,
-                     progress=bar if bar.enabled else None)
+        result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
+                     include=config.include, progress=bar if bar.enabled else None,
+                     excluded=config.excluded if config.exclude else None, languages=config.languages)
     finally:
         bar.close()
+    result.findings = config.apply(result.findings)
     for raw in result.missing:
         click.echo(f"transcheck: {raw}: no such file or directory", err=True)
     if result.files == 0:
         click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
         sys.exit(2)
-    return result
+    return result, config
 
 
 def _write_atomically(path: str, text: str) -> None:
@@ -174,8 +222,14 @@ def rules_cmd(name: str | None) -> None:
         if rule is None:
             click.echo(f"transcheck: unknown rule {name!r}; `transcheck rules` lists them", err=True)
             sys.exit(2)
+        from .config import options_of
+
         click.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n")
         click.echo(rule.doc.strip())
+        options = options_of(rule)
+        if options:
+            listed = ", ".join(f"{name} = {value!r}" for name, value in options.items())
+            click.echo(f"\nOptions ([tool.transcheck.rules.{rule.name}]): {listed}")
         return
     for rule in ALL_RULES:
         click.echo(f"{rule.code}  {rule.name:26} {rule.severity.value:8} {rule.summary}")

@@ -110,9 +110,11 @@ class Discovery:
     missing: list[str]
 
 
-def discover(paths: list[str], layout: str | None = None, include: tuple[str, ...] = INCLUDE) -> Discovery:
+def discover(paths: list[str], layout: str | None = None, include: tuple[str, ...] = INCLUDE,
+             excluded=None) -> Discovery:
     """Expand the user's paths into candidates, adding siblings of single files.
-    Directories are searched for files matching ``include`` (file name patterns)."""
+    Directories are searched for files matching ``include`` (file name patterns);
+    ``excluded(path)`` (the configuration's ``exclude``) drops files, named or not."""
     cache: dict[Path, bool] = {}
     named: dict[str, Path] = {}
     missing: list[str] = []
@@ -145,4 +147,5 @@ def discover(paths: list[str], layout: str | None = None, include: tuple[str, ..
             lang, slug, group, _ = classify(sib, layout or how, cache)
             if lang:
                 candidates[str(sib)] = Candidate(str(sib), lang, slug, group, False)
-    return Discovery(sorted(candidates.values(), key=lambda c: c.path), missing)
+    kept = [c for c in candidates.values() if excluded is None or not excluded(c.path)]
+    return Discovery(sorted(kept, key=lambda c: c.path), missing)

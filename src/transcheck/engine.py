@@ -90,14 +90,16 @@ def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
 
 
 def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
-        source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None) -> Result:
+        source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None, excluded=None,
+        languages: tuple[str, ...] = ()) -> Result:
     """Check the given paths; return findings for the named files, sorted.
 
     ``source``: compare translations with this language's version instead of the
     consensus of the others. ``progress(done, total, unit)`` is called as files are
-    read and as articles are checked.
+    read and as articles are checked. ``excluded(path)``: files never read;
+    ``languages``: when given, versions in other languages are left out.
     """
-    found = discover(paths, layout, include)
+    found = discover(paths, layout, include, excluded)
     result = Result(missing=found.missing)
     groups: dict[str, list[Version]] = {}
     slugs: dict[str, str] = {}
@@ -107,12 +109,16 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         if progress:
             progress(done, len(found.candidates), "files read")
         version, problems = load(cand)
+        lang = group = None
+        if version is not None:
+            lang, group = _override(version.front_matter.data if version.front_matter else None, cand)
+            if languages and lang and lang not in languages:
+                continue  # a version the configuration leaves out
         if cand.named:
             result.files += 1
             result.findings.extend(problems)
         if version is None:
             continue
-        lang, group = _override(version.front_matter.data if version.front_matter else None, cand)
         if lang != version.lang:
             version = _relabel(version, lang or "")
         if not lang:

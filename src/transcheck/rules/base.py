@@ -52,7 +52,7 @@ def doc_section(doc: str, name: str) -> str:
         return ""
     body = []
     for line in lines[start:]:
-        if line and not line.startswith(" ") and line.strip() in DOC_SECTIONS:
+        if line and not line.startswith(" ") and line.strip() in DOC_SECTIONS + ("Options",):
             break
         body.append(line.strip())
     return " ".join(" ".join(body).split())

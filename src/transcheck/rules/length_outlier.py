@@ -8,9 +8,9 @@ What it does
     paraphrase may be shorter overall) without letting the section judge itself. The
     ratio is smoothed (``SMOOTH`` characters added to both sides), so an article with
     little other text compares the section about one to one. The prediction is the median of the others, and it counts only when they
-    agree with each other (within ``SPREAD``). A section below ``SHORT`` or above
-    ``LONG`` times the prediction is reported at its heading. Sections of fewer than
-    ``MIN_CHARS`` predicted characters are not judged (one sentence more or less is
+    agree with each other (within ``spread``). A section below ``short`` or above
+    ``long`` times the prediction is reported at its heading. Sections of fewer than
+    ``min-chars`` predicted characters are not judged (one sentence more or less is
     normal), and a section whose paragraph or bullet count already differs, or whose
     row holds a heading lost to a syntax error, is left to the rules that explain it
     (one root cause, one finding).
@@ -28,6 +28,11 @@ Correct
 Fix
     Compare the section with the versions named in the message: translate what was cut,
     remove what was duplicated.
+
+Options
+    ``short`` (0.6), ``long`` (1.8), ``spread`` (1.5), ``min-chars`` (300), in
+    ``[tool.transcheck.rules.length-outlier]``. On the real corpus the ratios of 1,306
+    judged sections lie between 0.78 and 1.63.
 """
 
 from __future__ import annotations
@@ -52,7 +57,8 @@ def _explained(cell, cells, source) -> bool:
     return any(not c.section.well_formed for c in cells) or counts_differ(cell, cells, source)
 
 
-def check(ctx: ArticleContext) -> Iterator[tuple]:
+def check(ctx: ArticleContext, *, short: float = SHORT, long: float = LONG, spread: float = SPREAD,
+          min_chars: int = MIN_CHARS) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None and c.article_prose]
         if len(cells) < 3:
@@ -66,17 +72,17 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
             rest = cell.article_prose - cell.prose
             scaled = {c.lang: c.prose * (rest + SMOOTH) / (c.article_prose - c.prose + SMOOTH) for c in others}
             predicted = median(scaled.values())
-            if predicted < MIN_CHARS or min(scaled.values()) * SPREAD < max(scaled.values()):
+            if predicted < min_chars or min(scaled.values()) * spread < max(scaled.values()):
                 continue
             ratio = cell.prose / predicted
-            if SHORT <= ratio <= LONG or _explained(cell, cells, ctx.source):
+            if short <= ratio <= long or _explained(cell, cells, ctx.source):
                 continue
-            what = "shorter" if ratio < SHORT else "longer"
+            what = "shorter" if ratio < short else "longer"
             yield cell.version, line_hit(
                 cell.version, section_start(cell.version, cell.section),
                 f"section {what} than the other versions predict: {cell.prose:,} characters of text here; "
                 f"{predicted:,.0f} expected from {', '.join(scaled)} (each scaled by the rest of the article); "
-                f"{'cut off' if ratio < SHORT else 'duplicated or padded'}?")
+                f"{'cut off' if ratio < short else 'duplicated or padded'}?")
 
 
 RULE = Rule("TC511", "length-outlier", Severity.WARNING,

@@ -1,14 +1,14 @@
 """untranslated-text: a paragraph, sentence, heading, bullet, title or description left in another language.
 
 What it does
-    Reads every paragraph and bullet of a version with at least ``MIN_WORDS`` words of
+    Reads every paragraph and bullet of a version with at least ``min-words`` (4) words of
     prose (names, acronyms, code, URLs and link targets left out) and asks, of each
     sentence of four words or more, "this version's language, or one of the other
     versions' languages?". A cheap vote of function words answers most sentences (``the
     of and`` against ``ja on että``): a sentence with fewer than two function words of
     another language, or with two of its own, is its own language; only the others go
     to the language identifier (``langid``), and a sentence is reported when it is another language with
-    probability ``CONFIDENT`` or more. A paragraph whose sentences are all in one other
+    probability ``confidence`` (0.9) or more. A paragraph whose sentences are all in one other
     language is reported once, as a paragraph; a quotation most versions keep as it is
     (``rara avis in terris``) is not reported. Short strings (headings, the ``title``),
     which no detector reads reliably, are compared across versions instead: a
@@ -31,6 +31,9 @@ Correct
 
 Fix
     Translate the text (the other versions show what it says).
+
+Options
+    ``min-words`` (4) and ``confidence`` (0.9), in ``[tool.transcheck.rules.untranslated-text]``.
 """
 
 from __future__ import annotations
@@ -80,8 +83,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 class _Judge:
     """Decides the language of one version's sentences (one identifier per article)."""
 
-    def __init__(self, lang: str, others: tuple[str, ...]):
+    def __init__(self, lang: str, others: tuple[str, ...], min_words: int = MIN_WORDS,
+                 confidence: float = CONFIDENT):
         self.lang = lang
+        self.min_words = min_words
+        self.confidence = confidence
         self.others = others
         self._own = conventions(lang).function_words
         self._other = [conventions(x).function_words for x in others]
@@ -90,14 +96,14 @@ class _Judge:
     def foreign(self, words: list[str]) -> tuple[str, float] | None:
         """(language, probability) when a sentence's common words (``_prose_words``) are
         in another of the article's languages."""
-        if len(words) < MIN_WORDS or _plainly_own(words, self._own, self._other):
+        if len(words) < self.min_words or _plainly_own(words, self._own, self._other):
             return None
         if self._identifier is None:
             from ..langid import identifier
 
             self._identifier = identifier(tuple(sorted((self.lang,) + self.others)))
         found, probability = self._identifier.detect(" ".join(words))
-        if found is None or found == self.lang or probability < CONFIDENT:
+        if found is None or found == self.lang or probability < self.confidence:
             return None
         return found, probability
 
@@ -123,7 +129,7 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
         inline = block.inline
         text = inline.masked.replace(MASK, " ")
         sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in _sentences(text)]
-        sentences = [(span, words) for span, words in sentences if len(words) >= MIN_WORDS]
+        sentences = [(span, words) for span, words in sentences if len(words) >= judge.min_words]
         if not sentences:
             continue
         spans = [span for span, _ in sentences]
@@ -224,7 +230,7 @@ def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
                                      f"paragraphs never use the term, and the other versions translate it")
 
 
-def check(ctx: ArticleContext) -> Iterator[tuple]:
+def check(ctx: ArticleContext, *, min_words: int = MIN_WORDS, confidence: float = CONFIDENT) -> Iterator[tuple]:
     from .language_mismatch import mismatched
 
     langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
@@ -245,7 +251,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
         def elsewhere(version=version) -> list[str]:
             return [text_of(v) for v in ctx.article.versions if v.path != version.path]
 
-        for hit in _paragraph_findings(version, _Judge(version.lang, others), elsewhere):
+        judge = _Judge(version.lang, others, min_words, confidence)
+        for hit in _paragraph_findings(version, judge, elsewhere):
             yield version, hit
     origin = ctx.source or ORIGIN
     for version, hit in _heading_findings(ctx, origin):
