@@ -32,6 +32,8 @@ class Result:
     alignments: dict = field(default_factory=dict)
     files: int = 0
     missing: list[str] = field(default_factory=list)
+    # The files findings are reported for (the files the user named), sorted; len == files.
+    checked: list[str] = field(default_factory=list)
 
 
 def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: str, article: str,
@@ -106,6 +108,7 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         version, problems = load(cand)
         if cand.named:
             result.files += 1
+            result.checked.append(cand.path)
             result.findings.extend(problems)
         if version is None:
             continue
