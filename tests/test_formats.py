@@ -222,3 +222,36 @@ def test_junit_passes_clean_files_reports_missing_paths_and_escapes(tmp_path):
     result = Result(findings=[_finding(message=message)], files=1, checked=["docs/a,b/fi.md"])
     failure = ET.fromstring(FORMATS["junit"](result)).find("testsuite/testcase/failure")
     assert failure.get("message") == 'a < b & "c" \ufffd\ufffd ]]> \u2028'
+
+
+# -- the command line: --output, --exit-zero -------------------------------------------------
+
+def invoke(*args):
+    from click.testing import CliRunner
+
+    from transcheck.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_output_writes_the_format_to_a_file_and_nothing_to_stdout(fmt, tmp_path):
+    out = tmp_path / f"report.{fmt}"
+    result = invoke("check", CORPUS, "--format", fmt, "--output", out)
+    assert result.exit_code == 1 and result.output == ""
+    assert out.read_text(encoding="utf-8") == invoke("check", CORPUS, "--format", fmt).output
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
+
+
+def test_output_to_a_directory_that_does_not_exist_exits_2(tmp_path):
+    result = invoke("check", CORPUS, "--output", tmp_path / "no" / "such" / "dir" / "out.json")
+    assert result.exit_code == 2 and "cannot write" in result.output
+
+
+def test_exit_zero_ignores_findings_but_never_hides_an_input_error(tmp_path):
+    assert invoke("check", CORPUS, "--exit-zero").exit_code == 0
+    assert invoke("check", CORPUS, "--exit-zero", "--fail-on", "info", "--format", "sarif").exit_code == 0
+    missing = invoke("check", CORPUS, tmp_path / "nope.md", "--exit-zero")
+    assert missing.exit_code == 2 and "nope.md: no such file or directory" in missing.output
+    assert invoke("check", tmp_path, "--exit-zero").exit_code == 2  # no input
+    assert invoke("check", "--exit-zero").exit_code == 2  # usage

@@ -32,13 +32,25 @@ def main() -> None:
 @click.option("--include", "include", multiple=True, metavar="GLOB",
               help="File name pattern searched for in directories (repeatable; default *.md). Files named "
                    "on the command line are checked whatever their name.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              metavar="FILE", help="Write the output to FILE (whole or not at all) instead of standard output.")
+@click.option("--exit-zero", is_flag=True, default=False,
+              help="Exit 0 even when findings are reported (a usage or input error still exits 2).")
 def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None,
-          include: tuple[str, ...]) -> None:
+          include: tuple[str, ...], output: str | None, exit_zero: bool) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
     result = _run(paths, layout, source, include)
-    click.echo(FORMATS[fmt](result), nl=False)
+    text = FORMATS[fmt](result)
+    if output:
+        try:
+            _write_atomically(output, text)
+        except OSError as exc:
+            click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+    else:
+        click.echo(text, nl=False)
     threshold = Severity(fail_on).rank
-    failed = any(f.severity.rank >= threshold for f in result.findings)
+    failed = any(f.severity.rank >= threshold for f in result.findings) and not exit_zero
     sys.exit(2 if result.missing else 1 if failed else 0)
 
 
