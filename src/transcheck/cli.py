@@ -36,10 +36,13 @@ def main() -> None:
               metavar="FILE", help="Write the output to FILE (whole or not at all) instead of standard output.")
 @click.option("--exit-zero", is_flag=True, default=False,
               help="Exit 0 even when findings are reported (a usage or input error still exits 2).")
+@click.option("--shard", "shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
+              help="Check only shard K of N: the articles whose slug hashes to K. N jobs, K = 1..N, "
+                   "check every article once; `transcheck merge` joins their JSON or SARIF outputs.")
 def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None,
-          include: tuple[str, ...], output: str | None, exit_zero: bool) -> None:
+          include: tuple[str, ...], output: str | None, exit_zero: bool, shard: tuple[int, int] | None) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    result = _run(paths, layout, source, include)
+    result = _run(paths, layout, source, include, shard)
     text = FORMATS[fmt](result)
     if output:
         try:
@@ -88,7 +91,17 @@ def report(paths: tuple[str, ...], markdown_file: str | None, langs: tuple[str, 
     sys.exit(2 if result.missing else 0)
 
 
-def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include: tuple[str, ...]):
+def _shard(value: str | None) -> tuple[int, int] | None:
+    from .shards import parse_shard
+
+    try:
+        return parse_shard(value) if value is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--shard") from None
+
+
+def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include: tuple[str, ...],
+         shard: tuple[int, int] | None = None):
     """Run the checks for a command; a bad --source, or no input at all, ends it (exit 2)."""
     from .discovery import INCLUDE
     from .engine import run
@@ -96,10 +109,11 @@ def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include
 
     if source is not None and code_of(source) is None:
         raise click.BadParameter(f"{source!r} is not a language code or name", param_hint="--source")
-    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE)
+    result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE,
+                 shard=shard)
     for raw in result.missing:
         click.echo(f"transcheck: {raw}: no such file or directory", err=True)
-    if result.files == 0:
+    if result.files == 0 and not result.elsewhere:
         click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
         sys.exit(2)
     return result
