@@ -66,3 +66,44 @@ def test_an_empty_shard_is_not_an_input_error(tmp_path):
     assert [o.exit_code for o in outcomes] == [0, 0, 1, 0]
     assert outcomes[0].output == "0 findings in 0 files, 0 articles.\n"
     assert invoke("check", tmp_path, "--shard", "1/2").exit_code == 2  # no input at all
+
+
+# -- transcheck merge ------------------------------------------------------------------------
+
+def test_merging_the_shards_gives_the_unsharded_output(tmp_path):
+    from transcheck.formats import FORMATS
+
+    texts = str(needs_shared("realcorpus", "Texts"))
+    missing = str(tmp_path / "nope.md")  # every shard reports it; the merge reports it once
+    whole = run([texts, missing])
+    shards = [run([texts, missing], shard=(k, 3)) for k in (1, 2, 3)]
+    for fmt in ("json", "sarif"):
+        files = []
+        for k, shard in enumerate(shards, 1):
+            files.append(tmp_path / f"shard{k}.{fmt}")
+            files[-1].write_text(FORMATS[fmt](shard), encoding="utf-8")
+        merged = invoke("merge", *files)
+        assert merged.exit_code == 0, merged.output
+        assert merged.output == FORMATS[fmt](whole), fmt
+        assert invoke("merge", files[0]).output == files[0].read_text(encoding="utf-8")
+        out = tmp_path / f"merged.{fmt}"
+        assert invoke("merge", *reversed(files), "--output", out).output == ""
+        assert out.read_text(encoding="utf-8") == FORMATS[fmt](whole)
+
+
+def test_merge_refuses_what_is_not_the_outputs_of_shards(tmp_path):
+    from transcheck.formats import FORMATS
+
+    seed = run([str(CORPUS)])
+    (tmp_path / "a.json").write_text(FORMATS["json"](seed), encoding="utf-8")
+    (tmp_path / "a.sarif").write_text(FORMATS["sarif"](seed), encoding="utf-8")
+    (tmp_path / "v2.json").write_text('{"version": 2, "findings": [], "summary": {}}', encoding="utf-8")
+    (tmp_path / "other.sarif").write_text(FORMATS["sarif"](seed).replace('"name": "transcheck"', '"name": "x"', 1),
+                                          encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    for files, says in [(["a.json", "a.json"], "overlap"), (["a.sarif", "a.sarif"], "overlap"),
+                        (["a.json", "a.sarif"], "must all be JSON"), (["a.json", "v2.json"], "format version 2"),
+                        (["a.sarif", "other.sarif"], "same version of transcheck"),
+                        (["broken.json"], "broken.json: not a JSON"), (["nope.json"], "does not exist")]:
+        result = invoke("merge", *(tmp_path / f for f in files))
+        assert result.exit_code == 2 and says in result.output, (files, result.output)

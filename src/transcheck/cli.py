@@ -43,18 +43,50 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, so
           include: tuple[str, ...], output: str | None, exit_zero: bool, shard: tuple[int, int] | None) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
     result = _run(paths, layout, source, include, shard)
-    text = FORMATS[fmt](result)
-    if output:
-        try:
-            _write_atomically(output, text)
-        except OSError as exc:
-            click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
-            sys.exit(2)
-    else:
-        click.echo(text, nl=False)
+    _emit(FORMATS[fmt](result), output)
     threshold = Severity(fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings) and not exit_zero
     sys.exit(2 if result.missing else 1 if failed else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              metavar="FILE", help="Write the merged output to FILE instead of standard output.")
+def merge(files: tuple[str, ...], output: str | None) -> None:
+    """Merge the JSON or SARIF outputs of `check --shard K/N` jobs (FILES) into one, the
+    output one unsharded run writes: findings sorted as `check` sorts them, summary counts
+    recomputed. Exit 2 when the files are not all JSON or all SARIF, or overlap."""
+    import json
+
+    from .shards import merge as merge_docs
+
+    docs = []
+    for name in files:
+        try:
+            with open(name, encoding="utf-8") as handle:
+                docs.append(json.load(handle))
+        except (OSError, ValueError) as exc:
+            click.echo(f"transcheck: {name}: not a JSON or SARIF output of transcheck check ({exc})", err=True)
+            sys.exit(2)
+    try:
+        text = merge_docs(docs)
+    except (ValueError, KeyError, TypeError) as exc:
+        click.echo(f"transcheck: cannot merge: {exc}", err=True)
+        sys.exit(2)
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it (atomically) to ``output``; an unwritable file exits 2."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        _write_atomically(output, text)
+    except OSError as exc:
+        click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
 
 
 @main.command()

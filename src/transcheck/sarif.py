@@ -43,18 +43,43 @@ def as_sarif(result: "Result") -> str:
         context = fingerprint_context(finding, texts.get(finding.path))
         seen[context] += 1
         results.append(_result(finding, index.get(finding.code), f"{context}:{seen[context]}"))
-    results.sort(key=result_key)
-    invocation = {"executionSuccessful": not result.missing}
-    if result.missing:
-        invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": f"{raw}: no such file or directory"}} for raw in result.missing]
+    notifications = [{"level": "error", "message": {"text": f"{raw}: no such file or directory"}}
+                     for raw in result.missing]
+    return _document(driver(ALL_RULES), notifications, results)
+
+
+def _document(tool_driver: dict, notifications: list[dict], results: list[dict]) -> str:
+    invocation = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     run = {
-        "tool": {"driver": driver(ALL_RULES)},
+        "tool": {"driver": tool_driver},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": sorted(results, key=result_key),
     }
     return dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
+
+
+def merge_sarif(docs: list[dict]) -> str:
+    """The SARIF outputs of shard jobs as one (``transcheck merge``): the same driver in
+    all, results in ``check``'s order, missing-path notifications once each."""
+    from .shards import check_disjoint
+
+    runs = [run for doc in docs for run in doc["runs"]]
+    drivers = [run["tool"]["driver"] for run in runs]
+    if any(d.get("name") != "transcheck" for d in drivers) or any(d != drivers[0] for d in drivers):
+        raise ValueError("the SARIF inputs are not all from the same version of transcheck")
+    results = [res for run in runs for res in run.get("results", [])]
+    check_disjoint([{res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                     for res in run.get("results", [])} for run in runs])
+    notifications = []
+    for run in runs:
+        for invocation in run.get("invocations", []):
+            for note in invocation.get("toolExecutionNotifications", []):
+                if note not in notifications:
+                    notifications.append(note)
+    return _document(drivers[0], notifications, results)
 
 
 def dump(doc: dict) -> str:
