@@ -50,14 +50,62 @@ def run_options(command):
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Exit 1 when a finding of this severity or higher is reported (default: the "
                    "configuration's fail-on, else warning).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              metavar="FILE", help="Write the output to FILE (whole or not at all) instead of standard output.")
+@click.option("--exit-zero", is_flag=True, default=False,
+              help="Exit 0 even when findings are reported (a usage or input error still exits 2).")
+@click.option("--shard", "shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
+              help="Check only shard K of N: the articles whose slug hashes to K. N jobs, K = 1..N, "
+                   "check every article once; `transcheck merge` joins their JSON or SARIF outputs.")
 @run_options
-def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, **options) -> None:
+def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | None, exit_zero: bool,
+          shard: tuple[int, int] | None, **options) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    result, config = _run(paths, options, progress=True)
-    click.echo(FORMATS[fmt](result), nl=False)
+    result, config = _run(paths, options, progress=True, shard=shard)
+    _emit(FORMATS[fmt](result), output)
     threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
-    failed = any(f.severity.rank >= threshold for f in result.findings)
+    failed = any(f.severity.rank >= threshold for f in result.findings) and not exit_zero
     sys.exit(2 if result.missing else 1 if failed else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              metavar="FILE", help="Write the merged output to FILE instead of standard output.")
+def merge(files: tuple[str, ...], output: str | None) -> None:
+    """Merge the JSON or SARIF outputs of `check --shard K/N` jobs (FILES) into one, the
+    output one unsharded run writes: findings sorted as `check` sorts them, summary counts
+    recomputed. Exit 2 when the files are not all JSON or all SARIF, or overlap."""
+    import json
+
+    from .shards import merge as merge_docs
+
+    docs = []
+    for name in files:
+        try:
+            with open(name, encoding="utf-8") as handle:
+                docs.append(json.load(handle))
+        except (OSError, ValueError) as exc:
+            click.echo(f"transcheck: {name}: not a JSON or SARIF output of transcheck check ({exc})", err=True)
+            sys.exit(2)
+    try:
+        text = merge_docs(docs)
+    except (ValueError, KeyError, TypeError) as exc:
+        click.echo(f"transcheck: cannot merge: {exc}", err=True)
+        sys.exit(2)
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it (atomically) to ``output``; an unwritable file exits 2."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        _write_atomically(output, text)
+    except OSError as exc:
+        click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
 
 
 @main.command()
@@ -106,6 +154,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def _shard(value: str | None) -> tuple[int, int] | None:
+    from .shards import parse_shard
+
+    try:
+        return parse_shard(value) if value is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--shard") from None
+
+
 def settings(paths: tuple[str, ...], options: dict):
     """The configuration file's settings with the command line's on top; a bad file,
     key or rule ends the command with its message (exit 2)."""
@@ -139,7 +196,7 @@ def settings(paths: tuple[str, ...], options: dict):
     return replace(config, **changes)
 
 
-def _run(paths: tuple[str, ...], options: dict, progress: bool = False):
+def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long."""
     from .engine import run
@@ -150,13 +207,14 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False):
     try:
         result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
                      include=config.include, progress=bar if bar.enabled else None,
-                     excluded=config.excluded if config.exclude else None, languages=config.languages)
+                     excluded=config.excluded if config.exclude else None, languages=config.languages,
+                     shard=shard)
     finally:
         bar.close()
     result.findings = config.apply(result.findings)
     for raw in result.missing:
         click.echo(f"transcheck: {raw}: no such file or directory", err=True)
-    if result.files == 0:
+    if result.files == 0 and not result.elsewhere:
         click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
         sys.exit(2)
     return result, config

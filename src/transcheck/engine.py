@@ -32,6 +32,10 @@ class Result:
     alignments: dict = field(default_factory=dict)
     files: int = 0
     missing: list[str] = field(default_factory=list)
+    # The files findings are reported for (the files the user named), sorted; len == files.
+    checked: list[str] = field(default_factory=list)
+    # With a shard: the named files left to the other shards.
+    elsewhere: int = 0
 
 
 def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: str, article: str,
@@ -91,19 +95,22 @@ def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
 
 def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
         source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None, excluded=None,
-        languages: tuple[str, ...] = ()) -> Result:
+        languages: tuple[str, ...] = (), shard: tuple[int, int] | None = None) -> Result:
     """Check the given paths; return findings for the named files, sorted.
 
     ``source``: compare translations with this language's version instead of the
     consensus of the others. ``progress(done, total, unit)`` is called as files are
     read and as articles are checked. ``excluded(path)``: files never read;
-    ``languages``: when given, versions in other languages are left out.
+    ``languages``: when given, versions in other languages are left out. ``shard``:
+    (K, N), check only the articles of shard K of N (``shards.shard_of``); every file
+    is still read, to group the articles.
     """
     found = discover(paths, layout, include, excluded)
     result = Result(missing=found.missing)
     groups: dict[str, list[Version]] = {}
     slugs: dict[str, str] = {}
     named: list[tuple[Version, str]] = []
+    named_slugs: dict[str, str] = {}
     unlabelled: list[tuple[Version, Candidate]] = []
     for done, cand in enumerate(found.candidates, 1):
         if progress:
@@ -116,6 +123,8 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
                 continue  # a version the configuration leaves out
         if cand.named:
             result.files += 1
+            result.checked.append(cand.path)
+            named_slugs[cand.path] = cand.slug
             result.findings.extend(problems)
         if version is None:
             continue
@@ -130,6 +139,8 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
             named.append((version, group))
     if unlabelled:
         _place_unlabelled(unlabelled, groups, slugs, named, result)
+    if shard is not None:
+        groups, named = _keep_shard(shard, groups, slugs, named, named_slugs, result)
     for group, versions in sorted(groups.items()):
         result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
     for version, group in named:
@@ -146,6 +157,23 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
                 result.findings.extend(check_article(article, rules, reported, source, alignment))
     result.findings.sort(key=lambda f: f.sort_key)
     return result
+
+
+def _keep_shard(shard: tuple[int, int], groups: dict, slugs: dict, named: list, named_slugs: dict,
+                result: Result) -> tuple[dict, list]:
+    """Keep the articles of one shard, and the named files (and their load findings) that
+    belong to them; a file that could not be read goes by its path's slug."""
+    from .shards import shard_of
+
+    k, n = shard
+    groups = {g: versions for g, versions in groups.items() if shard_of(slugs[g], n) == k}
+    slug_of = dict(named_slugs)
+    slug_of.update((version.path, slugs[g]) for version, g in named)
+    kept = {path for path, slug in slug_of.items() if shard_of(slug, n) == k}
+    result.elsewhere, result.files = result.files - len(kept), len(kept)
+    result.checked = [path for path in result.checked if path in kept]
+    result.findings = [f for f in result.findings if f.path in kept]
+    return groups, [(version, g) for version, g in named if g in groups]
 
 
 def check_article(article: Article, rules: tuple[Rule, ...], reported: set[str],

@@ -1,4 +1,5 @@
-"""Output formats of ``transcheck check``: text and JSON (format version 1)."""
+"""Output formats of ``transcheck check``: text and JSON (format version 1) here; SARIF,
+GitHub annotations and JUnit XML in their own modules, all registered in ``FORMATS``."""
 
 from __future__ import annotations
 
@@ -57,4 +58,22 @@ def alignment_table(alignment, width: int = 30) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMATS = {"text": as_text, "json": as_json}
+def _sarif(result: Result) -> str:
+    from .sarif import as_sarif
+
+    return as_sarif(result)
+
+
+def _github(result: Result) -> str:
+    from .github import as_github
+
+    return as_github(result)
+
+
+def _junit(result: Result) -> str:
+    from .junit import as_junit
+
+    return as_junit(result)
+
+
+FORMATS = {"text": as_text, "json": as_json, "sarif": _sarif, "github": _github, "junit": _junit}

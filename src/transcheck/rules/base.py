@@ -43,16 +43,30 @@ class Rule:
     fixable: bool = False
 
 
+OPTIONAL_SECTIONS = ("Options",)  # documented only by rules that have options
+
+
+def doc_sections(doc: str) -> tuple[str, dict[str, str]]:
+    """A rule doc as (title line, {section name: body}); each body dedented, its paragraphs
+    and list indentation kept. A doc without the named sections (the input rules) has one
+    section, ``""``."""
+    import textwrap
+
+    names = DOC_SECTIONS + OPTIONAL_SECTIONS
+    lines = doc.strip().splitlines()
+    title = lines[0].strip() if lines else ""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in lines[1:]:
+        if line.strip() in names and not line[:1].isspace():
+            current = line.strip()
+            sections[current] = []
+        else:
+            sections.setdefault(current, []).append(line)
+    bodies = {name: textwrap.dedent("\n".join(body)).strip() for name, body in sections.items()}
+    return title, {name: body for name, body in bodies.items() if body}
+
+
 def doc_section(doc: str, name: str) -> str:
     """The text of one section of a rule's docstring (``Fix``, ``Example`` ...), unwrapped."""
-    lines = doc.splitlines()
-    try:
-        start = lines.index(name) + 1
-    except ValueError:
-        return ""
-    body = []
-    for line in lines[start:]:
-        if line and not line.startswith(" ") and line.strip() in DOC_SECTIONS + ("Options",):
-            break
-        body.append(line.strip())
-    return " ".join(" ".join(body).split())
+    return " ".join(doc_sections(doc)[1].get(name, "").split())
