@@ -54,14 +54,17 @@ def run_options(command):
               metavar="FILE", help="Write the output to FILE (whole or not at all) instead of standard output.")
 @click.option("--exit-zero", is_flag=True, default=False,
               help="Exit 0 even when findings are reported (a usage or input error still exits 2).")
+@click.option("--changed-since", "changed_since", default=None, metavar="REF",
+              help="Check only the articles with a version changed since git REF (from the merge base of "
+                   "REF and HEAD, including uncommitted and new files), all their versions.")
 @click.option("--shard", "shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
               help="Check only shard K of N: the articles whose slug hashes to K. N jobs, K = 1..N, "
                    "check every article once; `transcheck merge` joins their JSON or SARIF outputs.")
 @run_options
 def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | None, exit_zero: bool,
-          shard: tuple[int, int] | None, **options) -> None:
+          changed_since: str | None, shard: tuple[int, int] | None, **options) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    result, config = _run(paths, options, progress=True, shard=shard)
+    result, config = _run(paths, options, progress=True, shard=shard, changed_since=changed_since)
     _emit(FORMATS[fmt](result), output)
     threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings) and not exit_zero
@@ -196,13 +199,26 @@ def settings(paths: tuple[str, ...], options: dict):
     return replace(config, **changes)
 
 
-def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None):
+def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
+         changed_since: str | None = None):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long."""
-    from .engine import run
+    from .engine import Result, run
     from .progress import Progress
 
     config = settings(paths, options)
+    if changed_since is not None:
+        from .changes import ChangesError, changed_files, with_siblings
+
+        try:
+            changed = changed_files(changed_since, list(paths), config.include)
+        except ChangesError as exc:
+            click.echo(f"transcheck: --changed-since {changed_since}: {exc}", err=True)
+            sys.exit(2)
+        if not changed:
+            click.echo(f"transcheck: no Markdown file changed since {changed_since}", err=True)
+            return Result(), config
+        paths = tuple(with_siblings(changed, config.layout, config.include))
     bar = Progress(enabled=None if progress else False)
     try:
         result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
