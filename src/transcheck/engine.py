@@ -90,12 +90,15 @@ def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
 
 
 def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
-        source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None) -> Result:
+        source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None, *,
+        suppress: bool = True, report_unused_disables: bool = False) -> Result:
     """Check the given paths; return findings for the named files, sorted.
 
     ``source``: compare translations with this language's version instead of the
     consensus of the others. ``progress(done, total, unit)`` is called as files are
-    read and as articles are checked.
+    read and as articles are checked. ``suppress``: drop the findings that
+    ``transcheck-disable`` directives hide (see ``suppression``);
+    ``report_unused_disables``: report the directives that hid nothing.
     """
     found = discover(paths, layout, include)
     result = Result(missing=found.missing)
@@ -138,8 +141,31 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
 
                 alignment = result.alignments[id(article)] = align(article)
                 result.findings.extend(check_article(article, rules, reported, source, alignment))
+    if suppress:
+        result.findings = _suppressed(result.findings, named, slugs, report_unused_disables)
     result.findings.sort(key=lambda f: f.sort_key)
     return result
+
+
+def _suppressed(findings: list[Finding], named: list, slugs: dict, report_unused: bool) -> list[Finding]:
+    """The findings the named files' directives do not hide, plus the problems with those
+    directives (``suppression-invalid``; ``suppression-unused`` with ``report_unused``)."""
+    from . import suppression
+    from .rules import suppression_invalid, suppression_unused
+
+    tables, where = {}, {}
+    for version, group in named:
+        tables[version.path] = suppression.read(version)
+        where[version.path] = (version, slugs[group])
+    kept, unused = suppression.apply(findings, tables, report_unused)
+    for path, table in tables.items():
+        version, article = where[path]
+        kept.extend(_finding(suppression_invalid.RULE, path, version.source, hit, version.lang, article)
+                    for hit in table.problems)
+    for path, hit in unused:
+        version, article = where[path]
+        kept.append(_finding(suppression_unused.RULE, path, version.source, hit, version.lang, article))
+    return kept
 
 
 def check_article(article: Article, rules: tuple[Rule, ...], reported: set[str],
