@@ -32,10 +32,40 @@ def main() -> None:
 @click.option("--include", "include", multiple=True, metavar="GLOB",
               help="File name pattern searched for in directories (repeatable; default *.md). Files named "
                    "on the command line are checked whatever their name.")
+@click.option("--report-unused-disables", is_flag=True,
+              help="Report transcheck-disable directives that hid no finding (suppression-unused).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only findings that FILE (written by --write-baseline) does not record.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, writable=True), default=None,
+              metavar="FILE", help="Record the current findings in FILE and exit 0 (nothing else is printed).")
 def check(paths: tuple[str, ...], fmt: str, fail_on: str, layout: str | None, source: str | None,
-          include: tuple[str, ...]) -> None:
+          include: tuple[str, ...], report_unused_disables: bool, baseline_file: str | None,
+          write_baseline: str | None) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    result = _run(paths, layout, source, include, progress=True)
+    from . import baseline
+
+    if baseline_file and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    known = None
+    if baseline_file:
+        try:
+            known = baseline.load(baseline_file)
+        except baseline.BaselineError as exc:
+            click.echo(f"transcheck: {exc}", err=True)
+            sys.exit(2)
+    result = _run(paths, layout, source, include, progress=True, report_unused=report_unused_disables)
+    if write_baseline:
+        _write_atomically(write_baseline, baseline.dumps(result.findings, baseline.texts(result.articles),
+                                                         write_baseline))
+        count = len(result.findings)
+        click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
+        sys.exit(2 if result.missing else 0)
+    if known is not None:
+        result.findings, hidden = baseline.new_findings(result.findings, baseline.texts(result.articles), known,
+                                                        baseline_file)
+        if hidden:
+            click.echo(f"transcheck: {hidden} finding{'s' if hidden != 1 else ''} recorded in {baseline_file} "
+                       f"not shown", err=True)
     click.echo(FORMATS[fmt](result), nl=False)
     threshold = Severity(fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings)
@@ -90,7 +120,7 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
 
 
 def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include: tuple[str, ...],
-         progress: bool = False):
+         progress: bool = False, report_unused: bool = False):
     """Run the checks for a command; a bad --source, or no input at all, ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long."""
     from .discovery import INCLUDE
@@ -103,7 +133,7 @@ def _run(paths: tuple[str, ...], layout: str | None, source: str | None, include
     bar = Progress(enabled=None if progress else False)
     try:
         result = run(list(paths), layout, source=code_of(source) if source else None, include=include or INCLUDE,
-                     progress=bar if bar.enabled else None)
+                     progress=bar if bar.enabled else None, report_unused_disables=report_unused)
     finally:
         bar.close()
     for raw in result.missing:
