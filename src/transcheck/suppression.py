@@ -145,19 +145,8 @@ def read(version: Version) -> Suppressions:
     if matter is not None:
         found.append(matter)
     for block in version.walk():
-        if block.kind != "html" or block.end_line <= block.start_line:
-            continue
-        base = source.line_starts[block.start_line]
-        text = source.text[base:source.line_ends[block.end_line - 1]]
-        directives = []
-        for m in _COMMENT.finditer(text):
-            directive = _directive(m.group(0), lambda i, at=base + m.start(): at + i, version, problems)
-            if directive:
-                directives.append(directive)
-        found.extend(directives)
-        if directives and not _COMMENT.sub(lambda m: "" if _DIRECTIVE.match(m.group(1)) else m.group(0),
-                                           text).strip():
-            directive_lines.update(range(block.start_line, block.end_line))
+        if block.kind == "html" and block.end_line > block.start_line:
+            found.extend(_html_block(version, block, problems, directive_lines))
     for _, inline in version.all_inlines:
         for token in inline.tokens:
             if token.type == "html_inline" and "start" in token.meta and token.content.startswith("<!--"):
@@ -194,6 +183,23 @@ def apply(findings: Iterable[Finding], tables: dict[str, Suppressions],
 
 
 # -- reading directives ------------------------------------------------------------------
+def _html_block(version: Version, block, problems: list[Hit], directive_lines: set[int]) -> list[Directive]:
+    """The directives of the comments in an HTML block (read from its source lines); its
+    lines join ``directive_lines`` when it holds nothing else."""
+    source = version.source
+    base = source.line_starts[block.start_line]
+    text = source.text[base:source.line_ends[block.end_line - 1]]
+    directives = []
+    for m in _COMMENT.finditer(text):
+        directive = _directive(m.group(0), lambda i, at=base + m.start(): at + i, version, problems)
+        if directive:
+            directives.append(directive)
+    rest = _COMMENT.sub(lambda m: "" if _DIRECTIVE.match(m.group(1)) else m.group(0), text)
+    if directives and not rest.strip():
+        directive_lines.update(range(block.start_line, block.end_line))
+    return directives
+
+
 def _directive(comment: str, offset: Callable[[int], int], version: Version,
                problems: list[Hit]) -> Directive | None:
     """The directive an HTML comment holds, if any; ``offset(i)`` is the file offset of
