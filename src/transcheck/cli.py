@@ -60,11 +60,42 @@ def run_options(command):
 @click.option("--shard", "shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
               help="Check only shard K of N: the articles whose slug hashes to K. N jobs, K = 1..N, "
                    "check every article once; `transcheck merge` joins their JSON or SARIF outputs.")
+@click.option("--report-unused-disables", is_flag=True,
+              help="Report transcheck-disable directives that hid no finding (suppression-unused).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only findings that FILE (written by --write-baseline) does not record.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, writable=True), default=None,
+              metavar="FILE", help="Record the current findings in FILE and exit 0 (nothing else is printed).")
 @run_options
 def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | None, exit_zero: bool,
-          changed_since: str | None, shard: tuple[int, int] | None, **options) -> None:
+          changed_since: str | None, shard: tuple[int, int] | None, report_unused_disables: bool,
+          baseline_file: str | None, write_baseline: str | None, **options) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    result, config = _run(paths, options, progress=True, shard=shard, changed_since=changed_since)
+    from . import baseline
+
+    if baseline_file and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    known = None
+    if baseline_file:
+        try:
+            known = baseline.load(baseline_file)
+        except baseline.BaselineError as exc:
+            click.echo(f"transcheck: {exc}", err=True)
+            sys.exit(2)
+    result, config = _run(paths, options, progress=True, shard=shard, changed_since=changed_since,
+                          report_unused=report_unused_disables)
+    if write_baseline:
+        _write_atomically(write_baseline, baseline.dumps(result.findings, baseline.texts(result.articles),
+                                                         write_baseline))
+        count = len(result.findings)
+        click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
+        sys.exit(2 if result.missing else 0)
+    if known is not None:
+        result.findings, hidden = baseline.new_findings(result.findings, baseline.texts(result.articles), known,
+                                                        baseline_file)
+        if hidden:
+            click.echo(f"transcheck: {hidden} finding{'s' if hidden != 1 else ''} recorded in {baseline_file} "
+                       f"not shown", err=True)
     _emit(FORMATS[fmt](result), output)
     threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings) and not exit_zero
@@ -200,7 +231,7 @@ def settings(paths: tuple[str, ...], options: dict):
 
 
 def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
-         changed_since: str | None = None):
+         changed_since: str | None = None, report_unused: bool = False):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long."""
     from .engine import Result, run
@@ -224,7 +255,7 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
         result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
                      include=config.include, progress=bar if bar.enabled else None,
                      excluded=config.excluded if config.exclude else None, languages=config.languages,
-                     shard=shard)
+                     shard=shard, report_unused_disables=report_unused)
     finally:
         bar.close()
     result.findings = config.apply(result.findings)

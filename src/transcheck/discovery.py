@@ -75,7 +75,8 @@ def classify(path: Path, layout: str | None, cache: dict[Path, bool]) -> tuple[s
         return None, stem, f"file:{path}", "suffix"
     if layout == "slug-dir" or (layout is None and code_of(stem) and _dir_is_slug_dir(parent, cache)):
         lang = code_of(stem)
-        return lang, parent.name, f"slug-dir:{parent}", "slug-dir"
+        # `fi.md` or `./fi.md` named from inside the article's directory: the slug is that directory's name
+        return lang, parent.name or parent.resolve().name, f"slug-dir:{parent}", "slug-dir"
     if layout in (None, "lang-dir"):
         lang = code_of(parent.name)
         if lang:

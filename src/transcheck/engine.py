@@ -95,7 +95,8 @@ def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
 
 def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
         source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None, excluded=None,
-        languages: tuple[str, ...] = (), shard: tuple[int, int] | None = None) -> Result:
+        languages: tuple[str, ...] = (), shard: tuple[int, int] | None = None, *,
+        suppress: bool = True, report_unused_disables: bool = False) -> Result:
     """Check the given paths; return findings for the named files, sorted.
 
     ``source``: compare translations with this language's version instead of the
@@ -103,7 +104,9 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
     read and as articles are checked. ``excluded(path)``: files never read;
     ``languages``: when given, versions in other languages are left out. ``shard``:
     (K, N), check only the articles of shard K of N (``shards.shard_of``); every file
-    is still read, to group the articles.
+    is still read, to group the articles. ``suppress``: drop the findings that
+    ``transcheck-disable`` directives hide (see ``suppression``);
+    ``report_unused_disables``: report the directives that hid nothing.
     """
     found = discover(paths, layout, include, excluded)
     result = Result(missing=found.missing)
@@ -155,6 +158,9 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
 
                 alignment = result.alignments[id(article)] = align(article)
                 result.findings.extend(check_article(article, rules, reported, source, alignment))
+    if suppress:
+        result.findings = _suppressed(result.findings, named, slugs, report_unused_disables,
+                                      frozenset(rule.name for rule in rules))
     result.findings.sort(key=lambda f: f.sort_key)
     return result
 
@@ -174,6 +180,28 @@ def _keep_shard(shard: tuple[int, int], groups: dict, slugs: dict, named: list, 
     result.checked = [path for path in result.checked if path in kept]
     result.findings = [f for f in result.findings if f.path in kept]
     return groups, [(version, g) for version, g in named if g in groups]
+
+
+def _suppressed(findings: list[Finding], named: list, slugs: dict, report_unused: bool,
+                ran: frozenset[str] | None = None) -> list[Finding]:
+    """The findings the named files' directives do not hide, plus the problems with those
+    directives (``suppression-invalid``; ``suppression-unused`` with ``report_unused``)."""
+    from . import suppression
+    from .rules import suppression_invalid, suppression_unused
+
+    tables, where = {}, {}
+    for version, group in named:
+        tables[version.path] = suppression.read(version)
+        where[version.path] = (version, slugs[group])
+    kept, unused = suppression.apply(findings, tables, report_unused, ran)
+    for path, table in tables.items():
+        version, article = where[path]
+        kept.extend(_finding(suppression_invalid.RULE, path, version.source, hit, version.lang, article)
+                    for hit in table.problems)
+    for path, hit in unused:
+        version, article = where[path]
+        kept.append(_finding(suppression_unused.RULE, path, version.source, hit, version.lang, article))
+    return kept
 
 
 def check_article(article: Article, rules: tuple[Rule, ...], reported: set[str],

@@ -24,6 +24,8 @@ from . import (
     section_missing,
     space_before_punctuation,
     stray_punctuation,
+    suppression_invalid,
+    suppression_unused,
     unbalanced_brackets,
     untranslated_text,
 )
@@ -35,6 +37,8 @@ INPUT_RULES: tuple[Rule, ...] = (
     input_errors.PARSE_ERROR,
     input_errors.LANGUAGE_UNKNOWN,
     input_errors.FILE_EMPTY,
+    suppression_invalid.RULE,
+    suppression_unused.RULE,
 )
 
 VERSION_RULES: tuple[Rule, ...] = (
