@@ -16,7 +16,7 @@ from transcheck.findings import Finding, Severity
 from transcheck.formats import FORMATS
 from transcheck.github import annotation, escape_data, escape_property
 from transcheck.rules import ALL_RULES, CHECK_RULES
-from transcheck.sarif import FINGERPRINT, artifact_location, fingerprint_context
+from transcheck.sarif import FINGERPRINT, artifact_location
 
 from .conftest import CORPUS, NAMES, needs_shared
 
@@ -129,21 +129,6 @@ def test_fingerprints_survive_lines_inserted_above_a_finding(tmp_path):
     assert set(after) == set(before)
     shifted = [fp for fp in before if after[fp][2] == before[fp][2] + 3]
     assert len(shifted) >= 3 and all(after[fp][:2] == before[fp][:2] for fp in before)
-
-
-def test_a_fingerprint_depends_on_text_rule_article_and_language_not_on_the_line():
-    text = "---\ntitle: x\n---\n\nSome text ,. here and more text.\n"
-    offset = text.index(",.")
-    f = Finding("a/fi.md", 5, 11, 5, 13, "stray-punctuation", "TC301", Severity.WARNING, "m", "fi", "a",
-                offset, offset + 2)
-    base = fingerprint_context(f, text)
-    shifted = "\n\n" + text
-    assert fingerprint_context(replace(f, line=7, offset=offset + 2, end_offset=offset + 4), shifted) == base
-    assert fingerprint_context(replace(f, message="another message"), text) == base
-    assert fingerprint_context(f, text.replace("Some", "Other")) != base
-    assert fingerprint_context(replace(f, lang="sv"), text) != base
-    assert fingerprint_context(replace(f, article="b"), text) != base
-    assert fingerprint_context(replace(f, code="TC302"), text) != base
 
 
 # -- GitHub workflow commands --------------------------------------------------------------

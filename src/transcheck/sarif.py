@@ -10,9 +10,7 @@ the same input gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
@@ -28,20 +26,16 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
 FINGERPRINT = "transcheck/context/v1"
-WINDOW = 40  # code points of the finding's line kept on each side of its span for the fingerprint
 
 
 def as_sarif(result: "Result") -> str:
+    from .fingerprint import fingerprints
     from .rules import ALL_RULES
 
     index = {rule.code: i for i, rule in enumerate(ALL_RULES)}
     texts = {v.path: v.source.text for a in result.articles for v in a.versions}
-    seen: Counter = Counter()
-    results = []
-    for finding in result.findings:
-        context = fingerprint_context(finding, texts.get(finding.path))
-        seen[context] += 1
-        results.append(_result(finding, index.get(finding.code), f"{context}:{seen[context]}"))
+    prints = fingerprints(result.findings, texts)
+    results = [_result(finding, index.get(finding.code), fp) for finding, fp in zip(result.findings, prints)]
     notifications = [{"level": "error", "message": {"text": f"{raw}: no such file or directory"}}
                      for raw in result.missing]
     return _document(driver(ALL_RULES), notifications, results)
@@ -151,16 +145,3 @@ def result_key(res: dict) -> tuple:
             res["message"]["text"])
 
 
-def fingerprint_context(finding: "Finding", text: str | None) -> str:
-    """A hash of what identifies a finding across edits: its rule, article and language,
-    and the text around it on its line (whitespace runs collapsed), never its line number.
-    Two findings with the same hash in one run are told apart by their order (``:1``, ``:2``)."""
-    window = ""
-    if text is not None:
-        start = max(0, min(finding.offset, len(text)))
-        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        line_end = min((i for i in (text.find("\n", start), text.find("\r", start)) if i != -1), default=len(text))
-        end = max(start, min(finding.end_offset, line_end))
-        window = " ".join(text[max(line_start, start - WINDOW) : min(line_end, end + WINDOW)].split())
-    key = "\x1f".join((finding.code, finding.article, finding.lang, window))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
