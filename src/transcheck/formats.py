@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from .engine import Result
 from .findings import Finding
+
+if TYPE_CHECKING:  # the engine (and the parser it imports) is not needed to name the formats
+    from .engine import Result
 
 JSON_FORMAT_VERSION = 1
 
 
-def summary(result: Result) -> dict:
+def summary(result: "Result") -> dict:
     return {
         "files": result.files,
         "articles": len(result.articles),

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from markdown_it.token import Token
+if TYPE_CHECKING:  # types only: `transcheck rules` reads the model's names without a parser
+    from markdown_it.token import Token
 
-from .front_matter import FrontMatter, FrontMatterError
-from .source import SourceText
+    from .front_matter import FrontMatter, FrontMatterError
+    from .source import SourceText
 
 # A line CommonMark does not take as a heading but a writer meant as one: `##Höjdpunkter`.
 # Levels 2-6 need a letter right after the marks; level 1 needs an uppercase letter
