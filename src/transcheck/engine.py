@@ -32,6 +32,9 @@ class Result:
     alignments: dict = field(default_factory=dict)
     files: int = 0
     missing: list[str] = field(default_factory=list)
+    # the paths of the files named by the user (directly or inside a named directory):
+    # findings are reported, and fixes written, only for these
+    reported: set[str] = field(default_factory=set)
 
 
 def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: str, article: str,
@@ -41,8 +44,13 @@ def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: s
         line, column, end_line, end_column = a.line, a.column, b.line, b.column
     else:
         end_line, end_column = line, column
+    fix, at = hit.fix, ()
+    if fix is not None and source is not None:
+        at = tuple((*source.position(e.start), *source.position(e.end)) for e in fix.edits)
+    elif fix is not None:
+        fix = None  # an edit needs the text it edits
     return Finding(path, line, column, end_line, end_column, rule.name, rule.code, hit.severity or rule.severity,
-                   hit.message, lang, article, hit.start, hit.end)
+                   hit.message, lang, article, hit.start, hit.end, fix, at)
 
 
 def _override(version_fm: dict | None, cand: Candidate) -> tuple[str | None, str]:
@@ -96,6 +104,14 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
     ``source``: compare translations with this language's version instead of the
     consensus of the others.
     """
+    result = load_all(paths, layout, include)
+    check_all(result, rules, source)
+    return result
+
+
+def load_all(paths: list[str], layout: str | None = None, include: tuple[str, ...] = INCLUDE) -> Result:
+    """Discover, load and group the given paths into articles; no rule runs yet. The
+    result holds the loading problems of the named files (``reported``) as findings."""
     found = discover(paths, layout, include)
     result = Result(missing=found.missing)
     groups: dict[str, list[Version]] = {}
@@ -123,10 +139,19 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         _place_unlabelled(unlabelled, groups, slugs, named, result)
     for group, versions in sorted(groups.items()):
         result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
-    for version, group in named:
-        result.findings.extend(check_version(version, slugs[group], rules))
+    result.reported = {version.path for version, _ in named}
+    return result
+
+
+def check_all(result: Result, rules: tuple[Rule, ...] = CHECK_RULES, source: str | None = None) -> Result:
+    """Run ``rules`` on the loaded articles of ``result``; add the findings of the
+    reported files to it, sorted."""
+    reported = result.reported
+    for article in result.articles:
+        for version in article.versions:
+            if version.path in reported:
+                result.findings.extend(check_version(version, article.slug, rules))
     if any(rule.scope == "article" for rule in rules):
-        reported = {version.path for version, _ in named}
         for article in result.articles:
             if any(v.path in reported for v in article.versions):
                 from .align import align
@@ -213,4 +238,4 @@ def _relabel(version: Version, lang: str) -> Version:
     return replace(version, lang=lang)
 
 
-__all__ = ["run", "load", "check_version", "Result", "INPUT_RULES"]
+__all__ = ["run", "load", "load_all", "check_all", "check_version", "Result", "INPUT_RULES"]
