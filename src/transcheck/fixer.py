@@ -146,6 +146,8 @@ class FileFix:
     text: str = ""
     applied: list[Finding] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    # the edits made in each pass that changed the file (offsets into that pass's text)
+    passes: list[tuple[Edit, ...]] = field(default_factory=list)
     note: str | None = None  # the loop stopped early for this file (a repeated state)
 
     def __post_init__(self) -> None:
@@ -214,6 +216,8 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
             versions[path] = fixed
             files[path].text = fixed.source.text
             files[path].applied.extend(accepted)
+            files[path].passes.append(tuple(sorted((e for f in accepted for e in f.fix.edits),
+                                                   key=lambda e: (e.start, e.end))))
             changed = True
         if not changed:
             break

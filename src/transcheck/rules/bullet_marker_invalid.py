@@ -114,7 +114,7 @@ def _fix(block: Block, k: int, start: int, source: SourceText | None, in_item: b
     text = source.text
     if text[start : start + 1] not in ("–", "—", "•"):
         return None
-    edits = [Edit(start, start + 2, "- ") if text[start + 1 : start + 2] == "\u00a0" else Edit(start, start + 1, "-")]
+    end, marker = (start + 2, "- ") if text[start + 1 : start + 2] == "\u00a0" else (start + 1, "-")
     lines = block.inline.content.split("\n")
     if k and not in_item and not dash_led(lines[k - 1]):
         line = source.line_of(start)
@@ -122,8 +122,8 @@ def _fix(block: Block, k: int, start: int, source: SourceText | None, in_item: b
         if prefix.strip(" >"):
             return None  # not a plain or blockquote line: no blank line to write
         newline = text[source.line_ends[line - 1] : source.line_starts[line]]
-        edits.append(Edit(source.line_starts[line], source.line_starts[line], prefix.rstrip() + newline))
-    return Fix.safe(*edits, structure=(("item", 1),))
+        start, marker = source.line_starts[line], prefix.rstrip() + newline + prefix + marker
+    return Fix.safe(Edit(start, end, marker), structure=(("item", 1),))
 
 
 RULE = Rule("TC401", "bullet-marker-invalid", Severity.ERROR,
