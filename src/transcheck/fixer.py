@@ -186,15 +186,14 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
     files = {path: FileFix(path, versions[path].source) for path in sorted(targets) if path in versions}
     seen = {path: {versions[path].source.text} for path in files}
     frozen: set[str] = set()
-    refused: set[tuple] = set()
+    refused: dict[str, set[tuple]] = {path: set() for path in files}  # not tried again
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     result = ArticleFix(article, files)
     for number in range(1, MAX_PASSES + 1):
         current = Article(article.slug, tuple(versions[v.path] for v in article.versions))
         live = set(files) - frozen
         found = [f for f in _findings(current, rules, live, source)
-                 if f.fix is not None and f.fix.applicability in allowed
-                 and _key(f, versions[f.path].source.text) not in refused]
+                 if f.fix is not None and f.fix.applicability in allowed and _key(f) not in refused[f.path]]
         if not found:
             break
         result.passes = number
@@ -203,7 +202,7 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
             version = versions[path]
             fixed, accepted, rejected = verified(version, chosen)
             for refusal in rejected:
-                refused.add(_key(refusal.finding, version.source.text))
+                refused[path].add(_key(refusal.finding))
                 files[path].refused.append(refusal)
             if fixed is None:
                 continue
@@ -213,11 +212,12 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
                                     f"state; stopped fixing it there")
                 continue
             seen[path].add(fixed.source.text)
+            made = tuple(sorted((e for f in accepted for e in f.fix.edits), key=lambda e: (e.start, e.end)))
+            refused[path] = {key for key in (_moved(key, made) for key in refused[path]) if key}
             versions[path] = fixed
             files[path].text = fixed.source.text
             files[path].applied.extend(accepted)
-            files[path].passes.append(tuple(sorted((e for f in accepted for e in f.fix.edits),
-                                                   key=lambda e: (e.start, e.end))))
+            files[path].passes.append(made)
             changed = True
         if not changed:
             break
@@ -246,10 +246,24 @@ def _by_path(findings: list[Finding]) -> dict[str, list[Finding]]:
     return out
 
 
-def _key(finding: Finding, text: str) -> tuple:
-    """A refused fix, recognised in a later pass although earlier edits moved it."""
-    return (finding.code,) + tuple((text[max(0, e.start - 40) : e.start], text[e.start : e.end],
-                                    text[e.end : e.end + 40], e.replacement) for e in finding.fix.edits)
+def _key(finding: Finding) -> tuple:
+    """A fix, as the edits it makes (recognised in a later pass: see ``_moved``)."""
+    return (finding.code,) + tuple((e.start, e.end, e.replacement) for e in finding.fix.edits)
+
+
+def _moved(key: tuple, made: tuple[Edit, ...]) -> tuple | None:
+    """``key`` (a refused fix) in the text after the edits ``made``: its offsets shifted by
+    the edits before it; None if one of them changed its text (it may be tried again)."""
+    out = [key[0]]
+    for start, end, replacement in key[1:]:
+        shift = 0
+        for edit in made:
+            if _clash(edit, Edit(start, end, replacement)):
+                return None
+            if edit.end <= start:
+                shift += len(edit.replacement) - (edit.end - edit.start)
+        out.append((start + shift, end + shift, replacement))
+    return tuple(out)
 
 
 def verified(version: Version, findings: list[Finding]) -> tuple[Version | None, list[Finding], list[Refusal]]:

@@ -21,12 +21,14 @@ Correct
 
 Fix
     End the link after the term; move the list and the punctuation outside it. Unsafe
-    autofix (``--unsafe-fixes``) when the span is clear: the link is shrunk to the text
-    before the sentence's final mark (``[teorii gier,](/x)`` -> ``[teorii gier](/x),``), or
-    else to the text before the first comma, semicolon, colon, bracket or dash, provided
-    the shrunk text is no longer overextended and has as many words as the same link has
-    in the other versions (between their fewest and most). Otherwise which words name the
-    term is a translator's call, and there is no autofix.
+    autofix (``--unsafe-fixes``) when the span is clear: the link ends before the
+    sentence's final mark (``[teorii gier,](/x)`` -> ``[teorii gier](/x),``) when that
+    text is no longer overextended, or before the first comma, semicolon, colon, bracket
+    or dash (not a bracket that ends the text: ``Commission (SEC)``) when that text is
+    not overextended either and has as many words as the same
+    link in the other versions (those not overextended themselves: their fewest to their
+    most, plus one). When both ends qualify and both have such a length, or neither does,
+    which words name the term is a translator's call, and there is no autofix.
 """
 
 from __future__ import annotations
@@ -117,27 +119,49 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
 _BOUNDARY = re.compile(r"[,;:]| \(| [–—-] ")
 
 
+def _names_it(text: str, boundary: re.Match) -> bool:
+    """Is this bracket the last part of the name (`Commission (SEC)`), not a clause?"""
+    if boundary.group() != " (":
+        return False
+    close = text.find(")", boundary.end())
+    return close >= 0 and not text[close + 1 :].strip(" .,;:!?")
+
+
 def _fix(version: Version, inline: Inline, link: Link, others: list[tuple[str, Link]], in_heading: bool) -> Fix | None:
-    """End the link where the span its counterparts cover is clear (see the docs)."""
+    """End the link where the span its counterparts cover is clear (see the docs).
+
+    Two ends are tried: before the sentence's final mark, and before the first clause
+    boundary. An end qualifies when the rule no longer reports the shorter text; the
+    boundary also needs as many words as the counterparts that are not overextended
+    themselves (their fewest to their most, plus one). When both qualify and the final
+    mark's end is also within that range, which one is meant is not clear: no fix.
+    """
     text = inline.masked[link.c_text_start : link.c_text_end]
-    counts = [_words(o.text) for _, o in others]
+    clean = [_words(o.text) for _, o in others
+             if not _ends_sentence(o.text, version.lang) and o.text.count(",") < 2]
 
-    def clear(candidate: str) -> bool:
-        n = _words(candidate)
-        if n == 0 or _reasons(candidate, others, version.lang, in_heading):
-            return False
-        return not counts or min(counts) <= n <= max(counts)
+    def fits(n: int) -> bool:
+        return bool(clean) and min(clean) <= n <= max(clean) + 1
 
-    cut = None
+    def qualifies(candidate: str) -> bool:
+        return _words(candidate) > 0 and not _reasons(candidate, others, version.lang, in_heading)
+
     stripped = text.rstrip()
-    if stripped[-1:] in (".", ",", ";") and clear(stripped[:-1].rstrip()):
-        cut = len(stripped[:-1].rstrip())
-    elif counts:
-        boundary = _BOUNDARY.search(text)
-        if boundary and clear(text[: boundary.start()].rstrip()):
-            cut = len(text[: boundary.start()].rstrip())
-    if not cut:
+    at_mark = stripped[:-1].rstrip() if stripped[-1:] in (".", ",", ";") else None
+    boundary = next((m for m in _BOUNDARY.finditer(text) if not _names_it(text, m)), None)
+    at_boundary = text[: boundary.start()].rstrip() if boundary else None
+    if at_mark is not None and not qualifies(at_mark):
+        at_mark = None
+    if at_boundary is not None and not (qualifies(at_boundary) and fits(_words(at_boundary))):
+        at_boundary = None
+    if at_mark is not None and at_boundary is not None and at_mark != at_boundary:
+        if fits(_words(at_mark)):
+            return None  # both ends are plausible
+        at_mark = None
+    chosen = at_mark if at_mark is not None else at_boundary
+    if not chosen:
         return None
+    cut = len(chosen)
     source = version.source.text
     at = inline.offset(link.c_text_start + cut)
     if source[at - 1 : at] != inline.content[link.c_text_start + cut - 1]:
