@@ -27,7 +27,7 @@ Correct
 
 Fix
     Compare the section with the versions named in the message: translate what was cut,
-    remove what was duplicated.
+    remove what was duplicated. No autofix: it needs a translator.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ Correct
 
 Fix
     Translate the text (the other versions show what it says).
+    No autofix: it needs a translator.
 """
 
 from __future__ import annotations
