@@ -59,14 +59,6 @@ class Fix:
     def unsafe(cls, *edits: Edit, structure: tuple[tuple[str, int], ...] = ()) -> "Fix":
         return cls(Applicability.UNSAFE, tuple(sorted(edits, key=lambda e: (e.start, e.end))), structure)
 
-    @property
-    def start(self) -> int:
-        return min(e.start for e in self.edits)
-
-    @property
-    def end(self) -> int:
-        return max(e.end for e in self.edits)
-
 
 @dataclass(frozen=True, slots=True)
 class Hit:
