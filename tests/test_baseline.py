@@ -4,6 +4,7 @@ are reported; a baseline that cannot be used is an error (exit 2)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -39,7 +40,10 @@ def insert(at: int, text: str):
 
 
 def findings_of(result) -> list[str]:
-    return [line for line in result.stdout.splitlines()[:-1]]
+    """The finding lines of text output (not the summary or the fixable count), without the
+    fixable mark."""
+    return [line.replace(" [*] ", " ", 1) for line in result.stdout.splitlines()
+            if re.match(r".+:\d+:\d+: TC\d{3} ", line)]
 
 
 @pytest.fixture

@@ -24,8 +24,9 @@ def test_text_output_is_sorted_and_ends_with_a_summary():
     result = invoke("check", str(CORPUS))
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    body, summary = lines[:-1], lines[-1]
-    pattern = re.compile(r"^(.+\.md):(\d+):(\d+): (TC\d{3}) ([a-z-]+) (.+)$")
+    body, hint, summary = lines[:-2], lines[-2], lines[-1]
+    assert re.match(r"^\[\*\] \d+ fixable with `transcheck fix` \(\d+ more with `--unsafe-fixes`\)\.$", hint)
+    pattern = re.compile(r"^(.+\.md):(\d+):(\d+): (TC\d{3})(?: \[\*\])? ([a-z-]+) (.+)$")
     keys = []
     for line in body:
         m = pattern.match(line)
@@ -42,7 +43,14 @@ def test_json_output_has_the_documented_shape():
     assert doc["version"] == 1
     keys = {"path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message", "lang",
             "article"}
-    assert doc["findings"] and all(set(f) == keys for f in doc["findings"])
+    assert doc["findings"] and all(set(f) - {"fix"} == keys for f in doc["findings"])
+    fixes = [f["fix"] for f in doc["findings"] if "fix" in f]
+    assert fixes and all(set(fix) == {"applicability", "edits"} and fix["edits"] for fix in fixes)
+    for fix in fixes:
+        assert fix["applicability"] in ("safe", "unsafe")
+        for edit in fix["edits"]:
+            assert set(edit) == {"start", "end", "replacement"}
+            assert set(edit["start"]) == set(edit["end"]) == {"line", "column", "offset"}
     summary = doc["summary"]
     assert set(summary) == {"files", "articles", "findings", "by_rule", "by_severity"}
     assert summary["files"] == 5 and summary["articles"] == 1

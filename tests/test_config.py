@@ -172,3 +172,21 @@ def test_rule_options_reach_the_rule(tmp_path):
 def test_rules_command_lists_options():
     res = CliRunner().invoke(main, ["rules", "untranslated-text"])
     assert "Options ([tool.transcheck.rules.untranslated-text]): min-words = 4, confidence = 0.9" in res.output
+
+
+def test_fix_edits_only_what_is_reported(tmp_path):
+    """Per-file ignores, --ignore and suppression directives keep fix away from a finding."""
+    article = copy_seeds(tmp_path)
+    (tmp_path / "transcheck.toml").write_text('[per-file-ignores]\n"articles/*/sv.md" = ["heading-missing-space"]\n',
+                                              encoding="utf-8")
+    is_md = article / "is.md"
+    is_md.write_text(is_md.read_text(encoding="utf-8").replace(
+        "##Hápunktar", "<!-- transcheck-disable-next-line heading-missing-space -->\n##Hápunktar"), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in article.iterdir()}
+    res = CliRunner().invoke(main, ["fix", str(article), "--ignore", "stray-punctuation"])
+    assert res.exit_code in (0, 1), res.output
+    after = {p.name: p.read_bytes() for p in article.iterdir()}
+    assert b"##H\xc3\xb6jdpunkter" in after["sv.md"]  # per-file ignore: not fixed
+    assert "##Hápunktar".encode() in after["is.md"]  # suppressed: not fixed
+    assert all(b"),." in after[name] for name in after)  # ignored rule: not fixed
+    assert after["fi.md"] != before["fi.md"]  # the link split is still fixed

@@ -125,3 +125,23 @@ def test_hooks_file_declares_both_hooks():
     assert set(hooks) == {"transcheck", "transcheck-fix"}
     for hook in hooks.values():
         assert hook["types"] == ["markdown"] and hook["require_serial"] is True and hook["language"] == "python"
+
+
+def test_transcheck_fix_repairs_the_file(project):
+    project, slug = project
+    swedish = project / "Texts" / "Swedish" / f"{slug}.md"
+    text = swedish.read_text(encoding="utf-8")
+    at = text.index(", ", text.index("\n\n", text.index("\n---") + 4))
+    broken = text[:at] + ",." + text[at + 1:]  # a stray `,.` in the body
+    swedish.write_text(broken, encoding="utf-8")
+    git(project, "add", str(swedish))
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+    done = subprocess.run([*PRE_COMMIT, "run", "--hook-stage", "manual", "transcheck-fix",
+                           "--files", str(swedish.relative_to(project))],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0 and "files were modified by this hook" in output, output  # pre-commit's way
+    assert swedish.read_text(encoding="utf-8") == text  # repaired to the byte
+    check = subprocess.run([*PRE_COMMIT, "run", "transcheck", "--files", str(swedish.relative_to(project))],
+                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    assert check.returncode == 0, check.stdout + check.stderr  # and the check hook now passes

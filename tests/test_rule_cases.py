@@ -8,6 +8,12 @@ An empty list is a passing case: the rule must stay silent.
 Cross-version rules take ``versions`` (language -> file text) instead of ``lang``/``text``,
 and ``expect`` entries are ``"lang:line:column"``; an optional ``source`` is the language
 to compare with instead of the consensus.
+
+For a fixable rule, ``fixed`` is the text after ``transcheck fix --unsafe-fixes`` with only
+this rule (for cross-version cases: language -> fixed text, for the versions that change).
+The harness also checks that fixing the fixed text changes nothing (idempotence), that no
+fixable finding of the rule is left, and that a case without ``fixed`` is left untouched.
+``refused`` lists the ``"line:column"`` of findings whose fix the fixer must refuse.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import pytest
 import yaml
 
 from transcheck.engine import check_article
+from transcheck.fixer import fix_article
 from transcheck.model import Article
 from transcheck.rules import find_rule
 
@@ -47,3 +54,50 @@ def test_case(rule_name, case):
     assert got == sorted(case["expect"]), "\n".join(f"{f.line}:{f.column} {f.message}" for f in found)
     for f in found:
         assert f.rule == rule.name and f.message
+
+
+def _fixable_cases():
+    for rule_name, case in (p.values for p in _load()):
+        if find_rule(rule_name).fixable:
+            yield pytest.param(rule_name, case, id=f"{rule_name}: {case['name']}")
+
+
+def _versions(case):
+    if "versions" in case:
+        return tuple(version_of(text, lang, f"{lang}.md") for lang, text in sorted(case["versions"].items()))
+    return (version_of(case["text"], case.get("lang", "en")),)
+
+
+def _fix(rule, versions, source=None):
+    article = Article("case", versions)
+    return fix_article(article, (rule,), {v.path for v in versions}, unsafe=True, source=source)
+
+
+@pytest.mark.parametrize("rule_name, case", list(_fixable_cases()))
+def test_fix_case(rule_name, case):
+    rule = find_rule(rule_name)
+    versions = _versions(case)
+    done = _fix(rule, versions, case.get("source"))
+    got = {v.path: done.files[v.path].text for v in versions}
+    if "versions" in case:
+        want = {f"{lang}.md": text for lang, text in case["versions"].items()} | {
+            f"{lang}.md": text for lang, text in (case.get("fixed") or {}).items()}
+    else:
+        want = {"case.md": case.get("fixed", case["text"])}
+    assert got == want
+    refused = sorted(f"{r.finding.line}:{r.finding.column}" for f in done.files.values() for r in f.refused)
+    assert refused == sorted(case.get("refused", [])), [r.reason for f in done.files.values() for r in f.refused]
+    # idempotent, and nothing the rule could fix is left
+    again = _fix(rule, done.article.versions, case.get("source"))
+    assert all(not f.changed for f in again.files.values())
+    if not refused:
+        left = _findings(rule, done.article.versions, case.get("source"))
+        assert not [f for f in left if f.fix is not None], [f.message for f in left]
+
+
+def _findings(rule, versions, source=None):
+    from transcheck.engine import check_version
+
+    if rule.scope == "article":
+        return check_article(Article("case", versions), (rule,), {v.path for v in versions}, source)
+    return [f for v in versions for f in check_version(v, "case", (rule,))]

@@ -43,3 +43,13 @@ def test_readme_rule_table_lists_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in ALL_RULES:
         assert re.search(rf"\| {rule.code} \| `{rule.name}` \| {rule.severity.value} \|", readme), rule.name
+
+
+def test_readme_and_docs_say_which_rules_fix():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in ALL_RULES:
+        fix = rule.fix_applicability.value if rule.fixable else ""
+        assert re.search(rf"\| {rule.code} \| `{rule.name}` \| {rule.severity.value} \| {fix} \|", readme), rule.name
+        if rule.fixable:
+            section = rule.doc.split("\nFix\n", 1)[1]
+            assert re.search(rf"{rule.fix_applicability.value.capitalize()}\s+autofix", section), rule.name

@@ -1,4 +1,5 @@
-"""Command line: ``transcheck check``, ``transcheck rules``. Thin: parses options, calls the engine."""
+"""Command line: ``transcheck check``, ``report``, ``fix``, ``align``, ``rules``. Thin: parses
+options, calls the engine (or the fixer) and a format."""
 
 from __future__ import annotations
 
@@ -259,12 +260,17 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
     finally:
         bar.close()
     result.findings = config.apply(result.findings)
+    _input_problems(result, paths)
+    return result, config
+
+
+def _input_problems(result, paths: tuple[str, ...]) -> None:
+    """Name the paths that do not exist; no input at all ends the command (exit 2)."""
     for raw in result.missing:
         click.echo(f"transcheck: {raw}: no such file or directory", err=True)
     if result.files == 0 and not result.elsewhere:
         click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
         sys.exit(2)
-    return result, config
 
 
 def _write_atomically(path: str, text: str) -> None:
@@ -289,6 +295,76 @@ def _write_atomically(path: str, text: str) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+@main.command("fix")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if any file would change, else 0.")
+@click.option("--unsafe-fixes", "unsafe", is_flag=True,
+              help="Also apply unsafe fixes (they guess the intended words: review them).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding of this severity or higher remains (default: the configuration's "
+                   "fail-on, else warning).")
+@run_options
+def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: bool, fail_on: str | None,
+            **options) -> None:
+    """Fix the findings of PATHS that have a fix, in place, and report what remains.
+
+    Only files named (or inside a named directory) are changed, and only findings that
+    are reported (selected rules, per-file ignores and suppression directives applied)
+    are fixed. A fix whose result would parse differently than intended is refused and
+    reported on stderr. Exit status: 0 when nothing at or above --fail-on remains, 1 when
+    something does (or a fix was refused, or a file changed on disk and was not written),
+    2 on usage or input errors; with --check: 1 when a file would change, else 0.
+    """
+    from . import fixer
+    from .formats import as_text
+
+    config = settings(paths, options)
+    outcome = fixer.fix(list(paths), config.layout, config.rules(), unsafe=unsafe, source=config.source,
+                        include=config.include, select=config.apply if config.per_file_ignores else None,
+                        excluded=config.excluded if config.exclude else None, languages=config.languages)
+    result = outcome.result
+    result.findings = config.apply(result.findings)
+    _input_problems(result, paths)
+    for note in outcome.notes:
+        click.echo(f"transcheck: {note}", err=True)
+    for refusal in outcome.refusals:
+        f = refusal.finding
+        click.echo(f"transcheck: {f.path}:{f.line}:{f.column}: {f.code} {f.rule}: fix refused: {refusal.reason}",
+                   err=True)
+    changed = outcome.changed
+    fixed = sum(len(f.applied) for f in changed)
+    unwritten = []
+    if show_diff:
+        click.echo("".join(fixer.diff(f) for f in changed), nl=False)
+    elif not check_only:
+        for file in changed:
+            why = fixer.write(file)
+            if why:
+                unwritten.append(file)
+                click.echo(f"transcheck: {file.path}: {why}", err=True)
+    files = f"{len(changed)} file{'s' if len(changed) != 1 else ''}"
+    findings = f"{fixed} finding{'s' if fixed != 1 else ''}"
+    if check_only or show_diff:
+        if check_only and not show_diff:
+            for file in changed:
+                count = len(file.applied)
+                click.echo(f"would fix {count} finding{'s' if count != 1 else ''} in {file.path}")
+        remaining = len(result.findings)
+        click.echo(f"{findings} would be fixed in {files}; {remaining} would remain.", err=show_diff)
+    else:
+        click.echo(f"Fixed {findings} in {files}.")
+        click.echo(as_text(result), nl=False)
+    if result.missing:
+        sys.exit(2)
+    if check_only:
+        sys.exit(1 if changed else 0)
+    threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
+    failed = any(f.severity.rank >= threshold for f in result.findings)
+    sys.exit(1 if failed or outcome.refusals or unwritten else 0)
 
 
 @main.command()
@@ -329,7 +405,8 @@ def rules_cmd(name: str | None) -> None:
             sys.exit(2)
         from .config import options_of
 
-        click.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n")
+        fix = f", {rule.fix_applicability.value} fix" if rule.fixable else ""
+        click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{fix})\n")
         click.echo(rule.doc.strip())
         options = options_of(rule)
         if options:
@@ -337,4 +414,5 @@ def rules_cmd(name: str | None) -> None:
             click.echo(f"\nOptions ([tool.transcheck.rules.{rule.name}]): {listed}")
         return
     for rule in ALL_RULES:
-        click.echo(f"{rule.code}  {rule.name:26} {rule.severity.value:8} {rule.summary}")
+        fix = rule.fix_applicability.value if rule.fixable else ""
+        click.echo(f"{rule.code}  {rule.name:26} {rule.severity.value:8} {fix:7}{rule.summary}")

@@ -36,6 +36,9 @@ class Result:
     checked: list[str] = field(default_factory=list)
     # With a shard: the named files left to the other shards.
     elsewhere: int = 0
+    # the paths of the files named by the user (directly or inside a named directory):
+    # findings are reported, and fixes written, only for these
+    reported: set[str] = field(default_factory=set)
 
 
 def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: str, article: str,
@@ -45,8 +48,13 @@ def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: s
         line, column, end_line, end_column = a.line, a.column, b.line, b.column
     else:
         end_line, end_column = line, column
+    fix, at = hit.fix, ()
+    if fix is not None and source is not None:
+        at = tuple((*source.position(e.start), *source.position(e.end)) for e in fix.edits)
+    elif fix is not None:
+        fix = None  # an edit needs the text it edits
     return Finding(path, line, column, end_line, end_column, rule.name, rule.code, hit.severity or rule.severity,
-                   hit.message, lang, article, hit.start, hit.end)
+                   hit.message, lang, article, hit.start, hit.end, fix, at)
 
 
 def _override(version_fm: dict | None, cand: Candidate) -> tuple[str | None, str]:
@@ -108,6 +116,17 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
     ``transcheck-disable`` directives hide (see ``suppression``);
     ``report_unused_disables``: report the directives that hid nothing.
     """
+    result = load_all(paths, layout, include, progress=progress, excluded=excluded, languages=languages,
+                      shard=shard)
+    return check_all(result, rules, source, progress=progress, suppress=suppress,
+                     report_unused_disables=report_unused_disables)
+
+
+def load_all(paths: list[str], layout: str | None = None, include: tuple[str, ...] = INCLUDE, *,
+             progress=None, excluded=None, languages: tuple[str, ...] = (),
+             shard: tuple[int, int] | None = None) -> Result:
+    """Discover, load and group the given paths into articles; no rule runs yet. The
+    result holds the loading problems of the named files (``reported``) as findings."""
     found = discover(paths, layout, include, excluded)
     result = Result(missing=found.missing)
     groups: dict[str, list[Version]] = {}
@@ -146,10 +165,20 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         groups, named = _keep_shard(shard, groups, slugs, named, named_slugs, result)
     for group, versions in sorted(groups.items()):
         result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
-    for version, group in named:
-        result.findings.extend(check_version(version, slugs[group], rules))
+    result.reported = {version.path for version, _ in named}
+    return result
+
+
+def check_all(result: Result, rules: tuple[Rule, ...] = CHECK_RULES, source: str | None = None, *,
+              progress=None, suppress: bool = True, report_unused_disables: bool = False) -> Result:
+    """Run ``rules`` on the loaded articles of ``result``; add the findings of the
+    reported files to it (less what their directives hide), sorted."""
+    reported = result.reported
+    for article in result.articles:
+        for version in article.versions:
+            if version.path in reported:
+                result.findings.extend(check_version(version, article.slug, rules))
     if any(rule.scope == "article" for rule in rules):
-        reported = {version.path for version, _ in named}
         for done, article in enumerate(result.articles, 1):
             if progress:
                 progress(done, len(result.articles), "articles checked")
@@ -159,8 +188,8 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
                 alignment = result.alignments[id(article)] = align(article)
                 result.findings.extend(check_article(article, rules, reported, source, alignment))
     if suppress:
-        result.findings = _suppressed(result.findings, named, slugs, report_unused_disables,
-                                      frozenset(rule.name for rule in rules))
+        result.findings = suppressed(result.findings, result.articles, reported, report_unused_disables,
+                                     frozenset(rule.name for rule in rules))
     result.findings.sort(key=lambda f: f.sort_key)
     return result
 
@@ -182,17 +211,19 @@ def _keep_shard(shard: tuple[int, int], groups: dict, slugs: dict, named: list, 
     return groups, [(version, g) for version, g in named if g in groups]
 
 
-def _suppressed(findings: list[Finding], named: list, slugs: dict, report_unused: bool,
-                ran: frozenset[str] | None = None) -> list[Finding]:
-    """The findings the named files' directives do not hide, plus the problems with those
+def suppressed(findings: list[Finding], articles: list[Article], reported: set[str], report_unused: bool = False,
+               ran: frozenset[str] | None = None) -> list[Finding]:
+    """The findings the reported files' directives do not hide, plus the problems with those
     directives (``suppression-invalid``; ``suppression-unused`` with ``report_unused``)."""
     from . import suppression
     from .rules import suppression_invalid, suppression_unused
 
     tables, where = {}, {}
-    for version, group in named:
-        tables[version.path] = suppression.read(version)
-        where[version.path] = (version, slugs[group])
+    for article in articles:
+        for version in article.versions:
+            if version.path in reported:
+                tables[version.path] = suppression.read(version)
+                where[version.path] = (version, article.slug)
     kept, unused = suppression.apply(findings, tables, report_unused, ran)
     for path, table in tables.items():
         version, article = where[path]
@@ -280,4 +311,4 @@ def _relabel(version: Version, lang: str) -> Version:
     return replace(version, lang=lang)
 
 
-__all__ = ["run", "load", "check_version", "Result", "INPUT_RULES"]
+__all__ = ["run", "load", "load_all", "check_all", "check_version", "Result", "INPUT_RULES"]

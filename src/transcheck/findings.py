@@ -18,6 +18,48 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+class Applicability(str, Enum):
+    """How far a fix can be trusted: ``safe`` fixes keep the meaning and are applied by
+    ``transcheck fix``; ``unsafe`` fixes may change it (they guess what the writer meant)
+    and are applied only with ``--unsafe-fixes``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` of the original file (offsets into ``SourceText.text``)
+    with ``replacement``; ``start == end`` inserts."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """The edits that remove one finding, applied together or not at all.
+
+    ``structure`` is the change in the parsed document the fix intends, as
+    ``(feature, delta)`` pairs in the vocabulary of ``fixer.structure`` (``("heading:2", 1)``:
+    one more level-2 heading; ``("link", -1)``: one link fewer). The fixer refuses a
+    result whose structure changes in any other way.
+    """
+
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+    structure: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def safe(cls, *edits: Edit, structure: tuple[tuple[str, int], ...] = ()) -> "Fix":
+        return cls(Applicability.SAFE, tuple(sorted(edits, key=lambda e: (e.start, e.end))), structure)
+
+    @classmethod
+    def unsafe(cls, *edits: Edit, structure: tuple[tuple[str, int], ...] = ()) -> "Fix":
+        return cls(Applicability.UNSAFE, tuple(sorted(edits, key=lambda e: (e.start, e.end))), structure)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule yields: a span of the version's text (file offsets) and a message.
@@ -25,13 +67,14 @@ class Hit:
     The engine turns a Hit into a Finding with the rule's name, code and severity and
     the derived line and column, so rules stay small and free of bookkeeping. A rule may
     lower its severity for one finding (``severity``), e.g. to info where a case is
-    probably deliberate.
+    probably deliberate, and attach the ``fix`` that removes it.
     """
 
     start: int
     end: int
     message: str
     severity: "Severity | None" = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +94,22 @@ class Finding:
     article: str
     offset: int = 0
     end_offset: int = 0
+    fix: Fix | None = None
+    # (line, column, end_line, end_column) of each edit of ``fix``, 1-based as above
+    fix_positions: tuple[tuple[int, int, int, int], ...] = ()
 
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
+
+    def fix_json(self) -> dict | None:
+        if self.fix is None:
+            return None
+        return {"applicability": self.fix.applicability.value,
+                "edits": [{"start": {"line": a, "column": b, "offset": edit.start},
+                           "end": {"line": c, "column": d, "offset": edit.end},
+                           "replacement": edit.replacement}
+                          for edit, (a, b, c, d) in zip(self.fix.edits, self.fix_positions)]}
 
     def to_json(self) -> dict:
         return {
@@ -69,4 +124,4 @@ class Finding:
             "message": self.message,
             "lang": self.lang,
             "article": self.article,
-        }
+        } | ({"fix": self.fix_json()} if self.fix is not None else {})

@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .findings import Finding
+from .findings import Applicability, Finding
 
 if TYPE_CHECKING:  # the engine (and the parser it imports) is not needed to name the formats
     from .engine import Result
@@ -26,11 +26,29 @@ def summary(result: "Result") -> dict:
 
 
 def text_line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} {f.rule} {f.message}"
+    """`path:line:column: CODE rule-name message`; `CODE [*]` when `transcheck fix` can fix
+    the finding (a safe fix; unsafe fixes are counted in the summary)."""
+    mark = " [*]" if f.fix is not None and f.fix.applicability is Applicability.SAFE else ""
+    return f"{f.path}:{f.line}:{f.column}: {f.code}{mark} {f.rule} {f.message}"
+
+
+def fixable_line(findings: list[Finding]) -> str | None:
+    """`[*] 14 fixable with `transcheck fix` (2 more with `--unsafe-fixes`).`, or None."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.UNSAFE)
+    if not safe and not unsafe:
+        return None
+    if not safe:
+        return f"{unsafe} fixable with `transcheck fix --unsafe-fixes`."
+    more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
+    return f"[*] {safe} fixable with `transcheck fix`{more}."
 
 
 def as_text(result: Result) -> str:
     lines = [text_line(f) for f in result.findings]
+    hint = fixable_line(result.findings)
+    if hint:
+        lines.append(hint)
     s = summary(result)
     sev = s["by_severity"]
     counts = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 and k != 'info' else ''}"

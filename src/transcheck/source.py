@@ -46,7 +46,7 @@ class SourceText:
     __slots__ = ("path", "text", "bom", "line_starts", "line_ends", "newline")
 
     def __init__(self, text: str, path: str = "<string>", *, bom: bool = False):
-        if text.startswith(BOM):
+        if text.startswith(BOM) and not bom:
             text = text[1:]
             bom = True
         self.path = path
@@ -67,7 +67,8 @@ class SourceText:
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "<bytes>") -> "SourceText":
-        """Decode UTF-8 (with or without BOM); raise DecodeError with the exact byte offset."""
+        """Decode UTF-8 (with or without BOM); raise DecodeError with the exact byte offset.
+        ``encode()`` gives ``data`` back exactly (one BOM is stripped, a second one is text)."""
         bom = data.startswith(b"\xef\xbb\xbf")
         body = data[3:] if bom else data
         try:
@@ -78,6 +79,10 @@ class SourceText:
             lines = _NEWLINE.split(before)
             raise DecodeError(offset, len(lines), len(lines[-1]) + 1, exc.reason) from None
         return cls(text, path, bom=bom)
+
+    def encode(self) -> bytes:
+        """The file's bytes: the BOM if it had one, then the text as UTF-8."""
+        return (b"\xef\xbb\xbf" if self.bom else b"") + self.text.encode("utf-8")
 
     # -- lines -------------------------------------------------------------------------
     @property

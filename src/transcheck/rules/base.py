@@ -3,7 +3,9 @@
 A rule module holds a docstring with the sections ``What it does``, ``Why it
 matters``, ``Example``, ``Correct`` and ``Fix``, a ``check(version)`` generator that
 yields ``Hit`` values, and ``RULE = Rule(...)``. Rules read the document model
-(``Version``) and never keep state between calls.
+(``Version``) and never keep state between calls. A fixable rule builds each Hit's
+``Fix`` next to its detection, from the same span, and says in its ``Fix`` section what
+the autofix does.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from ..findings import Severity
+from ..findings import Applicability, Severity
 from ..model import Article
 
 if TYPE_CHECKING:
@@ -40,7 +42,10 @@ class Rule:
     check: Callable
     doc: str
     scope: str = "version"  # "version": reads one file; "article": reads all versions; "input": loader
-    fixable: bool = False
+    fixable: bool = False  # some of its findings carry a Fix
+    # the applicability of its fixes: `transcheck fix` runs an unsafe-fixing rule only
+    # with --unsafe-fixes (a rule's fixes share one applicability)
+    fix_applicability: Applicability = Applicability.SAFE
 
 
 OPTIONAL_SECTIONS = ("Options",)  # documented only by rules that have options

@@ -18,7 +18,8 @@ Correct
 
 Fix
     Restore the missing item, split a merged one, or escape an accidental list marker
-    (``183\\.``).
+    (``183\\.``). No autofix: which item is missing, or where a merged one splits, needs
+    the text.
 """
 
 from __future__ import annotations

@@ -16,8 +16,12 @@ Correct
     ``- Det kan öka medvetenheten om nya produkter``
 
 Fix
-    Replace the mark with ``-`` (and keep a blank line or list around it). Not
-    flagged: dashes inside sentences (``mål – att``, ``Вестинг — это``), and a single
+    Safe autofix: the mark becomes ``-`` (``– item`` -> ``- item``; a no-break space after
+    it becomes a space), so the line is the list item it was meant to be. A bullet inside
+    a paragraph (``Helstu atriði:`` then ``• Xetra ...`` on the next line) also gets the
+    blank line that sets the list off from the paragraph (every Markdown renderer needs
+    it, CommonMark does not); inside a list item it does not, as it joins that list.
+    Not flagged: dashes inside sentences (``mål – att``, ``Вестинг — это``), and a single
     em-dash paragraph away from lists (dialogue).
 """
 
@@ -25,8 +29,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import Hit, Severity
+from ..findings import Edit, Fix, Hit, Severity
 from ..model import Block, Version
+from ..source import SourceText
 from .base import Rule
 
 _MARKS = ("– ", "— ", "• ", "–\u00a0", "—\u00a0", "•\u00a0")
@@ -42,10 +47,10 @@ def _dash_paragraph(block: Block) -> bool:
 
 
 def check(version: Version) -> Iterator[Hit]:
-    yield from _scan(version.blocks, in_item=False)
+    yield from _scan(version.blocks, in_item=False, source=version.source)
 
 
-def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
+def _scan(blocks: tuple[Block, ...], in_item: bool, source: SourceText | None = None) -> Iterator[Hit]:
     """Dash-led paragraphs among siblings, dash-led lines inside paragraphs, recursively."""
     reported = set()  # paragraphs whose first line is already reported
     i = 0
@@ -64,7 +69,7 @@ def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
             size = len(near[0].items) if near else 0
             for block in run:
                 reported.add(id(block))
-                yield _hit(block, 0, size)
+                yield _hit(block, 0, size, source, in_item)
         i = j + 1
     for block in blocks:
         if block.kind == "paragraph" and block.inline is not None:
@@ -74,12 +79,12 @@ def _scan(blocks: tuple[Block, ...], in_item: bool) -> Iterator[Hit]:
                 if dash_led(lines[0]) and id(block) not in reported:
                     led.insert(0, 0)  # `– a` `– b` on consecutive lines: the first is a bullet too
                 for k in led:
-                    yield _hit(block, k, 0)
+                    yield _hit(block, k, 0, source, in_item)
         elif block.kind == "list":
             for item in block.items:
-                yield from _scan(item.children, in_item=True)
+                yield from _scan(item.children, in_item=True, source=source)
         elif block.kind == "blockquote":
-            yield from _scan(block.children, in_item=False)
+            yield from _scan(block.children, in_item=False, source=source)
 
 
 def _bullet_like(lines: list[str], k: int) -> bool:
@@ -90,18 +95,40 @@ def _bullet_like(lines: list[str], k: int) -> bool:
     return (before.endswith((":", ".", "!", "?", ";")) or dash_led(before)) and not lines[k].rstrip().endswith(("–", "—"))
 
 
-def _hit(block: Block, k: int, size: int) -> Hit:
+def _hit(block: Block, k: int, size: int, source: SourceText | None, in_item: bool) -> Hit:
     inline = block.inline
     start = inline.offset(inline.line_starts[k])
     mark = inline.content[inline.line_starts[k]]
     where = (f"the list next to it has {size} item{'s' if size != 1 else ''} without it" if size
              else "it is not a list item")
     return Hit(start, start + 1, f"`{mark}` is not a Markdown list marker, so this bullet renders as "
-                                 f"plain text ({where}); use `- `")
+                                 f"plain text ({where}); use `- `", fix=_fix(block, k, start, source, in_item))
+
+
+def _fix(block: Block, k: int, start: int, source: SourceText | None, in_item: bool) -> Fix | None:
+    """`- ` for the mark; before the first bullet of a run inside a paragraph (not inside
+    a list item, where it joins the list), the blank line that sets the list off,
+    written with the line's container prefix (`>`) and the previous line's line ending."""
+    if source is None:
+        return None
+    text = source.text
+    if text[start : start + 1] not in ("–", "—", "•"):
+        return None
+    end, marker = (start + 2, "- ") if text[start + 1 : start + 2] == "\u00a0" else (start + 1, "-")
+    lines = block.inline.content.split("\n")
+    if k and not in_item and not dash_led(lines[k - 1]):
+        line = source.line_of(start)
+        prefix = text[source.line_starts[line] : start]
+        if prefix.strip(" >"):
+            return None  # not a plain or blockquote line: no blank line to write
+        newline = text[source.line_ends[line - 1] : source.line_starts[line]]
+        start, marker = source.line_starts[line], prefix.rstrip() + newline + prefix + marker
+    return Fix.safe(Edit(start, end, marker), structure=(("item", 1),))
 
 
 RULE = Rule("TC401", "bullet-marker-invalid", Severity.ERROR,
-            "A bullet written with –, — or • that Markdown does not make a list item.", check, __doc__)
+            "A bullet written with –, — or • that Markdown does not make a list item.", check, __doc__,
+            fixable=True)
 
 
 def would_be_bullets(blocks: tuple[Block, ...]) -> int:

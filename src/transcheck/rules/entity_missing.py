@@ -42,6 +42,7 @@ Correct
 
 Fix
     Restore the name as the other versions write it (inflected as the language needs).
+    No autofix: the inflection is the language's.
 """
 
 from __future__ import annotations

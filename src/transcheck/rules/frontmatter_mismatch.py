@@ -21,6 +21,7 @@ Correct
 
 Fix
     Copy the value (or the key) from the versions named in the message.
+    No autofix: transcheck never rewrites front matter.
 """
 
 from __future__ import annotations

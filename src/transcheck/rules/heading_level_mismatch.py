@@ -15,7 +15,8 @@ Correct
     ``## Kohokohdat``
 
 Fix
-    Use the number of ``#`` marks the other versions use.
+    Use the number of ``#`` marks the other versions use. No autofix:
+    a heading level changes the outline, and the consensus may be the version that drifted.
 """
 
 from __future__ import annotations

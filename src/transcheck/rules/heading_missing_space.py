@@ -17,15 +17,17 @@ Correct
     ``## Höjdpunkter``
 
 Fix
-    Insert one space after the ``#`` marks. Not flagged: ``#1 ranking`` (a digit after
-    the mark), ``#hashtag`` (one mark and a lowercase word), ``#`` inside a line.
+    Safe autofix: one space is inserted after the ``#`` marks, and the line becomes the
+    heading (``transcheck fix`` checks that the file then has exactly that heading more).
+    Not flagged: ``#1 ranking`` (a digit after the mark), ``#hashtag`` (one mark and a
+    lowercase word), ``#`` inside a line.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import Hit, Severity
+from ..findings import Edit, Fix, Hit, Severity
 from ..model import Version, would_be_heading
 from .base import Rule
 
@@ -78,9 +80,13 @@ def check(version: Version) -> Iterator[Hit]:
             else:
                 continue
             shown = line.strip() if len(line) <= 40 else line[:37] + "..."
+            fix = None
+            if version.source.text[start : start + level] == marks:
+                fix = Fix.safe(Edit(start + level, start + level, " "), structure=((f"heading:{level}", 1),))
             yield Hit(start, end, f"`{shown}` is not a heading (Markdown needs a space "
-                                  f"after `{marks}`): {consequence}; write `{marks} {title}`")
+                                  f"after `{marks}`): {consequence}; write `{marks} {title}`", fix=fix)
 
 
 RULE = Rule("TC101", "heading-missing-space", Severity.ERROR,
-            "A `##Heading` line without a space after the marks is not a heading.", check, __doc__)
+            "A `##Heading` line without a space after the marks is not a heading.", check, __doc__,
+            fixable=True)

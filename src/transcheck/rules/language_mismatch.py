@@ -20,7 +20,7 @@ Correct
 
 Fix
     Put the right translation in the file, or correct its language (file name, directory
-    or front matter ``lang``).
+    or front matter ``lang``). No autofix: it needs a translator.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ Correct
 
 Fix
     Compare the section with the versions named in the message: translate what was cut,
-    remove what was duplicated.
+    remove what was duplicated. No autofix: it needs a translator.
 
 Options
     ``short`` (0.6), ``long`` (1.8), ``spread`` (1.5), ``min-chars`` (300), in

@@ -20,6 +20,7 @@ Correct
 
 Fix
     Remove the extra link, or move it to the section the other versions have it in.
+    No autofix: which of the links is the extra one is a reader's call.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ Correct
 
 Fix
     Remove the space between ``]`` and ``(``; close the parenthesis; give the link a
-    target; put the link on the whole word.
+    target; put the link on the whole word. No autofix: most forms need the intended
+    target or word.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ Correct
     ``[налоговые соглашения](/taxtreaty)``
 
 Fix
-    Restore the link on the term the other versions link.
+    Restore the link on the term the other versions link. No autofix: which words
+    name the term in this language is a translator's call.
 """
 
 from __future__ import annotations

@@ -20,17 +20,26 @@ Correct
     ``[sosiaalisen median alustoja](/social-media), kuten Facebook, Twitter, ... ja TikTok.``
 
 Fix
-    End the link after the term; move the list and the punctuation outside it.
+    End the link after the term; move the list and the punctuation outside it. Unsafe
+    autofix (``--unsafe-fixes``) when the span is clear: the link ends before the
+    sentence's final mark (``[teorii gier,](/x)`` -> ``[teorii gier](/x),``) when that
+    text is no longer overextended, or before the first comma, semicolon, colon, bracket
+    or dash (not a bracket that ends the text: ``Commission (SEC)``) when that text is
+    not overextended either and has as many words as the same
+    link in the other versions (those not overextended themselves: their fewest to their
+    most, plus one). When both ends qualify and both have such a length, or neither does,
+    which words name the term is a translator's call, and there is no autofix.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from typing import Iterator
 
-from ..findings import Hit, Severity
+from ..findings import Applicability, Edit, Fix, Hit, Severity
 from ..languages import conventions
-from ..model import Link, Version
+from ..model import Inline, Link, Version
 from .base import ArticleContext, Rule
 
 
@@ -63,6 +72,22 @@ def _ends_sentence(text: str, lang: str) -> str | None:
     return stripped[-1]
 
 
+def _reasons(text: str, others: list[tuple[str, Link]], lang: str, in_heading: bool) -> list[str]:
+    """Why a link text (masked) runs past its term, compared with its counterparts."""
+    words = _words(text)
+    other_words = [_words(o.text) for _, o in others]
+    reasons = []
+    mark = _ends_sentence(text, lang) if not in_heading else None
+    if mark:
+        reasons.append(f"ends with the sentence's `{mark}`")
+    commas = text.count(",")
+    if commas >= 2 and not any(o.text.count(",") >= 2 for _, o in others):
+        reasons.append(f"holds a list ({commas} commas)")
+    if other_words and words >= 5 and words >= 2 * statistics.median(other_words) + 2:
+        reasons.append("is far longer than in the other versions")
+    return reasons
+
+
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     for version in ctx.article.versions:
         for block, inline in version.inlines():
@@ -71,17 +96,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                     continue
                 text = inline.masked[link.c_text_start : link.c_text_end]
                 others = _counterparts(ctx, version, link)
-                words = _words(text)
-                other_words = [_words(o.text) for _, o in others]
-                reasons = []
-                mark = _ends_sentence(text, version.lang) if block.kind != "heading" else None
-                if mark:
-                    reasons.append(f"ends with the sentence's `{mark}`")
-                commas = text.count(",")
-                if commas >= 2 and not any(o.text.count(",") >= 2 for _, o in others):
-                    reasons.append(f"holds a list ({commas} commas)")
-                if other_words and words >= 5 and words >= 2 * statistics.median(other_words) + 2:
-                    reasons.append("is far longer than in the other versions")
+                reasons = _reasons(text, others, version.lang, block.kind == "heading")
                 if not reasons:
                     continue
                 compare = ""
@@ -94,11 +109,66 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                     first_n = by_count[0][0]
                     parts[0] = f"{first_n} word{'s' if first_n != 1 else ''} in {by_count[0][1]}"
                     compare = f"; the {link.target} link has " + ", ".join(parts)
+                fix = _fix(version, inline, link, others, block.kind == "heading")
                 yield version, Hit(link.start, link.end,
-                                   f"link text runs past its term: {words} words, {' and '.join(reasons)}"
-                                   f"{compare}")
+                                   f"link text runs past its term: {_words(text)} words, {' and '.join(reasons)}"
+                                   f"{compare}", fix=fix)
+
+
+# Where a clause or a list starts inside a link text: the term is before it.
+_BOUNDARY = re.compile(r"[,;:]| \(| [–—-] ")
+
+
+def _names_it(text: str, boundary: re.Match) -> bool:
+    """Is this bracket the last part of the name (`Commission (SEC)`), not a clause?"""
+    if boundary.group() != " (":
+        return False
+    close = text.find(")", boundary.end())
+    return close >= 0 and not text[close + 1 :].strip(" .,;:!?")
+
+
+def _fix(version: Version, inline: Inline, link: Link, others: list[tuple[str, Link]], in_heading: bool) -> Fix | None:
+    """End the link where the span its counterparts cover is clear (see the docs).
+
+    Two ends are tried: before the sentence's final mark, and before the first clause
+    boundary. An end qualifies when the rule no longer reports the shorter text; the
+    boundary also needs as many words as the counterparts that are not overextended
+    themselves (their fewest to their most, plus one). When both qualify and the final
+    mark's end is also within that range, which one is meant is not clear: no fix.
+    """
+    text = inline.masked[link.c_text_start : link.c_text_end]
+    clean = [_words(o.text) for _, o in others
+             if not _ends_sentence(o.text, version.lang) and o.text.count(",") < 2]
+
+    def fits(n: int) -> bool:
+        return bool(clean) and min(clean) <= n <= max(clean) + 1
+
+    def qualifies(candidate: str) -> bool:
+        return _words(candidate) > 0 and not _reasons(candidate, others, version.lang, in_heading)
+
+    stripped = text.rstrip()
+    at_mark = stripped[:-1].rstrip() if stripped[-1:] in (".", ",", ";") else None
+    boundary = next((m for m in _BOUNDARY.finditer(text) if not _names_it(text, m)), None)
+    at_boundary = text[: boundary.start()].rstrip() if boundary else None
+    if at_mark is not None and not qualifies(at_mark):
+        at_mark = None
+    if at_boundary is not None and not (qualifies(at_boundary) and fits(_words(at_boundary))):
+        at_boundary = None
+    if at_mark is not None and at_boundary is not None and at_mark != at_boundary:
+        if fits(_words(at_mark)):
+            return None  # both ends are plausible
+        at_mark = None
+    chosen = at_mark if at_mark is not None else at_boundary
+    if not chosen:
+        return None
+    cut = len(chosen)
+    source = version.source.text
+    at = inline.offset(link.c_text_start + cut)
+    if source[at - 1 : at] != inline.content[link.c_text_start + cut - 1]:
+        return None
+    return Fix.unsafe(Edit(at, at, source[link.text_end : link.end]), Edit(link.text_end, link.end, ""))
 
 
 RULE = Rule("TC504", "link-span-overextended", Severity.WARNING,
             "Link text that runs over a list, a clause or the sentence's end.", check, __doc__,
-            scope="article")
+            scope="article", fixable=True, fix_applicability=Applicability.UNSAFE)

@@ -16,16 +16,23 @@ Correct
     ``[sociala medienätverk](/social-networking-service-sns)``
 
 Fix
-    Join the texts into one link. Links to different targets side by side (two terms,
-    reordered by the translation) are not flagged.
+    Safe autofix for inline links: one link over all the texts, the spaces between
+    them kept (``[sosiaalisen](/x) [median verkostojen](/x)`` ->
+    ``[sosiaalisen median verkostojen](/x)``); a compound whose hyphen was spaced off
+    joins at the hyphen (``[Pareto -](/x) [periaate](/x)`` -> ``[Pareto-periaate](/x)``).
+    No fix when a part is only a function word or punctuation (``[term](/x) [til](/x)``:
+    the link was moved onto the wrong word, see ``link-text-trivial``), nor for reference
+    links (the joined text would be a new label). Links to different targets side by side
+    (two terms, reordered by the translation) are not flagged.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from ..findings import Hit, Severity
-from ..model import Version
+from ..findings import Edit, Fix, Hit, Severity
+from ..model import Inline, Version
 from .base import Rule
 
 
@@ -39,20 +46,46 @@ def check(version: Version) -> Iterator[Hit]:
                 run.append(link)
                 continue
             if len(run) > 1:
-                yield _hit(run)
+                yield _hit(run, version, inline)
             run = [link]
         if len(run) > 1:
-            yield _hit(run)
+            yield _hit(run, version, inline)
 
 
-def _hit(run) -> Hit:
+def _hit(run, version: Version, inline: Inline) -> Hit:
     parts = " ".join(f"[{link.text}]" for link in run)
     joined = " ".join(link.text.strip() for link in run)
     return Hit(run[0].start, run[-1].end,
                f"one link split in {len(run)}: {parts} all go to {run[0].target}; "
-               f"make it one link: [{joined}]({run[0].target})")
+               f"make it one link: [{joined}]({run[0].target})", fix=_fix(run, version, inline))
+
+
+_COMPOUND = re.compile(r"[ \t\u00a0]+-$")  # `[Pareto -]`: the hyphen of a compound, spaced off
+
+
+def _fix(run, version: Version, inline: Inline) -> Fix | None:
+    """Join the run into its last link: each `](...) [` between two texts becomes the
+    spaces between them (or the compound's hyphen)."""
+    from .link_text_trivial import trivial
+
+    source = version.source.text
+    if any(link.kind != "inline" or source[link.start] != "[" for link in run):
+        return None
+    if any(trivial(inline.masked[link.c_text_start : link.c_text_end], link.target, version.lang) for link in run):
+        return None
+    edits = []
+    for left, right in zip(run, run[1:]):
+        compound = _COMPOUND.search(inline.masked[left.c_text_start : left.c_text_end])
+        if compound:
+            edits.append(Edit(left.text_end - len(compound.group()), right.text_start, "-"))
+            continue
+        gap = source[left.end : right.start]
+        if left.text[-1:].isspace() or right.text[:1].isspace():
+            gap = ""
+        edits.append(Edit(left.text_end, right.text_start, gap))
+    return Fix.safe(*edits, structure=(("link", 1 - len(run)),))
 
 
 RULE = Rule("TC201", "link-split", Severity.WARNING,
             "Adjacent links to the same target, separated only by spaces: one link split in two.",
-            check, __doc__)
+            check, __doc__, fixable=True)

@@ -16,7 +16,13 @@ Correct
     ``[цифрового маркетинга](/digital-marketing).``
 
 Fix
-    Remove the space; move sentence punctuation out of the link.
+    Safe autofix: a space at the edge of the text moves out of the link (``a[ tax
+    resident](/x)`` -> ``a [tax resident](/x)``); a space before a mark inside the text
+    goes (``[S&P 500 :n]`` -> ``[S&P 500:n]``); marks spaced off at the end move out of
+    the link, after it (``[маркетинга .](/x)`` -> ``[маркетинга](/x).``, dropped when the
+    link is already followed by a mark); a spaced-off ``-`` at the end is the hyphen of a
+    compound and joins the next word (``[startup -](/startup) yritykseen`` ->
+    ``[startup](/startup)-yritykseen``). No fix where the space is a line break.
 """
 
 from __future__ import annotations
@@ -24,9 +30,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..findings import Hit, Severity
+from ..findings import Edit, Fix, Hit, Severity
 from ..languages import conventions
-from ..model import Version
+from ..model import Inline, Link, Version
 from .base import Rule
 
 _SPACE_MARK = re.compile(r"[ \t\u00a0]+([.,;:!?])|[ \t\u00a0]+(-)$")
@@ -55,7 +61,68 @@ def check(version: Version) -> Iterator[Hit]:
             if problems:
                 yield Hit(first, link.text_end,
                           f"link text `{link.text}` {' and '.join(problems)}; "
-                          f"write [{_clean(link.text)}]({link.target}) with punctuation outside the link")
+                          f"write [{_clean(link.text)}]({link.target}) with punctuation outside the link",
+                          fix=_fix(version.source.text, inline, link, spaced))
+
+
+_MARKS = ".,;:!?"
+_OPENERS = "([{\"'„“«‘"
+_CLOSERS = ")]}\"'”»’"
+
+
+def _fix(source: str, inline: Inline, link: Link, spaced: str) -> Fix | None:
+    """Edits that clear every spacing problem of the link's text, or None when one of
+    them cannot be fixed without guessing (a line break, a dash before no word)."""
+    content, masked = inline.content, inline.masked
+    a, b = link.c_text_start, link.c_text_end
+    text = masked[a:b]
+    edits = []
+
+    def delete(start: int, end: int) -> bool:
+        at = inline.offset(start)
+        if "\n" in content[start:end] or source[at : at + end - start] != content[start:end]:
+            return False
+        edits.append(Edit(at, at + end - start, ""))
+        return True
+
+    before = content[link.c_start - 1] if link.c_start else ""
+    after = masked[link.c_end : link.c_end + 1]
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        if not delete(a, a + lead):
+            return None
+        if before and not before.isspace() and before not in _OPENERS:
+            edits.append(Edit(link.start, link.start, " "))
+    body_end = len(text.rstrip())  # index in text where the trailing whitespace starts
+    tail = None  # (index in text where the spaced-off end starts, what goes after the link)
+    for m in _SPACE_MARK.finditer(text):
+        mark = m.group(1) or m.group(2)
+        if mark in spaced:
+            continue
+        rest = text[m.start() :].strip()
+        if mark == "-" or all(ch in _MARKS for ch in rest.replace(" ", "")):
+            tail = (m.start(), rest.replace(" ", ""))
+            break
+        if not delete(a + m.start(), a + m.start(1)):
+            return None
+    if tail is not None:
+        start, marks = tail
+        if not delete(a + start, b):
+            return None
+        if marks == "-":
+            following = masked[link.c_end :]
+            gap = len(following) - len(following.lstrip(" \t"))
+            if not following[gap : gap + 1].isalnum():
+                return None  # a dash before no word on the line: not a compound
+            edits.append(Edit(link.end, link.end + gap, "-"))
+        elif not (after and after in _MARKS):
+            edits.append(Edit(link.end, link.end, marks))
+    elif body_end < len(text) and lead < len(text):
+        if not delete(a + body_end, b):
+            return None
+        if after and not after.isspace() and after not in _MARKS + _CLOSERS:
+            edits.append(Edit(link.end, link.end, " "))
+    return Fix.safe(*edits) if edits else None
 
 
 def _clean(text: str) -> str:
@@ -64,4 +131,4 @@ def _clean(text: str) -> str:
 
 RULE = Rule("TC202", "link-text-spacing", Severity.WARNING,
             "Link text with a leading or trailing space, or a space before punctuation.",
-            check, __doc__)
+            check, __doc__, fixable=True)

@@ -18,7 +18,11 @@ Correct
 
 Fix
     Move the link onto the term its target names (see the same link in the other
-    versions). Links to in-page anchors (``#...``) with a number are footnotes and
+    versions). Unsafe autofix (``--unsafe-fixes``) when the term is evident: the trivial
+    link stands next to a link to the same target that names it (``[samfélagsmiðlaneta](/x)
+    [til](/x)``): the trivial link is removed and its text kept (``[samfélagsmiðlaneta](/x)
+    til``). Elsewhere which words the link should cover is a translator's call, so there
+    is no autofix. Links to in-page anchors (``#...``) with a number are footnotes and
     are not flagged, nor are symbols linking to an anchor (``[*](#note)``) or acronyms
     that spell a function word (``[IT](/it)``).
 """
@@ -27,9 +31,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import Hit, Severity
+from ..findings import Applicability, Edit, Fix, Hit, Severity
 from ..languages import conventions
-from ..model import MASK, Version
+from ..model import MASK, Inline, Link, Version
 from .base import Rule
 
 
@@ -58,8 +62,28 @@ def check(version: Version) -> Iterator[Hit]:
             if why:
                 yield Hit(link.start, link.end,
                           f"link text {why}: the link to {link.target or '(no target)'} should cover the term "
-                          f"it names")
+                          f"it names", fix=_fix(version, inline, link))
+
+
+def _fix(version: Version, inline: Inline, link: Link) -> Fix | None:
+    """Unlink a trivial link that stands next to a link to the same target naming the term."""
+    source = version.source.text
+    if not link.target or source[link.start : link.start + 1] != "[":
+        return None
+    index = inline.links.index(link)
+    for other in inline.links[max(0, index - 1) : index] + inline.links[index + 1 : index + 2]:
+        if other.target != link.target or other.kind not in ("inline", "reference"):
+            continue
+        gap = inline.content[min(link.c_end, other.c_end) : max(link.c_start, other.c_start)]
+        if gap.strip():
+            continue
+        if trivial(inline.masked[other.c_text_start : other.c_text_end], other.target, version.lang):
+            continue
+        return Fix.unsafe(Edit(link.start, link.text_start, ""), Edit(link.text_end, link.end, ""),
+                          structure=(("link", -1),))
+    return None
 
 
 RULE = Rule("TC203", "link-text-trivial", Severity.WARNING,
-            "Link text that is only punctuation, a number or a function word.", check, __doc__)
+            "Link text that is only punctuation, a number or a function word.", check, __doc__,
+            fixable=True, fix_applicability=Applicability.UNSAFE)

@@ -20,7 +20,8 @@ Correct
     ``vuonna 2018``
 
 Fix
-    Copy the number from the other versions, in this language's format.
+    Copy the number from the other versions, in this language's format. No autofix:
+    the other versions may be the ones that are wrong.
 """
 
 from __future__ import annotations

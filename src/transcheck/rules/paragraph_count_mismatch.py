@@ -23,6 +23,7 @@ Correct
 
 Fix
     Translate the missing paragraph (see the versions named), or remove the extra one.
+    No autofix: it needs a translator.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ Correct
 
 Fix
     Translate the missing section (see the versions named in the message).
+    No autofix: it needs a translator.
 """
 
 from __future__ import annotations

@@ -17,8 +17,9 @@ Correct
     ``mer än 90 dagar där.``
 
 Fix
-    Remove the space. Not flagged: ellipses (`` ...``), ``.com``-like words, decimals
-    (`` .5``), dashes, percent signs (``100 %``), code and URLs.
+    Safe autofix: the spaces are removed (only the spaces: the mark stays where it is).
+    Not flagged: ellipses (`` ...``), ``.com``-like words, decimals (`` .5``), dashes,
+    percent signs (``100 %``), code and URLs.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..findings import Hit, Severity
+from ..findings import Edit, Fix, Hit, Severity
 from ..languages import conventions
 from ..model import MASK, Version
 from .base import Rule
@@ -44,7 +45,7 @@ def check(version: Version) -> Iterator[Hit]:
         text = inline.masked
         if not _SUSPECT.search(text):
             continue
-        hits = []
+        hits = []  # (start, end, what, spaces start, spaces end), indices into the content
         for m in _BEFORE.finditer(text):
             mark = m.group(1)
             if mark in conv.space_before:
@@ -52,21 +53,31 @@ def check(version: Version) -> Iterator[Hit]:
             after = text[m.end() : m.end() + 1]
             if mark == "." and (after == "." or (after and (after.isalnum() or after == MASK))):
                 continue  # ` ...`, ` .com`, ` .5`
-            hits.append((m.start(), m.end(), f"space before `{mark}`"))
+            hits.append((m.start(), m.end(), f"space before `{mark}`", m.start(), m.start(1)))
         for m in _AFTER_OPEN.finditer(text):
-            hits.append((m.start(), m.end(), "space after `(`"))
+            hits.append((m.start(), m.end(), "space after `(`", m.start() + 1, m.end()))
         if "«" in text and not conv.spaced_guillemets:
             for m in _GUILLEMET.finditer(text):
-                hits.append((m.start(), m.end(), "space inside « »"))
-        for start, end, what in sorted(hits):
+                a, b = (m.start() + 1, m.end()) if m.group().startswith("«") else (m.start(), m.end() - 1)
+                hits.append((m.start(), m.end(), "space inside « »", a, b))
+        for start, end, what, a, b in sorted(hits):
             if inline.in_link_text(start):
                 continue
-            a = max(0, start - 16)
-            while a > 0 and not inline.content[a - 1].isspace() and start - a < 30:
-                a -= 1
-            shown = inline.content[a : end + 1].replace("\n", " ").strip()
-            yield Hit(inline.offset(start), inline.offset(end), f"{what}: `{shown}`; remove the space")
+            shown_from = max(0, start - 16)
+            while shown_from > 0 and not inline.content[shown_from - 1].isspace() and start - shown_from < 30:
+                shown_from -= 1
+            shown = inline.content[shown_from : end + 1].replace("\n", " ").strip()
+            yield Hit(inline.offset(start), inline.offset(end), f"{what}: `{shown}`; remove the space",
+                      fix=_removal(version.source.text, inline.offset(a), inline.content[a:b]))
+
+
+def _removal(source: str, at: int, spaces: str):
+    """The fix that removes ``spaces`` (on one line) at file offset ``at``, if they are there."""
+    if not spaces or source[at : at + len(spaces)] != spaces:
+        return None
+    return Fix.safe(Edit(at, at + len(spaces), ""))
 
 
 RULE = Rule("TC302", "space-before-punctuation", Severity.WARNING,
-            "A space before , . ; : ? ! ) or inside brackets and guillemets.", check, __doc__)
+            "A space before , . ; : ? ! ) or inside brackets and guillemets.", check, __doc__,
+            fixable=True)

@@ -17,7 +17,11 @@ Correct
     ``[viral marknadsföring](/viral-marketing), försöker``
 
 Fix
-    Keep one mark. Not flagged: ellipses, abbreviations (``tzw.``, ``ns.``, ``e.g.``,
+    Safe autofix for doubled or clashing marks: one mark is kept, the period when the
+    other mark is a comma, semicolon or colon (``),.`` -> ``),``, ``.,`` -> ``,``), else
+    the first (``..`` -> ``.``, ``,,`` -> ``,``). A period inside a sentence has no
+    autofix: either the period goes or the next word takes a capital, and only a reader
+    can tell which. Not flagged: ellipses, abbreviations (``tzw.``, ``ns.``, ``e.g.``,
     ``t.ex.``), ordinals and dates (``183. päivä``, ``15. toukokuuta``, ``6.12.2018``),
     initials, decimals, URLs and code.
 """
@@ -27,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..findings import Hit, Severity
+from ..findings import Edit, Fix, Hit, Severity
 from ..languages import Conventions, conventions
 from ..model import MASK, Inline, Version
 from .base import Rule
@@ -43,21 +47,24 @@ def check(version: Version) -> Iterator[Hit]:
     for _, inline in version.inlines():
         text = inline.masked
         if any(pair in text for pair in _PAIRS):
-            yield from _clashes(inline, conv)
+            yield from _clashes(inline, conv, version.source.text)
         if conv.sentence_case and ". " in text:
             yield from _midsentence(inline, conv)
 
 
-def _clashes(inline: Inline, conv: Conventions) -> Iterator[Hit]:
+def _clashes(inline: Inline, conv: Conventions, source: str) -> Iterator[Hit]:
     text = inline.masked
     for m in _CLASH.finditer(text):
         marks = m.group()
         if marks in (".,", ".;") and _abbreviation(text, m.start(), conv):
             continue  # `U.S., Canada`, `Inc.; and`
-        keep = "." if marks == ".." else marks[0]
+        drop = m.start() if marks[0] == "." and marks[1] != "." else m.start() + 1  # the period goes
+        keep = marks[1] if drop == m.start() else marks[0]
+        at = inline.offset(drop)
         yield Hit(inline.offset(m.start()), inline.offset(m.end()),
                   f"stray punctuation `{_context(inline.content, m.start(), m.end() + 1)}`: "
-                  f"`{marks}` where one mark belongs; keep `{keep}`")
+                  f"`{marks}` where one mark belongs; keep `{keep}`",
+                  fix=Fix.safe(Edit(at, at + 1, "")) if source[at : at + 1] == marks[drop - m.start()] else None)
 
 
 def _midsentence(inline: Inline, conv: Conventions) -> Iterator[Hit]:
@@ -119,4 +126,5 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 RULE = Rule("TC301", "stray-punctuation", Severity.WARNING,
-            "Doubled or clashing punctuation (`),.`), or a period inside a sentence.", check, __doc__)
+            "Doubled or clashing punctuation (`),.`), or a period inside a sentence.", check, __doc__,
+            fixable=True)

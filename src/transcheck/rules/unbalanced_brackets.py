@@ -17,6 +17,7 @@ Correct
 
 Fix
     Add the missing mark or remove the stray one; compare with the other versions.
+    No autofix: where the missing mark goes is not known.
     Not flagged: enumerators such as ``a)`` and ``1)``, apostrophes, link syntax, code
     and URLs (``401(k)`` balances).
 """

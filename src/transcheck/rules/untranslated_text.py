@@ -31,6 +31,7 @@ Correct
 
 Fix
     Translate the text (the other versions show what it says).
+    No autofix: it needs a translator.
 
 Options
     ``min-words`` (4) and ``confidence`` (0.9), in ``[tool.transcheck.rules.untranslated-text]``.
