@@ -1,9 +1,9 @@
 """Benchmark `transcheck check` as a user runs it, against the parse-only floor.
 
-Usage: python bench/bench_check.py [--repeat N] PATH [PATH ...]
+Usage: python benchmarks/bench_check.py [--repeat N] PATH [PATH ...]
 
 For each PATH, runs (as fresh processes, alternating, N times each) the parse-only
-floor (bench/parse_only.py: python-frontmatter + markdown-it-py on the same files) and
+floor (benchmarks/parse_only.py: python-frontmatter + markdown-it-py on the same files) and
 `transcheck check PATH --format json` and `transcheck report PATH --html FILE` (the
 translators' report with the side-by-side page), and prints the median wall times and
 their ratios to the floor.

@@ -1,6 +1,6 @@
 """Benchmark `transcheck fix` against `transcheck check` on the same files.
 
-Usage: python bench/bench_fix.py [--repeat N] [PATH]
+Usage: python benchmarks/bench_fix.py [--repeat N] [PATH]
 
 PATH (default: ../shared/realcorpus/Texts) is copied to a temporary directory; each run is
 a fresh process, alternating check and fix; before each fix run the copy is restored to

@@ -1,6 +1,6 @@
 """Cost of each stage of `transcheck check`, as ratios to the parse-only floor, in one process.
 
-Usage: python bench/bench_stages.py [PATH] [--repeat N]
+Usage: python benchmarks/bench_stages.py [PATH] [--repeat N]
 
 Stages: the floor (python-frontmatter + markdown-it-py CommonMark on every file), building
 the document model (our parse included), single-version rules, section alignment, and

@@ -1,0 +1,108 @@
+"""The performance benchmark of issue #8: every figure as a ratio to a floor measured in the same run.
+
+Usage: python benchmarks/run.py [--articles N] [--repeat R] [--keep DIR]
+
+Builds a synthetic corpus of N articles x 5 languages (benchmarks/synth.py), then times,
+as fresh processes (median of R runs, alternating so drift hits all alike):
+
+- the parse-only floor: python-frontmatter + markdown-it-py on every file (parse_only.py);
+- `transcheck check` with all rules, --jobs 1 and --jobs 2, no cache;
+- the same with the language rules off (--ignore TC6);
+- a warm-cache re-run of the unchanged corpus;
+- a one-article run (its five files);
+- markdownlint-cli2 on the same files, when `npx` can run it offline.
+
+and prints wall times, ratios to the single-process floor, and the peak memory (maximum
+resident set of the process and the children it waited for, from wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from synth import build  # noqa: E402  (a script beside this one)
+
+# Measure as a user's install runs: with bytecode caches (PERFORMANCE.md: +70 ms without).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def measure(cmd: list[str], cwd: str) -> tuple[float, int]:
+    """Wall seconds and peak resident KiB of one run of ``cmd``."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=devnull, stderr=devnull)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}")
+    return wall, usage.ru_maxrss
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="transcheck-bench-"))
+    corpus = args.keep or work / "corpus"
+    files = build(corpus, args.articles)
+    size = sum(p.stat().st_size for p in corpus.rglob("*.md")) / 1e6
+    one = sorted(p for p in corpus.iterdir() if p.is_dir())[0]
+    py = sys.executable
+    check = [py, "-m", "transcheck", "check", "--format", "json", str(corpus)]
+    cases = {
+        "parse-only floor": [py, str(HERE / "parse_only.py"), str(corpus)],
+        "check --jobs 1": check + ["--jobs", "1", "--no-cache"],
+        "check --jobs 2": check + ["--jobs", "2", "--no-cache"],
+        "check, language rules off": check + ["--jobs", "1", "--no-cache", "--ignore", "TC6"],
+        "check, warm cache": check + ["--jobs", "1"],
+        "one article": [py, "-m", "transcheck", "check", "--format", "json", "--no-cache", str(one)],
+    }
+    if shutil.which("npx"):
+        cases["markdownlint-cli2"] = ["npx", "--offline", "--yes", "markdownlint-cli2", str(corpus / "**" / "*.md")]
+    cache = work / "run"
+    cache.mkdir()
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    peaks: dict[str, int] = {name: 0 for name in cases}
+    measure(cases["check, warm cache"], str(cache))  # fills the cache, warms page cache and .pyc files
+    for name, cmd in list(cases.items()):
+        try:
+            measure(cmd, str(cache))
+        except SystemExit as exc:
+            if name == "markdownlint-cli2":
+                print(f"(markdownlint-cli2 not measured: {exc})")
+                del cases[name], times[name], peaks[name]
+                continue
+            raise
+    for _ in range(args.repeat):
+        for name, cmd in cases.items():
+            wall, peak = measure(cmd, str(cache))
+            times[name].append(wall)
+            peaks[name] = max(peaks[name], peak)
+    floor = statistics.median(times["parse-only floor"])
+    print(f"{files} files ({args.articles} articles x 5), {size:.1f} MB; median of {args.repeat}; "
+          f"{os.cpu_count()} CPUs")
+    print(f"{'case':28} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}")
+    for name in cases:
+        wall = statistics.median(times[name])
+        print(f"{name:28} {wall:8.3f} {wall / floor:8.2f} {peaks[name] / 1024:9.0f}")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
