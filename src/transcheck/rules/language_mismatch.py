@@ -25,6 +25,7 @@ Fix
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Hit, Severity
@@ -50,11 +51,24 @@ def prose_sample(version) -> str:
     return " ".join(parts)[:SAMPLE]
 
 
+@lru_cache(maxsize=16)
+def _function_words(langs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each function word of ``langs`` with the languages it belongs to (one lookup per word)."""
+    table: dict[str, list[str]] = {}
+    for lang in langs:
+        for word in conventions(lang).function_words:
+            table.setdefault(word, []).append(lang)
+    return {word: tuple(owners) for word, owners in table.items()}
+
+
 def _plainly(sample: str, lang: str, langs: tuple[str, ...]) -> bool:
     """The function words leave no doubt that the sample is in ``lang``: at least ten of
     its own and three times as many as of any other of the article's languages."""
-    words = [w for w in sample.lower().split()]
-    counts = {x: sum(1 for w in words if w in conventions(x).function_words) for x in set(langs) | {lang}}
+    table = _function_words(tuple(sorted(set(langs) | {lang})))
+    counts = dict.fromkeys(set(langs) | {lang}, 0)
+    for word in sample.lower().split():
+        for x in table.get(word, ()):
+            counts[x] += 1
     own = counts.pop(lang)
     return own >= 10 and all(own >= 3 * n for n in counts.values())
 
