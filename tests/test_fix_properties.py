@@ -27,6 +27,8 @@ from transcheck.model import Article
 from transcheck.rules import CHECK_RULES
 from transcheck.source import SourceText
 
+from .test_fix import replay
+
 SAFE = fixer.fixing_rules(CHECK_RULES, unsafe=False)
 # 200 examples keep the quick suite quick; TRANSCHECK_FIX_EXAMPLES=5000 for a longer search
 PROPERTY = settings(max_examples=int(os.environ.get("TRANSCHECK_FIX_EXAMPLES", "200")), deadline=None,
@@ -120,18 +122,6 @@ def document(draw):
 def fix(data: bytes) -> fixer.FileFix:
     version = build_version(SourceText.from_bytes(data, "sv.md"), "sv")
     return fixer.fix_article(Article("a", (version,)), SAFE, {"sv.md"}).files["sv.md"]
-
-
-def replay(file: fixer.FileFix) -> str:
-    text = file.original.text
-    for edits in file.passes:
-        out, at = [], 0
-        for edit in edits:
-            assert at <= edit.start <= edit.end <= len(text)
-            out += [text[at : edit.start], edit.replacement]
-            at = edit.end
-        text = "".join(out) + text[at:]
-    return text
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
