@@ -384,11 +384,7 @@ def align(paths: tuple[str, ...], layout: str | None, width: int) -> None:
     from .formats import alignment_table
 
     result = run(list(paths), layout, rules=())
-    for raw in result.missing:
-        click.echo(f"transcheck: {raw}: no such file or directory", err=True)
-    if result.files == 0:
-        click.echo("transcheck: no input: no Markdown files found in " + ", ".join(paths), err=True)
-        sys.exit(2)
+    _input_problems(result, paths)
     click.echo("\n".join(alignment_table(align_article(a), width) for a in result.articles), nl=False)
 
 
