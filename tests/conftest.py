@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,9 @@ import pytest
 from transcheck.document import build_version
 from transcheck.engine import check_version, run
 from transcheck.source import SourceText
+
+# `transcheck check` caches results in the current directory: keep the tests' cache out of the tree
+os.environ.setdefault("TRANSCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="transcheck-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -67,10 +67,17 @@ def run_options(command):
               help="Report only findings that FILE (written by --write-baseline) does not record.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, writable=True), default=None,
               metavar="FILE", help="Record the current findings in FILE and exit 0 (nothing else is printed).")
+@click.option("--jobs", "-j", "jobs", type=click.IntRange(1), default=None, metavar="N",
+              help="Check in N processes (default: the number of CPUs; 1: in this process).")
+@click.option("--no-cache", "no_cache", is_flag=True, envvar="TRANSCHECK_NO_CACHE",
+              help="Neither read nor write the result cache (.transcheck_cache/ in the current directory).")
+@click.option("--cache-dir", "cache_dir", type=click.Path(file_okay=False), default=".transcheck_cache",
+              envvar="TRANSCHECK_CACHE_DIR", show_default=True, help="Where the result cache lives.")
 @run_options
 def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | None, exit_zero: bool,
           changed_since: str | None, shard: tuple[int, int] | None, report_unused_disables: bool,
-          baseline_file: str | None, write_baseline: str | None, **options) -> None:
+          baseline_file: str | None, write_baseline: str | None, jobs: int | None, no_cache: bool,
+          cache_dir: str, **options) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
     from . import baseline
 
@@ -83,8 +90,11 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
         except baseline.BaselineError as exc:
             click.echo(f"transcheck: {exc}", err=True)
             sys.exit(2)
+    # SARIF, JUnit and the baseline read the files' texts: they run in this process, uncached
+    chunked = fmt not in ("sarif", "junit") and not baseline_file and not write_baseline
     result, config = _run(paths, options, progress=True, shard=shard, changed_since=changed_since,
-                          report_unused=report_unused_disables)
+                          report_unused=report_unused_disables, jobs=jobs if chunked else 1,
+                          cache_dir=None if no_cache or not chunked else cache_dir)
     if write_baseline:
         _write_atomically(write_baseline, baseline.dumps(result.findings, baseline.texts(result.articles),
                                                          write_baseline))
@@ -232,9 +242,12 @@ def settings(paths: tuple[str, ...], options: dict):
 
 
 def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
-         changed_since: str | None = None, report_unused: bool = False):
+         changed_since: str | None = None, report_unused: bool = False, jobs: int | None = 1,
+         cache_dir: str | None = None):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
-    With ``progress``, a bar on stderr when it is a terminal and the run is long."""
+    With ``progress``, a bar on stderr when it is a terminal and the run is long. With
+    ``jobs`` > 1 (None: one per CPU) or a ``cache_dir``, by article in processes
+    (``parallel``): the result then keeps no articles."""
     from .engine import Result, run
     from .progress import Progress
 
@@ -252,11 +265,28 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             return Result(), config
         paths = tuple(with_siblings(changed, config.layout, config.include))
     bar = Progress(enabled=None if progress else False)
+    excluded = config.excluded if config.exclude else None
     try:
-        result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
-                     include=config.include, progress=bar if bar.enabled else None,
-                     excluded=config.excluded if config.exclude else None, languages=config.languages,
-                     shard=shard, report_unused_disables=report_unused)
+        result = None
+        if jobs is None:
+            from .parallel import default_jobs
+
+            jobs = default_jobs()
+        if jobs > 1 or cache_dir:
+            from . import parallel
+            from .cache import salt
+
+            chosen = parallel.Settings(config.rules(), config.source, config.languages, shard, report_unused,
+                                       cache_dir)
+            if cache_dir:
+                chosen.salt = salt(chosen)
+            result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
+                                          progress=bar if bar.enabled else None)
+        if result is None:
+            result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
+                         include=config.include, progress=bar if bar.enabled else None,
+                         excluded=excluded, languages=config.languages,
+                         shard=shard, report_unused_disables=report_unused)
     finally:
         bar.close()
     result.findings = config.apply(result.findings)

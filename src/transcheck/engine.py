@@ -39,6 +39,14 @@ class Result:
     # the paths of the files named by the user (directly or inside a named directory):
     # findings are reported, and fixes written, only for these
     reported: set[str] = field(default_factory=set)
+    # Set when ``articles`` is not kept (a parallel or cached run): how many there were.
+    article_count: int | None = None
+    # A parallel or cached run: {"hits": articles from the cache, "misses": checked}.
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def article_total(self) -> int:
+        return len(self.articles) if self.article_count is None else self.article_count
 
 
 def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: str, article: str,
@@ -74,12 +82,14 @@ def _override(version_fm: dict | None, cand: Candidate) -> tuple[str | None, str
     return lang, group
 
 
-def load(cand: Candidate) -> tuple[Version | None, list[Finding]]:
-    """Read and parse one candidate; problems become findings (only for named files)."""
+def load(cand: Candidate, data: bytes | None = None) -> tuple[Version | None, list[Finding]]:
+    """Read (unless ``data`` holds its bytes) and parse one candidate; problems become
+    findings (only for named files)."""
     path, slug = cand.path, cand.slug
     lang = cand.lang or ""
     try:
-        data = Path(path).read_bytes()
+        if data is None:
+            data = Path(path).read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, [_finding(READ_ERROR, path, None, Hit(0, 0, f"cannot read the file: {reason}"), lang, slug)]
@@ -129,15 +139,24 @@ def load_all(paths: list[str], layout: str | None = None, include: tuple[str, ..
     result holds the loading problems of the named files (``reported``) as findings."""
     found = discover(paths, layout, include, excluded)
     result = Result(missing=found.missing)
+    loaded = []
+    for done, cand in enumerate(found.candidates, 1):
+        if progress:
+            progress(done, len(found.candidates), "files read")
+        loaded.append((cand, *load(cand)))
+    return assemble(loaded, result, languages=languages, shard=shard)
+
+
+def assemble(loaded: list, result: Result, *, languages: tuple[str, ...] = (),
+             shard: tuple[int, int] | None = None) -> Result:
+    """Group loaded candidates (``(candidate, version or None, problems)``, in discovery
+    order) into the articles of ``result``; record the named files and their problems."""
     groups: dict[str, list[Version]] = {}
     slugs: dict[str, str] = {}
     named: list[tuple[Version, str]] = []
     named_slugs: dict[str, str] = {}
     unlabelled: list[tuple[Version, Candidate]] = []
-    for done, cand in enumerate(found.candidates, 1):
-        if progress:
-            progress(done, len(found.candidates), "files read")
-        version, problems = load(cand)
+    for cand, version, problems in loaded:
         lang = group = None
         if version is not None:
             lang, group = _override(version.front_matter.data if version.front_matter else None, cand)
@@ -167,6 +186,11 @@ def load_all(paths: list[str], layout: str | None = None, include: tuple[str, ..
         result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
     result.reported = {version.path for version, _ in named}
     return result
+
+
+def article_key(version_fm: dict | None, cand: Candidate) -> str:
+    """The article a loaded candidate belongs to (its front matter may move it)."""
+    return _override(version_fm, cand)[1]
 
 
 def check_all(result: Result, rules: tuple[Rule, ...] = CHECK_RULES, source: str | None = None, *,

@@ -18,7 +18,7 @@ JSON_FORMAT_VERSION = 1
 def summary(result: "Result") -> dict:
     return {
         "files": result.files,
-        "articles": len(result.articles),
+        "articles": result.article_total,
         "findings": len(result.findings),
         "by_rule": dict(sorted(Counter(f.rule for f in result.findings).items())),
         "by_severity": dict(sorted(Counter(f.severity.value for f in result.findings).items())),

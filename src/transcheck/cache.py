@@ -1,0 +1,126 @@
+"""The result cache (``.transcheck_cache/``): the findings of each article, keyed by a
+hash of its files (paths and bytes), transcheck's version and the settings that change
+findings (rules and their options, source language, languages, shard, suppression
+reporting). An entry that is missing, corrupt, truncated or written by something else is
+ignored and recomputed; entries are written whole (a temporary file renamed over)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import partial
+
+from .findings import Applicability, Edit, Finding, Fix, Severity
+
+DIRECTORY = ".transcheck_cache"
+FORMAT = 1
+
+
+def salt(settings) -> str:
+    """The part of every key that comes from the run's settings."""
+    from . import __version__
+
+    rules = []
+    for rule in settings.rules:
+        check = rule.check
+        options = sorted(check.keywords.items()) if isinstance(check, partial) else []
+        func = check.func if isinstance(check, partial) else check
+        rules.append([rule.code, rule.name, rule.severity.value, rule.scope,
+                      f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', '')}", repr(options)])
+    return json.dumps([FORMAT, __version__, rules, settings.source, list(settings.languages),
+                       settings.shard, settings.report_unused], sort_keys=True)
+
+
+def finding_to_json(f: Finding) -> dict:
+    fix = None
+    if f.fix is not None:
+        fix = {"applicability": f.fix.applicability.value,
+               "edits": [[e.start, e.end, e.replacement] for e in f.fix.edits],
+               "structure": [list(s) for s in f.fix.structure]}
+    return {"path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
+            "end_column": f.end_column, "rule": f.rule, "code": f.code, "severity": f.severity.value,
+            "message": f.message, "lang": f.lang, "article": f.article, "offset": f.offset,
+            "end_offset": f.end_offset, "fix": fix, "fix_positions": [list(p) for p in f.fix_positions]}
+
+
+def finding_from_json(d: dict) -> Finding:
+    fix = None
+    if d["fix"] is not None:
+        fx = d["fix"]
+        fix = Fix(Applicability(fx["applicability"]), tuple(Edit(int(a), int(b), str(r)) for a, b, r in fx["edits"]),
+                  tuple((str(k), int(v)) for k, v in fx["structure"]))
+    return Finding(str(d["path"]), int(d["line"]), int(d["column"]), int(d["end_line"]), int(d["end_column"]),
+                   str(d["rule"]), str(d["code"]), Severity(d["severity"]), str(d["message"]), str(d["lang"]),
+                   str(d["article"]), int(d["offset"]), int(d["end_offset"]), fix,
+                   tuple(tuple(int(x) for x in p) for p in d["fix_positions"]))
+
+
+class Cache:
+    def __init__(self, directory: str, salt: str):
+        self.directory = directory
+        self.salt = salt
+
+    def key(self, group: list, datas: list[bytes]) -> str:
+        h = hashlib.sha256(self.salt.encode("utf-8"))
+        for cand, data in zip(group, datas):
+            h.update(json.dumps([cand.path, cand.lang, cand.slug, cand.group, cand.named]).encode("utf-8"))
+            h.update(len(data).to_bytes(8, "big"))
+            h.update(data)
+        return h.hexdigest()
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, f"v{FORMAT}", key[:2], key + ".json")
+
+    def get(self, key: str):
+        """The cached part for ``key``, or None (missing or unusable: recomputed)."""
+        from .parallel import Part
+
+        try:
+            with open(self._path(key), encoding="utf-8") as handle:
+                doc = json.load(handle)
+            if doc.get("format") != FORMAT or doc.get("key") != key:
+                return None
+            return Part([finding_from_json(d) for d in doc["findings"]], int(doc["files"]),
+                        [str(p) for p in doc["checked"]], int(doc["elsewhere"]), int(doc["articles"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, part) -> None:
+        """Store ``part`` under ``key``; a cache that cannot be written is skipped silently."""
+        doc = {"format": FORMAT, "key": key, "findings": [finding_to_json(f) for f in part.findings],
+               "files": part.files, "checked": part.checked, "elsewhere": part.elsewhere,
+               "articles": part.articles}
+        path = self._path(key)
+        try:
+            _prepare(self.directory)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(doc, handle, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, path)
+            except BaseException:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+                raise
+        except OSError:
+            pass
+
+
+def _prepare(directory: str) -> None:
+    """Create the cache directory with a ``.gitignore`` (``*``) and a ``CACHEDIR.TAG``."""
+    if os.path.exists(os.path.join(directory, "CACHEDIR.TAG")):
+        return
+    os.makedirs(directory, exist_ok=True)
+    for name, text in ((".gitignore", "# Automatically created by transcheck.\n*\n"),
+                       ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                        "# This file is a cache directory tag created by transcheck.\n"
+                                        "# For information about cache directory tags see https://bford.info/cachedir/\n")):
+        target = os.path.join(directory, name)
+        if not os.path.exists(target):
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, target)

@@ -1,0 +1,183 @@
+"""Parallel (``--jobs N``) and cached runs of the checks, by article.
+
+The parent discovers the candidates and groups them by the article their path names
+(``Candidate.group``); it parses nothing. Chunks of those groups go to worker processes,
+which read, parse and check them and send back findings only. A group whose files all
+stay in it (no front matter ``translationKey`` moves one out) is checked alone, so its
+findings depend on its own files only: that is the unit the cache (``cache``) stores.
+Groups with a moved file are checked together per chunk; when the articles they form
+span chunks, the parent checks all those groups again in-process. A file whose path
+names no language (identified by its text, against every language of the run) sends the
+whole run to the serial path (``run_chunked`` returns None).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .discovery import INCLUDE, discover
+
+
+@dataclass
+class Settings:
+    """What a worker needs besides its files; picklable (rules with options are
+    ``functools.partial`` of module functions)."""
+
+    rules: tuple
+    source: str | None
+    languages: tuple[str, ...]
+    shard: tuple[int, int] | None
+    report_unused: bool
+    cache_dir: str | None = None
+    salt: str = ""
+
+
+@dataclass
+class Part:
+    """What a worker returns for a set of groups."""
+
+    findings: list = field(default_factory=list)
+    files: int = 0
+    checked: list = field(default_factory=list)
+    elsewhere: int = 0
+    articles: int = 0
+    hits: int = 0
+    misses: int = 0
+    # groups whose files moved to other articles: their path groups, and the article keys they formed
+    moved: list = field(default_factory=list)
+    keys: set = field(default_factory=set)
+    # the findings and counts of the moved groups, kept apart: valid unless their articles span chunks
+    moved_part: "Part | None" = None
+
+    def add(self, other: "Part") -> None:
+        self.findings.extend(other.findings)
+        self.files += other.files
+        self.checked.extend(other.checked)
+        self.elsewhere += other.elsewhere
+        self.articles += other.articles
+        self.hits += other.hits
+        self.misses += other.misses
+
+
+def run_chunked(paths: list[str], layout: str | None, settings: Settings, include: tuple[str, ...] = INCLUDE,
+                excluded=None, jobs: int = 1, progress=None):
+    """The engine's ``run`` for ``check`` by groups of files, in ``jobs`` processes, with
+    the cache when ``settings.cache_dir`` is set; the ``Result`` keeps no articles (its
+    ``article_count`` says how many). None when a file needs the serial path."""
+    from .engine import Result
+
+    found = discover(paths, layout, include, excluded)
+    if any(cand.lang is None for cand in found.candidates):
+        return None
+    groups: dict[str, list] = {}
+    for cand in found.candidates:
+        groups.setdefault(cand.group, []).append(cand)
+    ordered = [groups[key] for key in sorted(groups)]
+    chunks = _chunks(ordered, jobs)
+    total = Part()
+    parts: list[Part] = []
+    done = 0
+    if jobs > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+            for chunk, part in zip(chunks, pool.map(work, chunks, [settings] * len(chunks))):
+                parts.append(part)
+                done += len(chunk)
+                if progress:
+                    progress(done, len(ordered), "articles checked")
+    else:
+        for chunk in chunks:
+            parts.append(work(chunk, settings))
+            done += len(chunk)
+            if progress:
+                progress(done, len(ordered), "articles checked")
+    seen: set = set()
+    spanning = False
+    for part in parts:
+        total.add(part)
+        spanning = spanning or bool(part.keys & seen)
+        seen |= part.keys
+    for part in parts:
+        if part.moved_part is not None and not spanning:
+            total.add(part.moved_part)
+    if spanning:
+        # articles that front matter forms span chunks: check all the moved groups together here
+        total.add(_check([cand for part in parts for group in part.moved for cand in group], settings))
+    result = Result(missing=found.missing, files=total.files, checked=sorted(total.checked),
+                    elsewhere=total.elsewhere, article_count=total.articles,
+                    stats={"hits": total.hits, "misses": total.misses})
+    result.findings = sorted(total.findings, key=lambda f: f.sort_key)
+    return result
+
+
+def _chunks(groups: list[list], jobs: int) -> list[list[list]]:
+    """About four chunks per process (the slow ones even out), at least 8 groups each."""
+    if jobs <= 1:
+        return [groups] if groups else []
+    size = max(8, -(-len(groups) // (jobs * 4)))
+    return [groups[i:i + size] for i in range(0, len(groups), size)]
+
+
+def work(chunk: list[list], settings: Settings) -> Part:
+    """Read, parse and check a chunk of path groups (in a worker process)."""
+    from . import cache as cache_mod
+
+    store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
+    out = Part()
+    pending = []
+    for group in chunk:
+        datas = []
+        for cand in group:
+            try:
+                with open(cand.path, "rb") as handle:
+                    datas.append(handle.read())
+            except OSError:
+                datas.append(None)
+        key = store.key(group, datas) if store is not None and None not in datas else None
+        entry = store.get(key) if key is not None else None
+        if entry is not None:
+            out.add(entry)
+            out.hits += 1
+            continue
+        pending.append((group, datas, key))
+    if not pending:
+        return out
+    from .engine import article_key, load
+
+    for group, datas, key in pending:
+        loaded = [(cand, *load(cand, data)) for cand, data in zip(group, datas)]
+        keys = {article_key(version.front_matter.data if version.front_matter else None, cand)
+                for cand, version, _ in loaded if version is not None}
+        if keys - {group[0].group}:
+            out.moved.append(group)
+            out.keys |= keys
+            continue
+        part = _check_loaded(loaded, settings)
+        out.misses += 1
+        if key is not None:
+            store.put(key, part)
+        out.add(part)
+    if out.moved:
+        out.moved_part = _check([cand for group in out.moved for cand in group], settings)
+        out.misses += len(out.moved)
+    return out
+
+
+def _check(cands: list, settings: Settings) -> Part:
+    from .engine import load
+
+    return _check_loaded([(cand, *load(cand)) for cand in sorted(cands, key=lambda c: c.path)], settings)
+
+
+def _check_loaded(loaded: list, settings: Settings) -> Part:
+    from .engine import Result, assemble, check_all
+
+    result = assemble(loaded, Result(), languages=settings.languages, shard=settings.shard)
+    check_all(result, settings.rules, settings.source, report_unused_disables=settings.report_unused)
+    return Part(result.findings, result.files, result.checked, result.elsewhere, len(result.articles))
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

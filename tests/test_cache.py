@@ -1,0 +1,113 @@
+"""The result cache: same output cold and warm, invalidation, corrupt entries ignored."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from transcheck import parallel
+from transcheck.cache import Cache, finding_from_json, finding_to_json, salt
+from transcheck.cli import main
+from transcheck.findings import Applicability, Edit, Finding, Fix, Severity
+from transcheck.rules import CHECK_RULES
+
+
+def _corpus(root: Path, n: int = 12) -> Path:
+    for i in range(n):
+        for lang in ("en", "fi", "sv"):
+            d = root / "c" / f"a{i:02}"
+            d.mkdir(parents=True, exist_ok=True)
+            text = ("# Title\n\n##Part\n\nText 13.\n" if lang == "fi" else
+                    f"# Title\n\n## Part\n\nText {i} and [link](https://x.org).\n\n- a\n- b\n")
+            (d / f"{lang}.md").write_text(text, encoding="utf-8")
+    return root / "c"
+
+
+def _run(corpus, cache, *extra, jobs="1"):
+    result = CliRunner().invoke(main, ["check", str(corpus), "--format", "json", "--jobs", jobs,
+                                       "--cache-dir", str(cache), *extra])
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def _settings(cache, rules=None):
+    from transcheck.config import load
+
+    s = parallel.Settings(rules or load((str(cache),), None).rules(), None, (), None, False, str(cache))
+    s.salt = salt(s)
+    return s
+
+
+def test_round_trip():
+    f = Finding("a.md", 1, 2, 3, 4, "r", "TC1", Severity.WARNING, "m ü", "fi", "art", 5, 9,
+                Fix(Applicability.UNSAFE, (Edit(5, 9, "x"), Edit(10, 10, "")), (("link", -1),)), ((1, 2, 1, 6), (1, 7, 1, 7)))
+    assert finding_from_json(finding_to_json(f)) == f
+    plain = Finding("b.md", 1, 1, 1, 1, "r", "TC2", Severity.INFO, "m", "en", "x")
+    assert finding_from_json(finding_to_json(plain)) == plain
+
+
+def test_cold_warm_equal_and_warm_skips_parsing(tmp_path, monkeypatch):
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    plain = _run(corpus, cache, "--no-cache")
+    assert not cache.exists()
+    cold = _run(corpus, cache)
+    assert (cache / "CACHEDIR.TAG").exists() and (cache / ".gitignore").read_text().strip().endswith("*")
+    import transcheck.engine as engine
+
+    def no_parse(*a, **k):
+        raise AssertionError("parsed on a warm run")
+
+    monkeypatch.setattr(engine, "load", no_parse)
+    warm = _run(corpus, cache)
+    assert plain == cold == warm
+    assert _run(corpus, cache, jobs="2") == cold
+    result = parallel.run_chunked([str(corpus)], None, _settings(cache), jobs=1)
+    assert result.stats == {"hits": 12, "misses": 0}
+
+
+def test_one_changed_version_recomputes_its_article_only(tmp_path):
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    parallel.run_chunked([str(corpus)], None, _settings(cache), jobs=1)
+    (corpus / "a03" / "fi.md").write_text("# Title\n\n## Part\n\nText 3.\n", encoding="utf-8")
+    result = parallel.run_chunked([str(corpus)], None, _settings(cache), jobs=1)
+    assert result.stats == {"hits": 11, "misses": 1}
+    assert _run(corpus, cache) == _run(corpus, cache, "--no-cache")
+
+
+def test_config_change_invalidates(tmp_path):
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    parallel.run_chunked([str(corpus)], None, _settings(cache), jobs=1)
+    fewer = parallel.run_chunked([str(corpus)], None, _settings(cache, CHECK_RULES[:3]), jobs=1)
+    assert fewer.stats == {"hits": 0, "misses": 12}
+    before = _run(corpus, cache)
+    (tmp_path / "transcheck.toml").write_text('ignore = ["heading-missing-space"]\n')
+    after = _run(corpus, cache)
+    assert after != before and after == _run(corpus, cache, "--no-cache")
+    (tmp_path / "transcheck.toml").unlink()
+    assert _run(corpus, cache) == before
+    assert _run(corpus, cache, "--source", "en") == _run(corpus, cache, "--source", "en", "--no-cache")
+
+
+def test_corrupt_truncated_foreign_entries_are_ignored(tmp_path):
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    good = _run(corpus, cache)
+    entries = sorted(p for p in cache.rglob("*.json"))
+    assert len(entries) == 12
+    entries[0].write_text("{not json")
+    entries[1].write_bytes(entries[1].read_bytes()[:20])
+    entries[2].write_text('{"format": 1, "key": "someone else", "findings": []}')
+    entries[3].write_text('{"format": 1, "key": "%s", "findings": [{"path": 1}]}' % entries[3].stem)
+    result = parallel.run_chunked([str(corpus)], None, _settings(cache), jobs=1)
+    assert result.stats == {"hits": 8, "misses": 4}
+    assert _run(corpus, cache) == good
+
+
+def test_unwritable_cache_is_not_fatal(tmp_path):
+    corpus = _corpus(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert _run(corpus, blocker / "cache") == _run(corpus, blocker / "cache", "--no-cache")
+    assert os.path.isfile(blocker)
+    assert Cache(str(blocker / "c"), "").get("00" * 32) is None

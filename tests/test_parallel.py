@@ -1,0 +1,89 @@
+"""--jobs N: the same output as one process, byte for byte."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from transcheck import parallel
+from transcheck.cli import main
+from transcheck.rules import CHECK_RULES
+
+from .conftest import CORPUS, ROOT, SHARED
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("synth") / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synth.py"), str(out), "--articles", "40"],
+                   check=True, capture_output=True)
+    return out
+
+
+def _check(path, *args):
+    result = CliRunner().invoke(main, ["check", str(path), "--no-cache", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, result.output
+
+
+def _corpora(synth):
+    out = [CORPUS, synth]
+    real = SHARED / "realcorpus" / "Texts"
+    if real.exists():
+        out.append(real)
+    return out
+
+
+@pytest.mark.parametrize("extra", [(), ("--source", "en"), ("--shard", "2/3")])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_jobs_2_equals_jobs_1(synth, fmt, extra):
+    for corpus in _corpora(synth):
+        one = _check(corpus, "--format", fmt, "--jobs", "1", *extra)
+        two = _check(corpus, "--format", fmt, "--jobs", "2", *extra)
+        assert one == two, corpus
+
+
+def test_synthetic_corpus_really_runs_in_chunks(synth):
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False)
+    assert len(parallel._chunks([[c] for c in range(40)], 2)) > 1
+    result = parallel.run_chunked([str(synth)], None, settings, jobs=2)
+    assert result is not None and result.article_count == 40 and result.files == 200
+
+
+def _article(root, slug, langs, extra=""):
+    for lang in langs:
+        directory = root / slug
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / f"{lang}.md").write_text(f"{extra}# Title {slug}\n\nSome text 12 here.\n\n"
+                                              f"- one\n- two\n", encoding="utf-8")
+
+
+def test_front_matter_moves_a_file_across_chunks(tmp_path):
+    for i in range(30):
+        _article(tmp_path, f"a{i:02}", ("en", "fi", "sv"))
+    # two files far apart in discovery order join one article by translationKey
+    for slug in ("a01", "a28"):
+        (tmp_path / slug / "fi.md").write_text("---\ntranslationKey: shared\n---\n# Other\n\nText 7.\n",
+                                               encoding="utf-8")
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False)
+    result = parallel.run_chunked([str(tmp_path)], None, settings, jobs=2)
+    assert result is not None
+    for fmt in ("text", "json"):
+        assert _check(tmp_path, "--format", fmt, "--jobs", "1") == _check(tmp_path, "--format", fmt, "--jobs", "2")
+
+
+def test_unlabelled_file_takes_the_serial_path(tmp_path):
+    for i in range(20):
+        _article(tmp_path, f"a{i:02}", ("en", "fi"))
+    (tmp_path / "a03" / "notes.md").write_text("# Notes\n\nThis is an English text about nothing.\n")
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False)
+    assert parallel.run_chunked([str(tmp_path)], None, settings, jobs=2) is None
+    assert _check(tmp_path, "--jobs", "1") == _check(tmp_path, "--jobs", "2")
+
+
+def test_jobs_must_be_positive():
+    result = CliRunner().invoke(main, ["check", str(CORPUS), "--jobs", "0"])
+    assert result.exit_code == 2
