@@ -74,10 +74,15 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     for cand in found.candidates:
         groups.setdefault(cand.group, []).append(cand)
     ordered = [groups[key] for key in sorted(groups)]
-    chunks = _chunks(ordered, jobs)
+    count = len(ordered)
     total = Part()
     parts: list[Part] = []
     done = 0
+    if settings.cache_dir and jobs > 1:  # cached articles are read here: a warm run starts no worker
+        cached, ordered = _cached(ordered, settings)
+        parts.append(cached)
+        done = cached.hits
+    chunks = _chunks(ordered, jobs)
     if jobs > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -86,13 +91,13 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
                 parts.append(part)
                 done += len(chunk)
                 if progress:
-                    progress(done, len(ordered), "articles checked")
+                    progress(done, count, "articles checked")
     else:
         for chunk in chunks:
             parts.append(work(chunk, settings))
             done += len(chunk)
             if progress:
-                progress(done, len(ordered), "articles checked")
+                progress(done, count, "articles checked")
     seen: set = set()
     spanning = False
     for part in parts:
@@ -120,21 +125,23 @@ def _chunks(groups: list[list], jobs: int) -> list[list[list]]:
     return [groups[i:i + size] for i in range(0, len(groups), size)]
 
 
-def work(chunk: list[list], settings: Settings) -> Part:
-    """Read, parse and check a chunk of path groups (in a worker process)."""
-    from . import cache as cache_mod
+def _read(group: list) -> list[bytes | None]:
+    datas = []
+    for cand in group:
+        try:
+            with open(cand.path, "rb") as handle:
+                datas.append(handle.read())
+        except OSError:
+            datas.append(None)
+    return datas
 
-    store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
+
+def _lookup(groups: list[list], store) -> tuple[Part, list]:
+    """The cached part of ``groups`` and the rest, as (group, bytes, key) to compute."""
     out = Part()
     pending = []
-    for group in chunk:
-        datas = []
-        for cand in group:
-            try:
-                with open(cand.path, "rb") as handle:
-                    datas.append(handle.read())
-            except OSError:
-                datas.append(None)
+    for group in groups:
+        datas = _read(group)
         key = store.key(group, datas) if store is not None and None not in datas else None
         entry = store.get(key) if key is not None else None
         if entry is not None:
@@ -142,6 +149,23 @@ def work(chunk: list[list], settings: Settings) -> Part:
             out.hits += 1
             continue
         pending.append((group, datas, key))
+    return out, pending
+
+
+def _cached(groups: list[list], settings: Settings) -> tuple[Part, list[list]]:
+    """In the parent: the cached part, and the groups left for the workers."""
+    from . import cache as cache_mod
+
+    out, pending = _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt))
+    return out, [group for group, _, _ in pending]
+
+
+def work(chunk: list[list], settings: Settings) -> Part:
+    """Read, parse and check a chunk of path groups (in a worker process)."""
+    from . import cache as cache_mod
+
+    store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
+    out, pending = _lookup(chunk, store)
     if not pending:
         return out
     from .engine import article_key, load
