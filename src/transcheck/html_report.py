@@ -253,6 +253,7 @@ class _Page:
         self.findings = [f for f in result.findings if not langs or f.lang in langs]
         self.numbers = _Counter()
         self.hints: dict[str, str] = {}
+        self.references: dict[str, dict] = {}  # link reference definitions by path, read once
 
     # each article --------------------------------------------------------------------
     def article(self, index: int, alignment: Alignment, findings: list[Finding]) -> str:
@@ -366,10 +367,9 @@ class _Page:
                f'{self._notes(view)}</td>'
 
     def _refs(self, version: Version) -> dict:
-        cache = self.__dict__.setdefault("_ref_cache", {})
-        if version.path not in cache:
-            cache[version.path] = _references(version)
-        return cache[version.path]
+        if version.path not in self.references:
+            self.references[version.path] = _references(version)
+        return self.references[version.path]
 
     @staticmethod
     def _missing_items(cell: Cell, cells) -> str:
