@@ -34,11 +34,6 @@ class BaselineError(Exception):
     """The baseline file cannot be used; the message says why and what to do."""
 
 
-def texts(articles) -> dict[str, str]:
-    """The text of every loaded version, by path (what fingerprints read)."""
-    return {v.path: v.source.text for article in articles for v in article.versions}
-
-
 def _relative(path: str, base_dir: str) -> str:
     absolute = os.path.abspath(path)
     try:
@@ -47,16 +42,16 @@ def _relative(path: str, base_dir: str) -> str:
         return Path(absolute).as_posix()
 
 
-def _keys(findings: list[Finding], file_texts: dict[str, str], base_dir: str) -> list[tuple[str, str]]:
-    return [(_relative(f.path, base_dir), fp) for f, fp in zip(findings, fingerprints(findings, file_texts))]
+def _keys(findings: list[Finding], base_dir: str) -> list[tuple[str, str]]:
+    return [(_relative(f.path, base_dir), fp) for f, fp in zip(findings, fingerprints(findings))]
 
 
-def dumps(findings: list[Finding], file_texts: dict[str, str], baseline_path: str) -> str:
+def dumps(findings: list[Finding], baseline_path: str) -> str:
     """The baseline recording ``findings``, as the text of the file at ``baseline_path``."""
     base_dir = os.path.dirname(os.path.abspath(baseline_path))
     entries = [{"path": path, "fingerprint": fp, "rule": f.rule, "lang": f.lang, "article": f.article,
                 "message": f.message}
-               for f, (path, fp) in zip(findings, _keys(findings, file_texts, base_dir))]
+               for f, (path, fp) in zip(findings, _keys(findings, base_dir))]
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     doc = {"format": FORMAT, "version": VERSION, "entries": entries}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -98,14 +93,13 @@ def load(baseline_path: str) -> Counter:
     return counts
 
 
-def new_findings(findings: list[Finding], file_texts: dict[str, str], known: Counter,
-                 baseline_path: str) -> tuple[list[Finding], int]:
+def new_findings(findings: list[Finding], known: Counter, baseline_path: str) -> tuple[list[Finding], int]:
     """The findings the baseline does not record, and how many it hid. Matched by
     counts: a baseline recording two identical findings hides two; a third is new."""
     base_dir = os.path.dirname(os.path.abspath(baseline_path))
     left = Counter(known)
     kept, hidden = [], 0
-    for finding, key in zip(findings, _keys(findings, file_texts, base_dir)):
+    for finding, key in zip(findings, _keys(findings, base_dir)):
         if left[key] > 0:
             left[key] -= 1
             hidden += 1

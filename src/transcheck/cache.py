@@ -15,7 +15,7 @@ from functools import partial
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 DIRECTORY = ".transcheck_cache"
-FORMAT = 1
+FORMAT = 2
 
 
 def salt(settings) -> str:
@@ -83,7 +83,8 @@ class Cache:
             if doc.get("format") != FORMAT or doc.get("key") != key:
                 return None
             return Part([finding_from_json(d) for d in doc["findings"]], int(doc["files"]),
-                        [str(p) for p in doc["checked"]], int(doc["elsewhere"]), int(doc["articles"]))
+                        [str(p) for p in doc["checked"]], int(doc["elsewhere"]), int(doc["articles"]),
+                        {str(k): str(v) for k, v in doc["article_of"].items()})
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -91,7 +92,7 @@ class Cache:
         """Store ``part`` under ``key``; a cache that cannot be written is skipped silently."""
         doc = {"format": FORMAT, "key": key, "findings": [finding_to_json(f) for f in part.findings],
                "files": part.files, "checked": part.checked, "elsewhere": part.elsewhere,
-               "articles": part.articles}
+               "articles": part.articles, "article_of": part.article_of}
         path = self._path(key)
         try:
             _prepare(self.directory)

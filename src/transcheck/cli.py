@@ -90,20 +90,16 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
         except baseline.BaselineError as exc:
             click.echo(f"transcheck: {exc}", err=True)
             sys.exit(2)
-    # SARIF, JUnit and the baseline read the files' texts: they run in this process, uncached
-    chunked = fmt not in ("sarif", "junit") and not baseline_file and not write_baseline
     result, config = _run(paths, options, progress=True, shard=shard, changed_since=changed_since,
-                          report_unused=report_unused_disables, jobs=jobs if chunked else 1,
-                          cache_dir=None if no_cache or not chunked else cache_dir)
+                          report_unused=report_unused_disables, jobs=jobs, stream=True,
+                          cache_dir=None if no_cache else cache_dir)
     if write_baseline:
-        _write_atomically(write_baseline, baseline.dumps(result.findings, baseline.texts(result.articles),
-                                                         write_baseline))
+        _write_atomically(write_baseline, baseline.dumps(result.findings, write_baseline))
         count = len(result.findings)
         click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
         sys.exit(2 if result.missing else 0)
     if known is not None:
-        result.findings, hidden = baseline.new_findings(result.findings, baseline.texts(result.articles), known,
-                                                        baseline_file)
+        result.findings, hidden = baseline.new_findings(result.findings, known, baseline_file)
         if hidden:
             click.echo(f"transcheck: {hidden} finding{'s' if hidden != 1 else ''} recorded in {baseline_file} "
                        f"not shown", err=True)
@@ -243,11 +239,12 @@ def settings(paths: tuple[str, ...], options: dict):
 
 def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
          changed_since: str | None = None, report_unused: bool = False, jobs: int | None = 1,
-         cache_dir: str | None = None):
+         cache_dir: str | None = None, stream: bool = False):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long. With
-    ``jobs`` > 1 (None: one per CPU) or a ``cache_dir``, by article in processes
-    (``parallel``): the result then keeps no articles."""
+    ``stream`` (the result keeps no articles: ``check``), article by article
+    (``parallel``), in ``jobs`` processes (None: one per CPU), with the cache in
+    ``cache_dir`` if given, so memory stays flat however large the corpus."""
     from .engine import Result, run
     from .progress import Progress
 
@@ -272,7 +269,7 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             from .parallel import default_jobs
 
             jobs = default_jobs()
-        if jobs > 1 or cache_dir:
+        if stream:
             from . import parallel
             from .cache import salt
 

@@ -43,6 +43,8 @@ class Result:
     article_count: int | None = None
     # A parallel or cached run: {"hits": articles from the cache, "misses": checked}.
     stats: dict = field(default_factory=dict)
+    # The slug of the article each checked file belongs to (its path's, or its front matter's).
+    article_of: dict = field(default_factory=dict)
 
     @property
     def article_total(self) -> int:
@@ -185,6 +187,8 @@ def assemble(loaded: list, result: Result, *, languages: tuple[str, ...] = (),
     for group, versions in sorted(groups.items()):
         result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
     result.reported = {version.path for version, _ in named}
+    named_slugs.update((version.path, slugs[group]) for version, group in named)
+    result.article_of = {path: named_slugs[path] for path in result.checked}
     return result
 
 

@@ -41,9 +41,25 @@ def fingerprint(finding: Finding, text: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def fingerprints(findings: list[Finding], texts: dict[str, str]) -> list[str]:
+def texts_of(findings: list[Finding]) -> dict[str, str | None]:
+    """The decoded text of each file the findings are about, read from disk (a run keeps no
+    texts): None for a file that cannot be read or decoded, as when it was checked."""
+    from .source import SourceText
+
+    out: dict[str, str | None] = {}
+    for finding in findings:
+        if finding.path not in out:
+            source = SourceText.read(finding.path)
+            out[finding.path] = source.text if source is not None else None
+    return out
+
+
+def fingerprints(findings: list[Finding], texts: dict[str, str | None] | None = None) -> list[str]:
     """The fingerprint of each finding with its occurrence index among the identical
-    findings of its file (in line order): ``<hash>:<n>``. ``texts``: file text by path."""
+    findings of its file (in line order): ``<hash>:<n>``. ``texts``: file text by path
+    (by default read with ``texts_of``)."""
+    if texts is None:
+        texts = texts_of(findings)
     out = [""] * len(findings)
     seen: dict[tuple[str, str], int] = {}
     for i in sorted(range(len(findings)), key=lambda i: findings[i].sort_key):

@@ -27,7 +27,7 @@ def xml_text(text: str) -> str:
 def as_junit(result: "Result") -> str:
     import xml.etree.ElementTree as ET
 
-    article = {v.path: a.slug for a in result.articles for v in a.versions}
+    article = dict(result.article_of)
     findings = defaultdict(list)
     for f in result.findings:
         findings[f.path].append(f)

@@ -42,6 +42,7 @@ class Part:
     checked: list = field(default_factory=list)
     elsewhere: int = 0
     articles: int = 0
+    article_of: dict = field(default_factory=dict)  # checked path -> article slug
     hits: int = 0
     misses: int = 0
     # groups whose files moved to other articles: their path groups, and the article keys they formed
@@ -56,6 +57,7 @@ class Part:
         self.checked.extend(other.checked)
         self.elsewhere += other.elsewhere
         self.articles += other.articles
+        self.article_of.update(other.article_of)
         self.hits += other.hits
         self.misses += other.misses
 
@@ -112,7 +114,7 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
         total.add(_check([cand for part in parts for group in part.moved for cand in group], settings))
     result = Result(missing=found.missing, files=total.files, checked=sorted(total.checked),
                     elsewhere=total.elsewhere, article_count=total.articles,
-                    stats={"hits": total.hits, "misses": total.misses})
+                    stats={"hits": total.hits, "misses": total.misses}, article_of=total.article_of)
     result.findings = sorted(total.findings, key=lambda f: f.sort_key)
     return result
 
@@ -200,7 +202,8 @@ def _check_loaded(loaded: list, settings: Settings) -> Part:
 
     result = assemble(loaded, Result(), languages=settings.languages, shard=settings.shard)
     check_all(result, settings.rules, settings.source, report_unused_disables=settings.report_unused)
-    return Part(result.findings, result.files, result.checked, result.elsewhere, len(result.articles))
+    return Part(result.findings, result.files, result.checked, result.elsewhere, len(result.articles),
+                result.article_of)
 
 
 def default_jobs() -> int:

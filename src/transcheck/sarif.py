@@ -33,8 +33,7 @@ def as_sarif(result: "Result") -> str:
     from .rules import ALL_RULES
 
     index = {rule.code: i for i, rule in enumerate(ALL_RULES)}
-    texts = {v.path: v.source.text for a in result.articles for v in a.versions}
-    prints = fingerprints(result.findings, texts)
+    prints = fingerprints(result.findings)
     results = [_result(finding, index.get(finding.code), fp) for finding, fp in zip(result.findings, prints)]
     notifications = [{"level": "error", "message": {"text": f"{raw}: no such file or directory"}}
                      for raw in result.missing]

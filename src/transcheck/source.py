@@ -80,6 +80,15 @@ class SourceText:
             raise DecodeError(offset, len(lines), len(lines[-1]) + 1, exc.reason) from None
         return cls(text, path, bom=bom)
 
+    @classmethod
+    def read(cls, path: str) -> "SourceText | None":
+        """The file at ``path`` decoded, or None when it cannot be read or is not UTF-8."""
+        try:
+            with open(path, "rb") as handle:
+                return cls.from_bytes(handle.read(), path)
+        except (OSError, DecodeError):
+            return None
+
     def encode(self) -> bytes:
         """The file's bytes: the BOM if it had one, then the text as UTF-8."""
         return (b"\xef\xbb\xbf" if self.bom else b"") + self.text.encode("utf-8")
