@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from transcheck import parallel
-from transcheck.cache import Cache, finding_from_json, finding_to_json, salt
+from transcheck.cache import FORMAT, Cache, finding_from_row, finding_row, salt
 from transcheck.cli import main
 from transcheck.findings import Applicability, Edit, Finding, Fix, Severity
 from transcheck.rules import CHECK_RULES
@@ -43,9 +44,9 @@ def _settings(cache, rules=None):
 def test_round_trip():
     f = Finding("a.md", 1, 2, 3, 4, "r", "TC1", Severity.WARNING, "m ü", "fi", "art", 5, 9,
                 Fix(Applicability.UNSAFE, (Edit(5, 9, "x"), Edit(10, 10, "")), (("link", -1),)), ((1, 2, 1, 6), (1, 7, 1, 7)))
-    assert finding_from_json(finding_to_json(f)) == f
+    assert finding_from_row(finding_row(f)) == f
     plain = Finding("b.md", 1, 1, 1, 1, "r", "TC2", Severity.INFO, "m", "en", "x")
-    assert finding_from_json(finding_to_json(plain)) == plain
+    assert finding_from_row(finding_row(plain)) == plain
 
 
 def test_cold_warm_equal_and_warm_skips_parsing(tmp_path, monkeypatch):
@@ -97,10 +98,14 @@ def test_corrupt_truncated_foreign_entries_are_ignored(tmp_path):
     assert len(entries) == 12
     entries[0].write_text("{not json")
     entries[1].write_bytes(entries[1].read_bytes()[:20])
-    entries[2].write_text('{"format": 1, "key": "someone else", "findings": []}')
-    entries[3].write_text('{"format": 1, "key": "%s", "findings": [{"path": 1}]}' % entries[3].stem)
+    entries[2].write_text('{"format": %d, "key": "someone else", "findings": []}' % FORMAT)
+    row = json.loads(entries[3].read_text())["findings"][0]
+    for number, damaged in enumerate((row[:5], [*row[:1], str(row[1]), *row[2:]], [{"path": 1}]), 3):
+        doc = json.loads(entries[number].read_text())
+        doc["findings"] = [damaged]
+        entries[number].write_text(json.dumps(doc))
     result = parallel.run_chunked([str(corpus)], None, _settings(cache), jobs=1)
-    assert result.stats == {"hits": 8, "misses": 4}
+    assert result.stats == {"hits": 6, "misses": 6}
     assert _run(corpus, cache) == good
 
 

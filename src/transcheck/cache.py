@@ -33,28 +33,31 @@ def salt(settings) -> str:
                        settings.shard, settings.report_unused], sort_keys=True)
 
 
-def finding_to_json(f: Finding) -> dict:
+_INTS = (1, 2, 3, 4, 11, 12)  # the positions of a row (line, column, ..., offsets) that are ints
+_STRS = (0, 5, 6, 8, 9, 10)
+
+
+def finding_row(f: Finding) -> list:
+    """A finding as the compact row an entry stores: every field, its fix included."""
     fix = None
     if f.fix is not None:
-        fix = {"applicability": f.fix.applicability.value,
-               "edits": [[e.start, e.end, e.replacement] for e in f.fix.edits],
-               "structure": [list(s) for s in f.fix.structure]}
-    return {"path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
-            "end_column": f.end_column, "rule": f.rule, "code": f.code, "severity": f.severity.value,
-            "message": f.message, "lang": f.lang, "article": f.article, "offset": f.offset,
-            "end_offset": f.end_offset, "fix": fix, "fix_positions": [list(p) for p in f.fix_positions]}
+        fix = [f.fix.applicability.value, [[e.start, e.end, e.replacement] for e in f.fix.edits],
+               [list(s) for s in f.fix.structure]]
+    return [f.path, f.line, f.column, f.end_line, f.end_column, f.rule, f.code, f.severity.value, f.message,
+            f.lang, f.article, f.offset, f.end_offset, fix, [list(p) for p in f.fix_positions]]
 
 
-def finding_from_json(d: dict) -> Finding:
+def finding_from_row(row: list) -> Finding:
+    """The finding of a stored row; ValueError/TypeError when the row is not one."""
+    if len(row) != 15 or not all(type(row[i]) is int for i in _INTS) \
+            or not all(type(row[i]) is str for i in _STRS):
+        raise ValueError("not a finding row")
     fix = None
-    if d["fix"] is not None:
-        fx = d["fix"]
-        fix = Fix(Applicability(fx["applicability"]), tuple(Edit(int(a), int(b), str(r)) for a, b, r in fx["edits"]),
-                  tuple((str(k), int(v)) for k, v in fx["structure"]))
-    return Finding(str(d["path"]), int(d["line"]), int(d["column"]), int(d["end_line"]), int(d["end_column"]),
-                   str(d["rule"]), str(d["code"]), Severity(d["severity"]), str(d["message"]), str(d["lang"]),
-                   str(d["article"]), int(d["offset"]), int(d["end_offset"]), fix,
-                   tuple(tuple(int(x) for x in p) for p in d["fix_positions"]))
+    if row[13] is not None:
+        applicability, edits, structure = row[13]
+        fix = Fix(Applicability(applicability), tuple(Edit(int(a), int(b), str(r)) for a, b, r in edits),
+                  tuple((str(k), int(v)) for k, v in structure))
+    return Finding(*row[:7], Severity(row[7]), *row[8:13], fix, tuple(tuple(int(x) for x in p) for p in row[14]))
 
 
 class Cache:
@@ -82,7 +85,7 @@ class Cache:
                 doc = json.load(handle)
             if doc.get("format") != FORMAT or doc.get("key") != key:
                 return None
-            return Part([finding_from_json(d) for d in doc["findings"]], int(doc["files"]),
+            return Part([finding_from_row(r) for r in doc["findings"]], int(doc["files"]),
                         [str(p) for p in doc["checked"]], int(doc["elsewhere"]), int(doc["articles"]),
                         {str(k): str(v) for k, v in doc["article_of"].items()})
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -90,7 +93,7 @@ class Cache:
 
     def put(self, key: str, part) -> None:
         """Store ``part`` under ``key``; a cache that cannot be written is skipped silently."""
-        doc = {"format": FORMAT, "key": key, "findings": [finding_to_json(f) for f in part.findings],
+        doc = {"format": FORMAT, "key": key, "findings": [finding_row(f) for f in part.findings],
                "files": part.files, "checked": part.checked, "elsewhere": part.elsewhere,
                "articles": part.articles, "article_of": part.article_of}
         path = self._path(key)

@@ -245,8 +245,8 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
     ``stream`` (the result keeps no articles: ``check``), article by article
     (``parallel``), in ``jobs`` processes (None: one per CPU), with the cache in
     ``cache_dir`` if given, so memory stays flat however large the corpus."""
-    from .engine import Result, run
     from .progress import Progress
+    from .result import Result
 
     config = settings(paths, options)
     if changed_since is not None:
@@ -280,6 +280,8 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
                                           progress=bar if bar.enabled else None)
         if result is None:
+            from .engine import run
+
             result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
                          include=config.include, progress=bar if bar.enabled else None,
                          excluded=excluded, languages=config.languages,

@@ -134,13 +134,17 @@ def discover(paths: list[str], layout: str | None = None, include: tuple[str, ..
     for key, path in named.items():
         lang, slug, group, how = classify(path, layout, cache)
         candidates[key] = Candidate(key, lang, slug, group, True)
+    inside: dict[Path, bool] = {}  # a directory holding versions: is it under a searched one?
     for cand in list(candidates.values()):
         if cand.lang is None:
             continue
         how = cand.group.split(":", 1)[0]
         path = Path(cand.path)
-        scope = (path.parent.parent if how == "lang-dir" else path.parent).resolve()
-        if any(scope == d or d in scope.parents for d in searched):
+        scope = path.parent.parent if how == "lang-dir" else path.parent
+        if scope not in inside:
+            resolved = scope.resolve()
+            inside[scope] = any(resolved == d or d in resolved.parents for d in searched)
+        if inside[scope]:
             continue  # every sibling under a searched directory is a candidate already
         for sib in siblings(Path(cand.path), how):
             if str(sib) in candidates:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .findings import Applicability, Finding
 
 if TYPE_CHECKING:  # the engine (and the parser it imports) is not needed to name the formats
-    from .engine import Result
+    from .result import Result
 
 JSON_FORMAT_VERSION = 1
 

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .engine import Result
+    from .result import Result
     from .findings import Finding
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from .align import Alignment, Cell, align
 from .consensus import reference
-from .engine import Result
+from .result import Result
 from .findings import Finding, Severity
 from .model import Block, Version
 from .report import FAMILIES, _worst, family

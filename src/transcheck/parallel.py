@@ -67,7 +67,7 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     """The engine's ``run`` for ``check`` by groups of files, in ``jobs`` processes, with
     the cache when ``settings.cache_dir`` is set; the ``Result`` keeps no articles (its
     ``article_count`` says how many). None when a file needs the serial path."""
-    from .engine import Result
+    from .result import Result
 
     found = discover(paths, layout, include, excluded)
     if any(cand.lang is None for cand in found.candidates):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .engine import Result
+from .result import Result
 from .findings import Finding, Severity
 
 # Rule families by the first digit of the code (TC1xx headings, TC2xx links, ...).

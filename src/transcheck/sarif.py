@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote
 from . import __version__
 
 if TYPE_CHECKING:
-    from .engine import Result
+    from .result import Result
     from .findings import Finding
     from .rules.base import Rule
 
