@@ -10,10 +10,12 @@ as fresh processes (median of R runs, alternating so drift hits all alike):
 - the same with the language rules off (--ignore TC6);
 - a warm-cache re-run of the unchanged corpus;
 - a one-article run (its five files);
+- `check --jobs 1` on a fifth of the corpus, to show whether memory grows with the corpus;
 - markdownlint-cli2 on the same files, when `npx` can run it offline.
 
-and prints wall times, ratios to the single-process floor, and the peak memory (maximum
-resident set of the process and the children it waited for, from wait4).
+and prints wall times, ratios to the single-process floor, the peak memory (maximum
+resident set of the process and the children it waited for, from wait4), and issue #8's
+target for each figure with whether this run meets it.
 """
 
 from __future__ import annotations
@@ -61,6 +63,18 @@ def _has_markdownlint() -> bool:
     return done.returncode in (0, 2) and "markdownlint-cli2" in done.stdout
 
 
+TARGETS = {"check --jobs 1": 1.5, "check --jobs 2": 0.8, "check, warm cache": 0.15}
+
+
+def _target(name: str, wall: float, floor: float) -> str:
+    """Issue #8's target for a case, and whether this run meets it."""
+    if name in TARGETS:
+        return f"<= {TARGETS[name]:.2f}x floor: {'met' if wall / floor <= TARGETS[name] else 'NOT met'}"
+    if name == "one article":
+        return f"<= 0.150 s: {'met' if wall <= 0.150 else 'NOT met'}"
+    return ""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
@@ -72,6 +86,10 @@ def main() -> None:
     files = build(corpus, args.articles)
     size = sum(p.stat().st_size for p in corpus.rglob("*.md")) / 1e6
     one = sorted(p for p in corpus.iterdir() if p.is_dir())[0]
+    fifth = work / "fifth"  # the first fifth of the articles (the same files), for memory growth
+    fifth.mkdir()
+    for article in sorted(p for p in corpus.iterdir() if p.is_dir())[: max(1, args.articles // 5)]:
+        shutil.copytree(article, fifth / article.name)
     py = sys.executable
     check = [py, "-m", "transcheck", "check", "--format", "json", str(corpus)]
     cases = {
@@ -81,6 +99,8 @@ def main() -> None:
         "check, language rules off": check + ["--jobs", "1", "--no-cache", "--ignore", "TC6"],
         "check, warm cache": check + ["--jobs", "1"],
         "one article": [py, "-m", "transcheck", "check", "--format", "json", "--no-cache", str(one)],
+        "check --jobs 1, 1/5 corpus": [py, "-m", "transcheck", "check", "--format", "json", str(fifth),
+                                       "--jobs", "1", "--no-cache"],
     }
     if _has_markdownlint():
         cases["markdownlint-cli2"] = ["npx", "--offline", "--yes", "markdownlint-cli2", str(corpus / "**" / "*.md")]
@@ -101,10 +121,13 @@ def main() -> None:
     floor = statistics.median(times["parse-only floor"])
     print(f"{files} files ({args.articles} articles x 5), {size:.1f} MB; median of {args.repeat}; "
           f"{os.cpu_count()} CPUs")
-    print(f"{'case':28} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}")
+    print(f"{'case':28} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}   target (issue #8)")
     for name in cases:
         wall = statistics.median(times[name])
-        print(f"{name:28} {wall:8.3f} {wall / floor:8.2f} {peaks[name] / 1024:9.0f}")
+        print(f"{name:28} {wall:8.3f} {wall / floor:8.2f} {peaks[name] / 1024:9.0f}   {_target(name, wall, floor)}")
+    whole, part = peaks["check --jobs 1"], peaks["check --jobs 1, 1/5 corpus"]
+    print(f"memory: peak {whole / 1024:.0f} MiB for the corpus, {part / 1024:.0f} MiB for a fifth of it "
+          f"({whole / part:.2f}x; target <= 1.20x, and <= 150 MiB at 10,000 files)")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
