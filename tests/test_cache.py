@@ -116,3 +116,21 @@ def test_unwritable_cache_is_not_fatal(tmp_path):
     assert _run(corpus, blocker / "cache") == _run(corpus, blocker / "cache", "--no-cache")
     assert os.path.isfile(blocker)
     assert Cache(str(blocker / "c"), "").get("00" * 32) is None
+
+
+def test_clean_removes_the_cache_and_nothing_else(tmp_path):
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    _run(corpus, cache)
+    assert any(cache.rglob("*.json"))
+    runner = CliRunner()
+    done = runner.invoke(main, ["clean", "--cache-dir", str(cache)])
+    assert done.exit_code == 0 and not cache.exists() and corpus.is_dir()
+    assert runner.invoke(main, ["clean", "--cache-dir", str(cache)]).exit_code == 0  # nothing to remove
+    mine = tmp_path / "notes"  # a directory the user keeps, not a cache
+    mine.mkdir()
+    (mine / "todo.md").write_text("keep me")
+    done = runner.invoke(main, ["clean", "--cache-dir", str(mine)])
+    assert done.exit_code == 2 and "not a transcheck cache" in done.output
+    assert (mine / "todo.md").read_text() == "keep me"
+    (mine / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# made by another tool\n")
+    assert runner.invoke(main, ["clean", "--cache-dir", str(mine)]).exit_code == 2 and mine.is_dir()

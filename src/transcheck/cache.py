@@ -60,6 +60,33 @@ def finding_from_row(row: list) -> Finding:
     return Finding(*row[:7], Severity(row[7]), *row[8:13], fix, tuple(tuple(int(x) for x in p) for p in row[14]))
 
 
+class CacheError(Exception):
+    """The directory cannot be removed as a cache; the message says why."""
+
+
+def remove(directory: str) -> bool:
+    """Remove the cache ``directory``; False when there is none. Refuses (CacheError) a
+    directory without transcheck's CACHEDIR.TAG: it may be anything the user keeps."""
+    import shutil
+
+    if not os.path.lexists(directory):
+        return False
+    tag = os.path.join(directory, "CACHEDIR.TAG")
+    try:
+        with open(tag, encoding="utf-8") as handle:
+            mine = handle.read().startswith(_TAG) and os.path.isdir(directory) and not os.path.islink(directory)
+    except (OSError, UnicodeDecodeError):
+        mine = False
+    if not mine:
+        raise CacheError(f"{directory} is not a transcheck cache (no CACHEDIR.TAG written by transcheck); "
+                         f"not removed")
+    try:
+        shutil.rmtree(directory)
+    except OSError as exc:
+        raise CacheError(f"cannot remove {directory}: {exc.strerror or exc}") from None
+    return True
+
+
 class Cache:
     def __init__(self, directory: str, salt: str):
         self.directory = directory
@@ -113,15 +140,17 @@ class Cache:
             pass
 
 
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by transcheck.\n"
+
+
 def _prepare(directory: str) -> None:
     """Create the cache directory with a ``.gitignore`` (``*``) and a ``CACHEDIR.TAG``."""
     if os.path.exists(os.path.join(directory, "CACHEDIR.TAG")):
         return
     os.makedirs(directory, exist_ok=True)
     for name, text in ((".gitignore", "# Automatically created by transcheck.\n*\n"),
-                       ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                                        "# This file is a cache directory tag created by transcheck.\n"
-                                        "# For information about cache directory tags see https://bford.info/cachedir/\n")):
+                       ("CACHEDIR.TAG", _TAG + "# For information about cache directory tags see "
+                                               "https://bford.info/cachedir/\n")):
         target = os.path.join(directory, name)
         if not os.path.exists(target):
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")

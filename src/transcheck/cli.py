@@ -417,6 +417,22 @@ def align(paths: tuple[str, ...], layout: str | None, width: int) -> None:
     click.echo("\n".join(alignment_table(align_article(a), width) for a in result.articles), nl=False)
 
 
+@main.command()
+@click.option("--cache-dir", "cache_dir", type=click.Path(file_okay=False), default=".transcheck_cache",
+              envvar="TRANSCHECK_CACHE_DIR", show_default=True, help="The result cache to remove.")
+def clean(cache_dir: str) -> None:
+    """Remove the result cache (entries of articles that changed are never read again; this
+    frees their space). Only a directory transcheck made (with its CACHEDIR.TAG) is removed."""
+    from .cache import CacheError, remove
+
+    try:
+        removed = remove(cache_dir)
+    except CacheError as exc:
+        click.echo(f"transcheck: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"transcheck: removed {cache_dir}" if removed else f"transcheck: no cache in {cache_dir}", err=True)
+
+
 @main.command("rules")
 @click.argument("name", required=False)
 def rules_cmd(name: str | None) -> None:
