@@ -92,7 +92,19 @@ class _Judge:
         self.others = others
         self._own = conventions(lang).function_words
         self._other = [conventions(x).function_words for x in others]
+        # the other languages' function words a prose word can be (two letters or more)
+        self._cues = [frozenset(w for w in fw if len(w) >= 2) for fw in self._other]
+        self._cue_words = frozenset().union(*self._cues)
         self._identifier = None
+
+    def may_be_foreign(self, text: str) -> bool:
+        """Whether some sentence of a paragraph can be in another language: some other
+        language has two function words in the paragraph as a whole (a sentence with
+        fewer is plainly its own, ``_plainly_own``). One pass over the paragraph, so that
+        most paragraphs are never split into sentences."""
+        words = _WORD.findall(text)
+        found = self._cue_words.intersection(words)
+        return bool(found) and any(sum(words.count(w) for w in cue & found) >= 2 for cue in self._cues)
 
     def foreign(self, words: list[str]) -> tuple[str, float] | None:
         """(language, probability) when a sentence's common words (``_prose_words``) are
@@ -128,6 +140,8 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
     read only when some sentence is in another language."""
     for block in _blocks(version):
         inline = block.inline
+        if not judge.may_be_foreign(inline.masked):
+            continue
         text = inline.masked.replace(MASK, " ")
         sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in _sentences(text)]
         sentences = [(span, words) for span, words in sentences if len(words) >= judge.min_words]
