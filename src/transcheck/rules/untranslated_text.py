@@ -40,6 +40,7 @@ Options
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Hit, Severity
@@ -81,6 +82,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=None)
+def _cue_words(lang: str) -> frozenset:
+    """The language's function words that a prose word can be (two letters or more)."""
+    return frozenset(w for w in conventions(lang).function_words if len(w) >= 2)
+
+
 class _Judge:
     """Decides the language of one version's sentences (one identifier per article)."""
 
@@ -92,8 +99,7 @@ class _Judge:
         self.others = others
         self._own = conventions(lang).function_words
         self._other = [conventions(x).function_words for x in others]
-        # the other languages' function words a prose word can be (two letters or more)
-        self._cues = [frozenset(w for w in fw if len(w) >= 2) for fw in self._other]
+        self._cues = [_cue_words(x) for x in others]
         self._cue_words = frozenset().union(*self._cues)
         self._identifier = None
 
@@ -123,9 +129,7 @@ class _Judge:
 
 def _blocks(version):
     """Paragraphs and the paragraphs of list items and quotes (not headings, not code)."""
-    for block in version.walk():
-        if block.kind == "paragraph" and block.inline is not None:
-            yield block
+    return [block for block, inline in version.inlines() if block.kind == "paragraph" and inline is block.inline]
 
 
 def letters(text: str) -> str:
