@@ -144,7 +144,7 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
     read only when some sentence is in another language."""
     for block in _blocks(version):
         inline = block.inline
-        if not judge.may_be_foreign(inline.masked):
+        if not judge.may_be_foreign(inline.masked):  # MASK is no letter: the same words
             continue
         text = inline.masked.replace(MASK, " ")
         sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in _sentences(text)]
