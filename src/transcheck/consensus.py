@@ -9,7 +9,6 @@ paraphrase, an outdated original), and the translation is not flooded with findi
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Hashable, Iterator, Mapping
 
@@ -44,7 +43,11 @@ def reference(lang: str, values: Mapping[str, Hashable], source: str | None = No
     others = {k: v for k, v in values.items() if k != lang}
     if not others:
         return None
-    value, count = Counter(others.values()).most_common(1)[0]
+    tally: dict = {}
+    for v in others.values():
+        tally[v] = tally.get(v, 0) + 1
+    value = max(tally, key=tally.__getitem__)  # the first of the most common (Counter.most_common)
+    count = tally[value]
     if count * 2 <= len(others) and len(others) > 1:
         return None
     own = sum(1 for v in values.values() if v == values[lang])
@@ -53,12 +56,20 @@ def reference(lang: str, values: Mapping[str, Hashable], source: str | None = No
     return Reference(value, tuple(k for k, v in others.items() if v == value))
 
 
+def _unanimous(values: Mapping[str, Hashable]) -> bool:
+    """Every version has the same value (the common case: then nobody's reference differs)."""
+    first = next(iter(values.values()), None)
+    return all(v == first for v in values.values())
+
+
 def disagreements(cells, values: Mapping[str, Hashable], source: str | None = None) -> Iterator[tuple]:
     """(cell, reference) for each cell whose value differs from its reference.
 
     ``cells`` are aligned cells (anything with ``.lang``) of one row; ``values`` maps the
     languages to compare (cells whose language is absent are skipped).
     """
+    if _unanimous(values):
+        return  # no value differs from any reference
     for cell in cells:
         if cell is None or cell.lang not in values:
             continue
@@ -73,6 +84,8 @@ def counts_differ(cell, cells, source: str | None = None, attrs=("paragraphs", "
     in that section (one root cause, one finding)."""
     for attr in attrs:
         values = {c.lang: getattr(c, attr) for c in cells}
+        if _unanimous(values):
+            continue
         ref = reference(cell.lang, values, source)
         if ref is not None and ref.value != values[cell.lang]:
             return True

@@ -54,6 +54,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
     present = [v for v in versions if matters[v.lang] is not None]
     # Keys named transcheck-... are settings for this tool (transcheck-disable), not content.
     keys = sorted({k for d in matters.values() if d for k in d if not str(k).startswith("transcheck-")}, key=str)
+    # each key's value (as text) in the versions that have it
+    texts = {key: {v.lang: _text(matters[v.lang][key]) for v in present if key in matters[v.lang]} for key in keys}
     for version in versions:
         own = matters[version.lang]
         if own is None:
@@ -64,33 +66,34 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                                    f"no front matter here; {ref.who} have it (keys: {', '.join(map(str, keys))})")
             continue
         for key in keys:
-            has = {v.lang: key in matters[v.lang] for v in present}
-            ref = reference(version.lang, has, ctx.source)
             if key not in own:
+                has = {v.lang: key in matters[v.lang] for v in present}
+                ref = reference(version.lang, has, ctx.source)
                 if ref is not None and ref.value:
                     a, b = front_matter_value(version, key)
                     yield version, Hit(a, b, f"front matter key `{key}` missing; {ref.who} have it")
                 continue
-            value = _text(own[key])
-            a, b = front_matter_value(version, key)
+            value = texts[key][version.lang]
             if key in TEXT_KEYS and not value.strip():
-                yield version, Hit(a, b, f"`{key}` is empty")
+                yield version, Hit(*front_matter_value(version, key), f"`{key}` is empty")
                 continue
             escaped = next((e for e in DOUBLE_ESCAPES if e in value), None)
             if escaped:
-                yield version, Hit(a, b, f"`{key}` has a doubly escaped entity `{escaped}`: write it once "
-                                         f"(`{escaped.replace('&amp;', '&', 1)}`) or as the character")
+                yield version, Hit(*front_matter_value(version, key),
+                                   f"`{key}` has a doubly escaped entity `{escaped}`: write it once "
+                                   f"(`{escaped.replace('&amp;', '&', 1)}`) or as the character")
                 continue
-            values = {v.lang: _text(matters[v.lang][key]) for v in present if key in matters[v.lang]}
-            ref = reference(version.lang, values, ctx.source)
+            ref = reference(version.lang, texts[key], ctx.source)
             if ref is None or ref.value == value or any(e in str(ref.value) for e in DOUBLE_ESCAPES):
                 continue  # the same, or the others are the damaged ones (reported on them)
             if key in SHARED_KEYS:
-                yield version, Hit(a, b, f"`{key}` is `{value}` here; `{ref.value}` in {ref.who} "
-                                         f"(the same in every language)")
+                yield version, Hit(*front_matter_value(version, key),
+                                   f"`{key}` is `{value}` here; `{ref.value}` in {ref.who} "
+                                   f"(the same in every language)")
             elif fuzz.ratio(value, str(ref.value)) >= NEAR:
-                yield version, Hit(a, b, f"`{key}` is `{value}` here; `{ref.value}` in {ref.who}: "
-                                         f"almost the same, so not a translation but a damaged copy")
+                yield version, Hit(*front_matter_value(version, key),
+                                   f"`{key}` is `{value}` here; `{ref.value}` in {ref.who}: "
+                                   f"almost the same, so not a translation but a damaged copy")
 
 
 RULE = Rule("TC509", "frontmatter-mismatch", Severity.WARNING,

@@ -61,12 +61,13 @@ def _function_words(langs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {word: tuple(owners) for word, owners in table.items()}
 
 
-def _plainly(sample: str, lang: str, langs: tuple[str, ...]) -> bool:
-    """The function words leave no doubt that the sample is in ``lang``: at least ten of
-    its own and three times as many as of any other of the article's languages."""
+def _plainly(words: list[str], lang: str, langs: tuple[str, ...]) -> bool:
+    """The function words leave no doubt that the sample's ``words`` (lower case) are in
+    ``lang``: at least ten of its own and three times as many as of any other of the
+    article's languages."""
     table = _function_words(tuple(sorted(set(langs) | {lang})))
     counts = dict.fromkeys(set(langs) | {lang}, 0)
-    for word in sample.lower().split():
+    for word in words:
         for x in table.get(word, ()):
             counts[x] += 1
     own = counts.pop(lang)
@@ -79,14 +80,16 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
         return None
     key = (version.path, hash(version.source.text), langs)
     if key not in _cache:
-        from ..langid import available, identifier
-
         result = None
         sample = prose_sample(version)
-        if available(version.lang) and len(sample.split()) >= 8 and not _plainly(sample, version.lang, langs):
-            lang, probability = identifier(tuple(sorted(set(langs) | {version.lang}))).detect(sample)
-            if lang is not None and lang != version.lang and probability >= CONFIDENT:
-                result = (lang, probability)
+        words = sample.lower().split()
+        if len(words) >= 8 and not _plainly(words, version.lang, langs):
+            from ..langid import available, identifier  # loads langdetect: only for a text in doubt
+
+            if available(version.lang):
+                lang, probability = identifier(tuple(sorted(set(langs) | {version.lang}))).detect(sample)
+                if lang is not None and lang != version.lang and probability >= CONFIDENT:
+                    result = (lang, probability)
         _cache[key] = result
     return _cache[key]
 

@@ -95,14 +95,14 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 yield cell.version, Hit(start, end, f"number differs: {message}")
             for value, ref in missing:
                 first = next((c for c in cells if c.lang in ref.langs), None)
-                at = _where(cell, first, value)
+                at = _where(cell, first, found[first.lang] if first else [], value)
                 yield cell.version, line_hit(cell.version, at,
                                              f"number missing: {value} appears in {ref.who} in this section, not here")
 
 
-def _where(cell, ref_cell, value: str) -> int:
-    """This version's block at the place the reference version has the number."""
-    block = next((o[0] for o in _occurrences(ref_cell) if o[4] == value), None) if ref_cell else None
+def _where(cell, ref_cell, ref_occurrences: list[tuple], value: str) -> int:
+    """This version's block at the place the reference version (its ``_occurrences``) has the number."""
+    block = next((o[0] for o in ref_occurrences if o[4] == value), None) if ref_cell else None
     if block is not None:
         return counterpart(cell, ref_cell, block)
     return section_start(cell.version, cell.section)

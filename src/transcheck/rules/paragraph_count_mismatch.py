@@ -34,7 +34,7 @@ from ..consensus import disagreements, reference
 from ..findings import Severity
 from ._locate import block_start, end_of_text, line_hit, line_start
 from .base import ArticleContext, Rule
-from ._lists import accidental_lists
+from ._lists import accidental_lists, ordered_lists
 from .bullet_marker_invalid import dash_led
 
 SKIP = 0.6  # cost of a paragraph with no counterpart
@@ -135,12 +135,17 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
     for r, row in enumerate(rows):
         cells = [c for c in row.cells if c is not None]
         listed = {c.lang: c.items > 0 for c in cells}
+        ordered = {c.lang for c in cells if ordered_lists(c)}  # only these can have accidental lists
         paragraphs = {}
         for c in cells:
-            ref_listed = reference(c.lang, listed, ctx.source)
-            as_text = listed[c.lang] and ref_listed is not None and not ref_listed.value
-            others = [o for o in cells if o is not c]
-            paragraphs[c.lang] = _paragraphs(c, as_text, tuple(accidental_lists(c, others)))
+            as_text = False
+            if listed[c.lang]:
+                ref_listed = reference(c.lang, listed, ctx.source)
+                as_text = ref_listed is not None and not ref_listed.value
+            accidental = ()
+            if c.lang in ordered:
+                accidental = tuple(accidental_lists(c, [o for o in cells if o is not c]))
+            paragraphs[c.lang] = _paragraphs(c, as_text, accidental)
         counts = {lang: len(p) for lang, p in paragraphs.items()}
         for cell, ref in disagreements(cells, counts, ctx.source):
             k = ctx.alignment.langs.index(cell.lang)

@@ -40,6 +40,7 @@ Options
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Hit, Severity
@@ -81,6 +82,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=None)
+def _cue_words(lang: str) -> frozenset:
+    """The language's function words that a prose word can be (two letters or more)."""
+    return frozenset(w for w in conventions(lang).function_words if len(w) >= 2)
+
+
 class _Judge:
     """Decides the language of one version's sentences (one identifier per article)."""
 
@@ -92,7 +99,18 @@ class _Judge:
         self.others = others
         self._own = conventions(lang).function_words
         self._other = [conventions(x).function_words for x in others]
+        self._cues = [_cue_words(x) for x in others]
+        self._cue_words = frozenset().union(*self._cues)
         self._identifier = None
+
+    def may_be_foreign(self, text: str) -> bool:
+        """Whether some sentence of a paragraph can be in another language: some other
+        language has two function words in the paragraph as a whole (a sentence with
+        fewer is plainly its own, ``_plainly_own``). One pass over the paragraph, so that
+        most paragraphs are never split into sentences."""
+        words = _WORD.findall(text)
+        found = self._cue_words.intersection(words)
+        return bool(found) and any(sum(words.count(w) for w in cue & found) >= 2 for cue in self._cues)
 
     def foreign(self, words: list[str]) -> tuple[str, float] | None:
         """(language, probability) when a sentence's common words (``_prose_words``) are
@@ -111,9 +129,7 @@ class _Judge:
 
 def _blocks(version):
     """Paragraphs and the paragraphs of list items and quotes (not headings, not code)."""
-    for block in version.walk():
-        if block.kind == "paragraph" and block.inline is not None:
-            yield block
+    return [block for block, inline in version.inlines() if block.kind == "paragraph" and inline is block.inline]
 
 
 def letters(text: str) -> str:
@@ -128,6 +144,8 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
     read only when some sentence is in another language."""
     for block in _blocks(version):
         inline = block.inline
+        if not judge.may_be_foreign(inline.masked):  # MASK is no letter: the same words
+            continue
         text = inline.masked.replace(MASK, " ")
         sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in _sentences(text)]
         sentences = [(span, words) for span, words in sentences if len(words) >= judge.min_words]
