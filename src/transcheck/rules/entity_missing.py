@@ -52,7 +52,7 @@ from typing import Iterator
 from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
 from ..languages import written_in_cyrillic
-from ..names import Entity, Vocabulary, kin, cyrillic, entities
+from ..names import Entity, Vocabulary, cyrillic, entities, entity_keys, kin
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
 
@@ -60,24 +60,38 @@ FRONT_MATTER_KEYS = ("title", "description")
 
 
 class _Unit:
-    """One version's text of one row (a section or a front matter value). Its vocabulary
-    is built on first use: most rows hold no entity worth checking, and that check is
-    what costs."""
+    """One version's text of one row (a section or a front matter value).
 
-    __slots__ = ("lang", "found", "keys", "cyrillic", "targets", "foreign", "_texts", "_vocabulary")
+    Its entity keys are read first, without places: most rows hold no entity worth
+    checking (``_candidates``), and only the rows that do need the entities with their
+    blocks and links (``found``) and the vocabulary, both built on first use."""
 
-    def __init__(self, lang: str, found: tuple, cyrillic_text: bool, targets: frozenset, texts: tuple):
+    __slots__ = ("lang", "keys", "acronyms", "cyrillic", "foreign", "_texts", "_read", "_found", "_vocabulary")
+
+    def __init__(self, lang: str, cyrillic_text: bool, texts: tuple, read):
+        """``texts``: (body texts, code span sources, heading texts); ``read``: returns the
+        entities of the unit as (Entity, block or None, link target or None, inline or None)."""
         self.lang = lang
-        self.found = found  # (Entity, block or None, link target or None, inline or None)
-        self.keys = {(f[0].kind, f[0].key) for f in found}
+        self.keys = set()
+        self.acronyms = []
         self.cyrillic = cyrillic_text
-        self.targets = targets
-        self.foreign: dict[str, list] = {}  # names in the other script, by their first 3 letters
-        for entity, *_ in found:
-            if entity.kind == "name" and cyrillic(entity.written) != cyrillic_text:
-                self.foreign.setdefault(entity.key[:3], []).append(entity.key)
-        self._texts = texts  # (body texts, code span texts, heading texts)
+        self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
+        for kind, key, word in entity_keys([*texts[0], *texts[2]], texts[1]):
+            self.keys.add((kind, key))
+            if kind == "name" and cyrillic(word) != cyrillic_text:
+                self.foreign.setdefault(key[:3], set()).add(key)
+            elif kind == "acronym":
+                self.acronyms.append(key)
+        self._texts = texts
+        self._read = read
+        self._found = None
         self._vocabulary = None
+
+    @property
+    def found(self) -> tuple:
+        if self._found is None:
+            self._found = self._read()
+        return self._found
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -87,22 +101,28 @@ class _Unit:
 
 
 def _section_unit(cell, cyrillic_text: bool) -> _Unit:
-    found, texts, headings, codes = [], [], [], []
+    texts, headings, codes = [], [], []
     heading = cell.section.heading
     for block, inline in cell.inlines:
         (headings if block is heading else texts).append(inline.masked)
-        codes.extend(inline.content[a:b] for a, b in inline.code_spans)
-        for entity in entities(inline.masked, inline.code_spans, inline.content):
-            link = inline.in_link_text(entity.start) if inline.links else None
-            found.append((entity, block, link.target if link else None, inline))
-    return _Unit(cell.lang, tuple(found), cyrillic_text, frozenset(link.target for link in cell.links),
-                 (texts, codes, headings))
+        if inline.code_spans:
+            codes.extend(inline.content[a:b] for a, b in inline.code_spans)
+
+    def read() -> tuple:
+        found = []
+        for block, inline in cell.inlines:
+            for entity in entities(inline.masked, inline.code_spans, inline.content):
+                link = inline.in_link_text(entity.start) if inline.links else None
+                found.append((entity, block, link.target if link else None, inline))
+        return tuple(found)
+
+    return _Unit(cell.lang, cyrillic_text, (texts, codes, headings), read)
 
 
 def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
     prose = key == "description"  # a title is heading-like: capitals there do not make names
-    return _Unit(lang, tuple((e, None, None, None) for e in entities(value)), cyrillic_text, frozenset(),
-                 ([value] if prose else [], (), [] if prose else [value]))
+    return _Unit(lang, cyrillic_text, ([value] if prose else [], (), [] if prose else [value]),
+                 lambda: tuple((e, None, None, None) for e in entities(value)))
 
 
 def _carries(unit: _Unit, entity: Entity) -> bool | None:
@@ -126,18 +146,30 @@ def _kept_as_written(units: dict[str, _Unit], entity: Entity) -> bool:
                and unit.vocabulary.writes(entity) for unit in units.values())
 
 
-def _worth_checking(entity: Entity, units: dict[str, _Unit]) -> bool:
-    """A cheap look at the entities alone: can some version lack this one in a way the
-    rule reports? (Most entities are in every version; the vocabularies are not built.)"""
-    key = (entity.kind, entity.key)
-    if entity.kind == "acronym":
-        return any(key not in u.keys and any(k == "acronym" and _transposed(a, entity.key) for k, a in u.keys)
-                   for u in units.values())
-    if entity.kind == "initial":
-        return any(key not in u.keys and any(k == "initial" for k, _ in u.keys) for u in units.values())
-    if any(key not in u.keys for u in units.values()):
-        return entity.kind == "code" or _kept_as_written(units, entity)
-    return False
+def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
+    """A cheap look at the entity keys alone: the (kind, key) that some version may lack
+    in a way the rule reports. Most entities are in every version, and most rows have no
+    candidate at all; ``_kept_as_written`` then settles the names."""
+    every = set.intersection(*(u.keys for u in units.values()))
+    foreign: dict[str, set] = {}  # the names some version writes in the other script
+    for unit in units.values():
+        for prefix, keys in unit.foreign.items():
+            foreign.setdefault(prefix, set()).update(keys)
+    out = set()
+    for kind, key in set().union(*(u.keys for u in units.values())) - every:
+        if kind == "name":  # a witness that might keep it as written
+            worth = key[:3] in foreign and any(kin(k, key, 3) for k in foreign[key[:3]])
+        elif kind == "code":
+            worth = True
+        else:
+            lacking = [u for u in units.values() if (kind, key) not in u.keys]
+            if kind == "acronym":
+                worth = any(_transposed(a, key) for u in lacking for a in u.acronyms)
+            else:
+                worth = any(k == "initial" for u in lacking for k, _ in u.keys)
+        if worth:
+            out.add((kind, key))
+    return out
 
 
 def _replacement(unit: _Unit, entity: Entity, units: dict[str, _Unit], langs) -> tuple | None:
@@ -171,6 +203,9 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
 
     Names written inside a link's text in any version are left to the link rules (a name
     translated inside a link is fine; a link lost is ``link-missing``'s)."""
+    candidates = _candidates(units)
+    if not candidates:
+        return
     first: dict[tuple, tuple] = {}
     in_links: set = set()
     for unit in units.values():
@@ -182,7 +217,7 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
     names = [found[0] for key, (_, found) in first.items() if key[0] == "name"]
     for key, (lang, found) in first.items():
         entity = found[0]
-        if key in in_links or not _worth_checking(entity, units):
+        if key not in candidates or key in in_links or (key[0] == "name" and not _kept_as_written(units, entity)):
             continue
         family = [e for e in names if e.key != entity.key and kin(e.key, entity.key, 3)] \
             if entity.kind == "name" else []
