@@ -20,16 +20,17 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper())
 # A capitalised word of two letters or more (the first letter upper case, Latin or Cyrillic),
 # not preceded by a letter. The capital comes first and the lookbehind after it (the letter
 # two back is not a letter): re then scans for the capital alone, five times faster than
 # testing a lookbehind at every position.
 _CAPITALISED = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_][{re.escape(_UPPER)}])[^\W\d_]+")
-# An initial: one capital letter and a period before a capitalised word (`A. Michael`, `A.Michael`).
-# (The capital first, the lookbehind after it, as in _CAPITALISED.)
-_INITIAL = re.compile(r"([A-ZА-ЯЁ])(?<![\w.][A-ZА-ЯЁ])\.\s?(?=[A-ZА-ЯЁ][a-zа-яё])")
+# An initial: one capital letter (group 1, after no word character or period) and a period
+# before a capitalised word (`A. Michael`, `A.Michael`). The match starts at the period and
+# looks behind it for the capital: re then scans for the period alone, a fast literal search.
+_INITIAL = re.compile(r"\.(?<=(?<![\w.])([A-ZА-ЯЁ])\.)\s?(?=[A-ZА-ЯЁ][a-zа-яё])")
 
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
@@ -86,15 +87,11 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None) ->
     out = []
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if word.isupper():
-            kind = "acronym"
-        elif len(word) >= 3:
-            kind = "name"
-        else:
-            continue
-        out.append(Entity(fold(word), word, match.start(), match.end(), kind))
+        kind_key = capitalised_key(word)
+        if kind_key:
+            out.append(Entity(kind_key[1], word, match.start(), match.end(), kind_key[0]))
     for match in _INITIAL.finditer(text) if "." in text else ():
-        out.append(Entity(fold(match.group(1)) + ".", match.group(1) + ".", match.start(), match.start(1) + 2,
+        out.append(Entity(fold(match.group(1)) + ".", match.group(1) + ".", match.start(1), match.start(1) + 2,
                           "initial"))
     code_text = text if code_text is None else code_text
     for a, b in code_spans:
@@ -104,25 +101,31 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None) ->
     return out
 
 
-def entity_keys(texts: list[str], codes: list[str] = ()) -> set[tuple[str, str, str]]:
-    """The distinct (kind, key, written) of the entities ``entities`` finds in ``texts``
-    and in the code spans ``codes`` (their source, backticks included), without their
-    places: what a comparison of versions needs first, at a fraction of the cost.
-    (The same words as ``entities``, read the same way.)"""
+def entity_keys(texts: list[str], codes: list[str] = ()) -> tuple[set[tuple[str, str]], set[str]]:
+    """The distinct (kind, key) of the entities ``entities`` finds in ``texts`` and in the
+    code spans ``codes`` (their source, backticks included), without their places: what a
+    comparison of versions needs first, at a fraction of the cost. Also the distinct
+    capitalised words read (their script tells a name kept as written)."""
     text = "\n\n".join(texts)  # a blank line: no initial or word runs from one text into the next
-    out = set()
-    for word in set(_CAPITALISED.findall(text)):
-        if word.isupper():
-            out.add(("acronym", fold(word), word))
-        elif len(word) >= 3:
-            out.add(("name", fold(word), word))
+    words = set(_CAPITALISED.findall(text))
+    keys = set(map(capitalised_key, words))
+    keys.discard(None)
     if "." in text:
-        out.update(("initial", fold(letter) + ".", letter + ".") for letter in _INITIAL.findall(text))
+        keys.update(("initial", fold(letter) + ".") for letter in _INITIAL.findall(text))
     for code in codes:
         key = _code_key(code)
         if key:
-            out.add(("code", key, code))
-    return out
+            keys.add(("code", key))
+    return keys, words
+
+
+@lru_cache(maxsize=1 << 16)
+def capitalised_key(word: str) -> tuple[str, str] | None:
+    """(kind, key) of a capitalised word: an acronym (all capitals), a name (3 letters or
+    more), or None (a two-letter word such as ``Le``). Cached: words repeat across rows."""
+    if word.isupper():
+        return "acronym", fold(word)
+    return ("name", fold(word)) if len(word) >= 3 else None
 
 
 def _code_key(code: str) -> str:
@@ -168,7 +171,7 @@ class Vocabulary:
             if "." in text:
                 initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
         every = "\n".join([*texts, *headings])
-        words = {fold(w) for w in set(_WORD.findall(every)) if len(w) >= 2}
+        words = set(map(fold, set(_WORD.findall(every))))
         self.words = words
         self.sorted = sorted(words)
         self.proper = proper

@@ -52,7 +52,7 @@ from typing import Iterator
 from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
 from ..languages import written_in_cyrillic
-from ..names import Entity, Vocabulary, cyrillic, entities, entity_keys, kin
+from ..names import Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_keys, kin
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
 
@@ -66,22 +66,20 @@ class _Unit:
     checking (``_candidates``), and only the rows that do need the entities with their
     blocks and links (``found``) and the vocabulary, both built on first use."""
 
-    __slots__ = ("lang", "keys", "acronyms", "cyrillic", "foreign", "_texts", "_read", "_found", "_vocabulary")
+    __slots__ = ("lang", "keys", "cyrillic", "foreign", "_texts", "_read", "_found", "_vocabulary")
 
     def __init__(self, lang: str, cyrillic_text: bool, texts: tuple, read):
         """``texts``: (body texts, code span sources, heading texts); ``read``: returns the
         entities of the unit as (Entity, block or None, link target or None, inline or None)."""
         self.lang = lang
-        self.keys = set()
-        self.acronyms = []
+        self.keys, words = entity_keys([*texts[0], *texts[2]], texts[1])
         self.cyrillic = cyrillic_text
         self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
-        for kind, key, word in entity_keys([*texts[0], *texts[2]], texts[1]):
-            self.keys.add((kind, key))
-            if kind == "name" and cyrillic(word) != cyrillic_text:
-                self.foreign.setdefault(key[:3], set()).add(key)
-            elif kind == "acronym":
-                self.acronyms.append(key)
+        for word in words:
+            if cyrillic(word) != cyrillic_text:
+                entity = capitalised_key(word)
+                if entity and entity[0] == "name":
+                    self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
         self._texts = texts
         self._read = read
         self._found = None
@@ -164,7 +162,7 @@ def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
         else:
             lacking = [u for u in units.values() if (kind, key) not in u.keys]
             if kind == "acronym":
-                worth = any(_transposed(a, key) for u in lacking for a in u.acronyms)
+                worth = any(k == "acronym" and _transposed(a, key) for u in lacking for k, a in u.keys)
             else:
                 worth = any(k == "initial" for u in lacking for k, _ in u.keys)
         if worth:
