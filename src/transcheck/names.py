@@ -155,7 +155,7 @@ class Vocabulary:
     heading, not after a full stop): the evidence that a word is a name in this language
     and not a capitalised common word."""
 
-    __slots__ = ("words", "sorted", "proper", "foreign", "_skeletons", "initials", "codes", "cyrillic")
+    __slots__ = ("_texts", "_words", "_sorted", "proper", "foreign", "_skeletons", "initials", "codes", "cyrillic")
 
     def __init__(self, texts: list[str], codes: list[str] = (), headings: list[str] = (),
                  cyrillic_text: bool = False):
@@ -170,16 +170,29 @@ class Vocabulary:
                     scripts[folded] = cyrillic(match.group())
             if "." in text:
                 initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
-        every = "\n".join([*texts, *headings])
-        words = set(map(fold, set(_WORD.findall(every))))
-        self.words = words
-        self.sorted = sorted(words)
+        self._texts = [*texts, *headings]
+        self._words = self._sorted = None
         self.proper = proper
         self._skeletons = None
         self.initials = initials
         self.codes = {"`" + c.strip("`").strip().lower() for c in codes}
         self.cyrillic = cyrillic_text
         self.foreign = {w for w in proper if scripts[w] != self.cyrillic}  # names kept in the other script
+
+    @property
+    def words(self) -> set[str]:
+        """Every word of two letters or more, folded (built on first use: a name carried
+        as a name needs only ``proper``)."""
+        if self._words is None:
+            self._words = set(map(fold, set(_WORD.findall("\n".join(self._texts)))))
+        return self._words
+
+    @property
+    def sorted(self) -> list[str]:
+        """The words, sorted (to look up the forms of a key by their common start)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        return self._sorted
 
     @property
     def skeletons(self) -> list[str]:

@@ -217,8 +217,8 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
         entity = found[0]
         if key not in candidates or key in in_links or (key[0] == "name" and not _kept_as_written(units, entity)):
             continue
-        family = [e for e in names if e.key != entity.key and kin(e.key, entity.key, 3)] \
-            if entity.kind == "name" else []
+        family = [e for e in names if e.key[:3] == entity.key[:3] and e.key != entity.key
+                  and kin(e.key, entity.key, 3)] if entity.kind == "name" else []  # kin share 3 letters
         carried, lacking = {}, []
         for other, unit in units.items():
             has = _carries(unit, entity)
