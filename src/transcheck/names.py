@@ -77,10 +77,12 @@ class Entity(NamedTuple):
     kind: str  # "name" | "acronym" | "initial" | "code"
 
 
-def entities(text: str, code_spans: tuple = (), code_text: str | None = None) -> list[Entity]:
+def entities(text: str, code_spans: tuple = (), code_text: str | None = None, keys: set | None = None
+             ) -> list[Entity]:
     """The entities of one text: capitalised words of 3+ letters, acronyms of 2+ capitals,
     initials, and code spans (``code_spans`` are (start, end) pairs into ``code_text``,
-    by default ``text``; prose may be read from a masked copy of the same length).
+    by default ``text``; prose may be read from a masked copy of the same length). With
+    ``keys``, only the entities whose (kind, key) is in it.
 
     Capitalised common words are candidates too (a sentence may start with any word);
     the rule decides which candidates can be reported (``entity-missing``)."""
@@ -88,15 +90,16 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None) ->
     for match in _CAPITALISED.finditer(text):
         word = match.group()
         kind_key = capitalised_key(word)
-        if kind_key:
+        if kind_key and (keys is None or kind_key in keys):
             out.append(Entity(kind_key[1], word, match.start(), match.end(), kind_key[0]))
     for match in _INITIAL.finditer(text) if "." in text else ():
-        out.append(Entity(fold(match.group(1)) + ".", match.group(1) + ".", match.start(1), match.start(1) + 2,
-                          "initial"))
+        key = fold(match.group(1)) + "."
+        if keys is None or ("initial", key) in keys:
+            out.append(Entity(key, match.group(1) + ".", match.start(1), match.start(1) + 2, "initial"))
     code_text = text if code_text is None else code_text
     for a, b in code_spans:
         key = _code_key(code_text[a:b])
-        if key:
+        if key and (keys is None or ("code", key) in keys):
             out.append(Entity(key, code_text[a:b], a, b, "code"))
     return out
 

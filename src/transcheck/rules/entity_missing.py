@@ -63,14 +63,16 @@ class _Unit:
     """One version's text of one row (a section or a front matter value).
 
     Its entity keys are read first, without places: most rows hold no entity worth
-    checking (``_candidates``), and only the rows that do need the entities with their
-    blocks and links (``found``) and the vocabulary, both built on first use."""
+    checking (``_candidates``), and only the rows that do read the entities with their
+    blocks and links (``read``, only those of the candidate keys) and build the
+    vocabulary (on first use)."""
 
-    __slots__ = ("lang", "keys", "cyrillic", "foreign", "_texts", "_read", "_found", "_vocabulary")
+    __slots__ = ("lang", "keys", "cyrillic", "foreign", "_texts", "read", "_vocabulary")
 
     def __init__(self, lang: str, cyrillic_text: bool, texts: tuple, read):
-        """``texts``: (body texts, code span sources, heading texts); ``read``: returns the
-        entities of the unit as (Entity, block or None, link target or None, inline or None)."""
+        """``texts``: (body texts, code span sources, heading texts); ``read(keys=None)``:
+        the entities of the unit (whose (kind, key) is in ``keys``) as (Entity, block or
+        None, link target or None, inline or None), in the order of the text."""
         self.lang = lang
         self.keys, words = entity_keys([*texts[0], *texts[2]], texts[1])
         self.cyrillic = cyrillic_text
@@ -81,15 +83,8 @@ class _Unit:
                 if entity and entity[0] == "name":
                     self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
         self._texts = texts
-        self._read = read
-        self._found = None
+        self.read = read
         self._vocabulary = None
-
-    @property
-    def found(self) -> tuple:
-        if self._found is None:
-            self._found = self._read()
-        return self._found
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -106,13 +101,13 @@ def _section_unit(cell, cyrillic_text: bool) -> _Unit:
         if inline.code_spans:
             codes.extend(inline.content[a:b] for a, b in inline.code_spans)
 
-    def read() -> tuple:
+    def read(keys: set | None = None) -> list:
         found = []
         for block, inline in cell.inlines:
-            for entity in entities(inline.masked, inline.code_spans, inline.content):
+            for entity in entities(inline.masked, inline.code_spans, inline.content, keys):
                 link = inline.in_link_text(entity.start) if inline.links else None
                 found.append((entity, block, link.target if link else None, inline))
-        return tuple(found)
+        return found
 
     return _Unit(cell.lang, cyrillic_text, (texts, codes, headings), read)
 
@@ -120,7 +115,7 @@ def _section_unit(cell, cyrillic_text: bool) -> _Unit:
 def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
     prose = key == "description"  # a title is heading-like: capitals there do not make names
     return _Unit(lang, cyrillic_text, ([value] if prose else [], (), [] if prose else [value]),
-                 lambda: tuple((e, None, None, None) for e in entities(value)))
+                 lambda keys=None: [(e, None, None, None) for e in entities(value, keys=keys)])
 
 
 def _carries(unit: _Unit, entity: Entity) -> bool | None:
@@ -175,7 +170,7 @@ def _replacement(unit: _Unit, entity: Entity, units: dict[str, _Unit], langs) ->
     kind that the reference versions do not have, and (for acronyms) the same letters with
     two swapped (``CAFA`` for CFAA, ``O.`` for A.). None when there is none: the entity was
     translated (``KPI`` for CPI) or left out."""
-    for found in unit.found:
+    for found in unit.read():
         other = found[0]
         if other.kind != entity.kind or any(units[k].vocabulary.carries(other) for k in langs):
             continue
@@ -204,21 +199,23 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
     candidates = _candidates(units)
     if not candidates:
         return
+    read = {lang: unit.read(candidates) for lang, unit in units.items()}
     first: dict[tuple, tuple] = {}
     in_links: set = set()
-    for unit in units.values():
-        for found in unit.found:
+    for lang, found_here in read.items():
+        for found in found_here:
             key = (found[0].kind, found[0].key)
-            first.setdefault(key, (unit.lang, found))
+            first.setdefault(key, (lang, found))
             if found[2]:
                 in_links.add(key)
-    names = [found[0] for key, (_, found) in first.items() if key[0] == "name"]
+    names = {key for unit in units.values() for kind, key in unit.keys if kind == "name"}
     for key, (lang, found) in first.items():
         entity = found[0]
-        if key not in candidates or key in in_links or (key[0] == "name" and not _kept_as_written(units, entity)):
+        if key in in_links or (key[0] == "name" and not _kept_as_written(units, entity)):
             continue
-        family = [e for e in names if e.key[:3] == entity.key[:3] and e.key != entity.key
-                  and kin(e.key, entity.key, 3)] if entity.kind == "name" else []  # kin share 3 letters
+        # its other forms (kin share their first 3 letters), as names
+        family = [entity._replace(key=k) for k in names if k[:3] == entity.key[:3] and k != entity.key
+                  and kin(k, entity.key, 3)] if entity.kind == "name" else []
         carried, lacking = {}, []
         for other, unit in units.items():
             has = _carries(unit, entity)
@@ -240,7 +237,7 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
                 if instead is None and source is None and len(ref.langs) < len(units) - 1:
                     continue  # a name or code span absent: only when every other version has it
                 at = found if lang in ref.langs else next(
-                    f for f in units[ref.langs[0]].found if (f[0].kind, f[0].key) == key)
+                    f for f in read[ref.langs[0]] if (f[0].kind, f[0].key) == key)
                 yield other, entity, ref, (lang if lang in ref.langs else ref.langs[0], at), instead
 
 
