@@ -199,7 +199,9 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
     candidates = _candidates(units)
     if not candidates:
         return
-    read = {lang: unit.read(candidates) for lang, unit in units.items()}
+    # the candidates' entities with their places (none where a version has no candidate)
+    read = {lang: [] if unit.keys.isdisjoint(candidates) else unit.read(candidates)
+            for lang, unit in units.items()}
     first: dict[tuple, tuple] = {}
     in_links: set = set()
     for lang, found_here in read.items():
