@@ -52,7 +52,7 @@ from typing import Iterator
 from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
 from ..languages import written_in_cyrillic
-from ..names import Entity, Vocabulary, kin, cyrillic, entities
+from ..names import Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_keys, kin
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
 
@@ -60,23 +60,30 @@ FRONT_MATTER_KEYS = ("title", "description")
 
 
 class _Unit:
-    """One version's text of one row (a section or a front matter value). Its vocabulary
-    is built on first use: most rows hold no entity worth checking, and that check is
-    what costs."""
+    """One version's text of one row (a section or a front matter value).
 
-    __slots__ = ("lang", "found", "keys", "cyrillic", "targets", "foreign", "_texts", "_vocabulary")
+    Its entity keys are read first, without places: most rows hold no entity worth
+    checking (``_candidates``), and only the rows that do read the entities with their
+    blocks and links (``read``, only those of the candidate keys) and build the
+    vocabulary (on first use)."""
 
-    def __init__(self, lang: str, found: tuple, cyrillic_text: bool, targets: frozenset, texts: tuple):
+    __slots__ = ("lang", "keys", "cyrillic", "foreign", "_texts", "read", "_vocabulary")
+
+    def __init__(self, lang: str, cyrillic_text: bool, texts: tuple, read):
+        """``texts``: (body texts, code span sources, heading texts); ``read(keys=None)``:
+        the entities of the unit (whose (kind, key) is in ``keys``) as (Entity, block or
+        None, link target or None, inline or None), in the order of the text."""
         self.lang = lang
-        self.found = found  # (Entity, block or None, link target or None, inline or None)
-        self.keys = {(f[0].kind, f[0].key) for f in found}
+        self.keys, words = entity_keys([*texts[0], *texts[2]], texts[1])
         self.cyrillic = cyrillic_text
-        self.targets = targets
-        self.foreign: dict[str, list] = {}  # names in the other script, by their first 3 letters
-        for entity, *_ in found:
-            if entity.kind == "name" and cyrillic(entity.written) != cyrillic_text:
-                self.foreign.setdefault(entity.key[:3], []).append(entity.key)
-        self._texts = texts  # (body texts, code span texts, heading texts)
+        self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
+        for word in words:
+            if cyrillic(word) != cyrillic_text:
+                entity = capitalised_key(word)
+                if entity and entity[0] == "name":
+                    self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
+        self._texts = texts
+        self.read = read
         self._vocabulary = None
 
     @property
@@ -87,22 +94,28 @@ class _Unit:
 
 
 def _section_unit(cell, cyrillic_text: bool) -> _Unit:
-    found, texts, headings, codes = [], [], [], []
+    texts, headings, codes = [], [], []
     heading = cell.section.heading
     for block, inline in cell.inlines:
         (headings if block is heading else texts).append(inline.masked)
-        codes.extend(inline.content[a:b] for a, b in inline.code_spans)
-        for entity in entities(inline.masked, inline.code_spans, inline.content):
-            link = inline.in_link_text(entity.start) if inline.links else None
-            found.append((entity, block, link.target if link else None, inline))
-    return _Unit(cell.lang, tuple(found), cyrillic_text, frozenset(link.target for link in cell.links),
-                 (texts, codes, headings))
+        if inline.code_spans:
+            codes.extend(inline.content[a:b] for a, b in inline.code_spans)
+
+    def read(keys: set | None = None) -> list:
+        found = []
+        for block, inline in cell.inlines:
+            for entity in entities(inline.masked, inline.code_spans, inline.content, keys):
+                link = inline.in_link_text(entity.start) if inline.links else None
+                found.append((entity, block, link.target if link else None, inline))
+        return found
+
+    return _Unit(cell.lang, cyrillic_text, (texts, codes, headings), read)
 
 
 def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
     prose = key == "description"  # a title is heading-like: capitals there do not make names
-    return _Unit(lang, tuple((e, None, None, None) for e in entities(value)), cyrillic_text, frozenset(),
-                 ([value] if prose else [], (), [] if prose else [value]))
+    return _Unit(lang, cyrillic_text, ([value] if prose else [], (), [] if prose else [value]),
+                 lambda keys=None: [(e, None, None, None) for e in entities(value, keys=keys)])
 
 
 def _carries(unit: _Unit, entity: Entity) -> bool | None:
@@ -126,18 +139,30 @@ def _kept_as_written(units: dict[str, _Unit], entity: Entity) -> bool:
                and unit.vocabulary.writes(entity) for unit in units.values())
 
 
-def _worth_checking(entity: Entity, units: dict[str, _Unit]) -> bool:
-    """A cheap look at the entities alone: can some version lack this one in a way the
-    rule reports? (Most entities are in every version; the vocabularies are not built.)"""
-    key = (entity.kind, entity.key)
-    if entity.kind == "acronym":
-        return any(key not in u.keys and any(k == "acronym" and _transposed(a, entity.key) for k, a in u.keys)
-                   for u in units.values())
-    if entity.kind == "initial":
-        return any(key not in u.keys and any(k == "initial" for k, _ in u.keys) for u in units.values())
-    if any(key not in u.keys for u in units.values()):
-        return entity.kind == "code" or _kept_as_written(units, entity)
-    return False
+def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
+    """A cheap look at the entity keys alone: the (kind, key) that some version may lack
+    in a way the rule reports. Most entities are in every version, and most rows have no
+    candidate at all; ``_kept_as_written`` then settles the names."""
+    every = set.intersection(*(u.keys for u in units.values()))
+    foreign: dict[str, set] = {}  # the names some version writes in the other script
+    for unit in units.values():
+        for prefix, keys in unit.foreign.items():
+            foreign.setdefault(prefix, set()).update(keys)
+    out = set()
+    for kind, key in set().union(*(u.keys for u in units.values())) - every:
+        if kind == "name":  # a witness that might keep it as written
+            worth = key[:3] in foreign and any(kin(k, key, 3) for k in foreign[key[:3]])
+        elif kind == "code":
+            worth = True
+        else:
+            lacking = [u for u in units.values() if (kind, key) not in u.keys]
+            if kind == "acronym":
+                worth = any(k == "acronym" and _transposed(a, key) for u in lacking for k, a in u.keys)
+            else:
+                worth = any(k == "initial" for u in lacking for k, _ in u.keys)
+        if worth:
+            out.add((kind, key))
+    return out
 
 
 def _replacement(unit: _Unit, entity: Entity, units: dict[str, _Unit], langs) -> tuple | None:
@@ -145,7 +170,7 @@ def _replacement(unit: _Unit, entity: Entity, units: dict[str, _Unit], langs) ->
     kind that the reference versions do not have, and (for acronyms) the same letters with
     two swapped (``CAFA`` for CFAA, ``O.`` for A.). None when there is none: the entity was
     translated (``KPI`` for CPI) or left out."""
-    for found in unit.found:
+    for found in unit.read():
         other = found[0]
         if other.kind != entity.kind or any(units[k].vocabulary.carries(other) for k in langs):
             continue
@@ -171,21 +196,28 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
 
     Names written inside a link's text in any version are left to the link rules (a name
     translated inside a link is fine; a link lost is ``link-missing``'s)."""
+    candidates = _candidates(units)
+    if not candidates:
+        return
+    # the candidates' entities with their places (none where a version has no candidate)
+    read = {lang: [] if unit.keys.isdisjoint(candidates) else unit.read(candidates)
+            for lang, unit in units.items()}
     first: dict[tuple, tuple] = {}
     in_links: set = set()
-    for unit in units.values():
-        for found in unit.found:
+    for lang, found_here in read.items():
+        for found in found_here:
             key = (found[0].kind, found[0].key)
-            first.setdefault(key, (unit.lang, found))
+            first.setdefault(key, (lang, found))
             if found[2]:
                 in_links.add(key)
-    names = [found[0] for key, (_, found) in first.items() if key[0] == "name"]
+    names = {key for unit in units.values() for kind, key in unit.keys if kind == "name"}
     for key, (lang, found) in first.items():
         entity = found[0]
-        if key in in_links or not _worth_checking(entity, units):
+        if key in in_links or (key[0] == "name" and not _kept_as_written(units, entity)):
             continue
-        family = [e for e in names if e.key != entity.key and kin(e.key, entity.key, 3)] \
-            if entity.kind == "name" else []
+        # its other forms (kin share their first 3 letters), as names
+        family = [entity._replace(key=k) for k in names if k[:3] == entity.key[:3] and k != entity.key
+                  and kin(k, entity.key, 3)] if entity.kind == "name" else []
         carried, lacking = {}, []
         for other, unit in units.items():
             has = _carries(unit, entity)
@@ -207,7 +239,7 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
                 if instead is None and source is None and len(ref.langs) < len(units) - 1:
                     continue  # a name or code span absent: only when every other version has it
                 at = found if lang in ref.langs else next(
-                    f for f in units[ref.langs[0]].found if (f[0].kind, f[0].key) == key)
+                    f for f in read[ref.langs[0]] if (f[0].kind, f[0].key) == key)
                 yield other, entity, ref, (lang if lang in ref.langs else ref.langs[0], at), instead
 
 
