@@ -67,15 +67,13 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText,
         token = tokens[i]
         if token.nesting == -1:
             return out, i + 1
-        kind = _LEAF_KINDS.get(token.type)
-        if kind:
-            start, end = token.map or (0, 0)
-            out.append(Block(kind, start, end, marker=token.markup))
-            i += 1
-            continue
         kind = _OPEN_KINDS.get(token.type)
-        if kind is None:  # thead/tbody/tr/th/td and anything unknown: descend transparently
-            i += 1
+        if kind is None:
+            kind = _LEAF_KINDS.get(token.type)
+            if kind:
+                start, end = token.map or (0, 0)
+                out.append(Block(kind, start, end, marker=token.markup))
+            i += 1  # thead/tbody/tr/th/td and anything unknown: descend transparently
             continue
         start, end = token.map or (0, 0)
         if kind == "paragraph" or kind == "heading":
@@ -239,8 +237,8 @@ def _heading_of(block: Block) -> tuple[int, str, bool] | None:
     if block.kind == "heading":
         level = len(block.marker) if block.marker.startswith("#") else (1 if block.marker.startswith("=") else 2)
         return level, block.inline.content.strip() if block.inline else "", True
-    if block.kind == "paragraph" and block.inline is not None and block.inline.content.startswith("#"):
-        first_line = block.inline.content.split("\n", 1)[0]
+    if block.kind == "paragraph" and block.inlines and block.inlines[0].content.startswith("#"):
+        first_line = block.inlines[0].content.split("\n", 1)[0]
         found = would_be_heading(first_line)
         if found:
             return found[0], found[1], False
