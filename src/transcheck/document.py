@@ -176,7 +176,7 @@ def _content_lines(token: Token, content: str, first: int, source: SourceText,
     return tuple(starts), tuple(offsets)
 
 
-def _observed(children: tuple[Token, ...], content: str, starts: list[int], offsets: list[int]):
+def _observed(children: tuple[Token, ...], content: str, starts: tuple[int, ...], offsets: tuple[int, ...]):
     """The links and code spans among the children, and the spans of content that are not prose."""
     ranges: list[tuple[int, int]] = []
     links: list[Link] = []
