@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from .model import Article, Block, Inline, Link, Section, Version
 
 _NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
-_NAME = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|\b[A-Z][a-z]{2,}\b")
+# An acronym or capitalised word starting a word: `\b[A-Z]`, written `[A-Z](?<!\w[A-Z])` so the
+# regex engine can skip ahead to the capitals instead of trying a word boundary at every character.
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|[A-Z](?<!\w[A-Z])[a-z]{2,}\b")
 
 _NOT_DIGITS = {ord(c): None for c in " .,\u00a0\u202f"}
 
@@ -125,11 +127,22 @@ def similarity(a: Cell, b: Cell) -> float:
         + _ratio(a.paragraphs + 1, b.paragraphs + 1) + _ratio(a.share + 0.01, b.share + 0.01) \
         + 1.0 - abs(a.position - b.position)
     weight = 5.0
-    for x, y, w in ((a.targets, b.targets, 3.0), (a.numbers, b.numbers, 2.0), (a.names, b.names, 2.0)):
-        if x or y:
-            score += w * len(x & y) / len(x | y)
-            weight += w
+    if a.targets or b.targets:
+        score += _overlap(3.0, a.targets, b.targets)
+        weight += 3.0
+    if a.numbers or b.numbers:
+        score += _overlap(2.0, a.numbers, b.numbers)
+        weight += 2.0
+    if a.names or b.names:
+        score += _overlap(2.0, a.names, b.names)
+        weight += 2.0
     return score / weight
+
+
+def _overlap(weight: float, x: frozenset[str], y: frozenset[str]) -> float:
+    """``weight`` times |x & y| / |x | y|, without building the union."""
+    common = len(x & y)
+    return weight * common / (len(x) + len(y) - common)
 
 
 def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, int | None]]:

@@ -38,37 +38,49 @@ def build_version(source: SourceText, lang: str) -> Version:
     matter = loaded if isinstance(loaded, fm.FrontMatter) else None
     error = loaded if isinstance(loaded, fm.FrontMatterError) else None
     span = (matter.first_line, matter.last_line) if matter else None
-    tokens = parse("\n".join(fm.blanked_lines(source, span)))
-    blocks, _ = _blocks(tokens, 0, len(tokens), source)
+    tokens = parse(_parser_text(source, span))
+    found: list[tuple[Block, Inline]] = []
+    blocks, _ = _blocks(tokens, 0, len(tokens), source, found)
     sections = _sections(blocks, source.line_count)
-    inlines = tuple((block, inline) for top in blocks for block in top.walk() for inline in block.inlines)
-    return Version(source.path, lang, source, matter, error, tuple(blocks), tuple(sections), inlines)
+    return Version(source.path, lang, source, matter, error, tuple(blocks), tuple(sections), tuple(found))
+
+
+def _parser_text(source: SourceText, span: tuple[int, int] | None) -> str:
+    """The text markdown-it reads: the file's lines joined with ``\\n``, front matter lines emptied."""
+    text = source.text
+    if "\r" in text:
+        return "\n".join(fm.blanked_lines(source, span))
+    if span is None:  # the lines are already joined with "\n"
+        return text
+    first, last = span
+    return text[: source.line_starts[first]] + "\n" * (last - first) + text[source.line_ends[last] :]
 
 
 # -- blocks ------------------------------------------------------------------------------
-def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText) -> tuple[list[Block], int]:
-    """Blocks from tokens[i:stop] up to the closing token of the current level."""
+def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText,
+            found: list[tuple[Block, Inline]]) -> tuple[list[Block], int]:
+    """Blocks from tokens[i:stop] up to the closing token of the current level. Each inline
+    is also added to ``found`` with its block, in document order."""
     out: list[Block] = []
     cursors: dict[int, int] = {}  # per line, where the next table cell may start
     while i < stop:
         token = tokens[i]
         if token.nesting == -1:
             return out, i + 1
-        kind = _LEAF_KINDS.get(token.type)
-        if kind:
-            start, end = token.map or (0, 0)
-            out.append(Block(kind, start, end, marker=token.markup))
-            i += 1
-            continue
         kind = _OPEN_KINDS.get(token.type)
-        if kind is None:  # thead/tbody/tr/th/td and anything unknown: descend transparently
-            i += 1
+        if kind is None:
+            kind = _LEAF_KINDS.get(token.type)
+            if kind:
+                start, end = token.map or (0, 0)
+                out.append(Block(kind, start, end, marker=token.markup))
+            i += 1  # thead/tbody/tr/th/td and anything unknown: descend transparently
             continue
         start, end = token.map or (0, 0)
-        if kind in ("paragraph", "heading"):
-            inline_tok = tokens[i + 1]
-            inline = _inline(inline_tok, source, cursors)
-            out.append(Block(kind, start, end, inlines=(inline,), marker=token.markup))
+        if kind == "paragraph" or kind == "heading":
+            inline = _inline(tokens[i + 1], source, cursors)
+            block = Block(kind, start, end, inlines=(inline,), marker=token.markup)
+            out.append(block)
+            found.append((block, inline))
             i += 3
             continue
         if kind == "table":
@@ -80,10 +92,12 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText) -> tuple
                 if t.type == "inline":
                     inlines.append(_inline(t, source, cursors))
                 j += 1
-            out.append(Block("table", start, end, inlines=tuple(inlines)))
+            block = Block("table", start, end, inlines=tuple(inlines))
+            out.append(block)
+            found.extend((block, inline) for inline in block.inlines)
             i = j
             continue
-        children, i = _blocks(tokens, i + 1, stop, source)
+        children, i = _blocks(tokens, i + 1, stop, source, found)
         ordered = token.type == "ordered_list_open" or (kind == "item" and token.info.isdigit())
         number = None
         if token.type == "ordered_list_open":
@@ -122,21 +136,49 @@ def _locate(line: str, part: str, last: bool, after: int) -> int:
 def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline:
     content = token.content
     first = token.map[0] if token.map else 0
+    starts, offsets = _content_lines(token, content, first, source, cursors)
+    children = tuple(token.children or ())
+    links: tuple[Link, ...] = ()
+    code_spans: tuple[tuple[int, int], ...] = ()
+    ranges: list[tuple[int, int]] = []  # spans of content that are not prose
+    masked = content
+    # Links, images, code spans, autolinks and HTML all start with one of these characters:
+    # without any, the parser observed no child and there is nothing to mask.
+    if "[" in content or "`" in content or "<" in content:
+        links, code_spans, ranges = _observed(children, content, starts, offsets)
+        masked = _masked(content, ranges)
+    if "://" in masked or "www." in masked:
+        ranges += (m.span() for m in _BARE_URL.finditer(masked))
+        masked = _masked(content, ranges)
+    return Inline(content, masked, first, starts, offsets, links, code_spans, children)
+
+
+def _content_lines(token: Token, content: str, first: int, source: SourceText,
+                   cursors: dict[int, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each line of ``content`` starts: its index in ``content`` and its file offset."""
+    row = token.map is not None and token.map[1] - token.map[0] == 1  # a one-line block, or a table row
+    last_line = source.line_count - 1
+    if "\n" not in content:  # one line, the common case
+        line_no = min(first, last_line)
+        col = _locate(source.line(line_no), content, True, cursors.get(line_no, 0))
+        if row:
+            cursors[line_no] = col + len(content)  # next cell on this table row starts after
+        return (0,), (source.line_starts[line_no] + col,)
     parts = content.split("\n")
     starts, offsets = [], []
     index = 0
     for k, part in enumerate(parts):
-        line_no = min(first + k, source.line_count - 1)
-        line = source.line(line_no)
-        col = _locate(line, part, k == len(parts) - 1, cursors.get(line_no, 0))
-        if token.map and token.map[1] - token.map[0] == 1 and len(parts) == 1:
-            cursors[line_no] = col + len(part)  # next cell on this table row starts after
+        line_no = min(first + k, last_line)
+        col = _locate(source.line(line_no), part, k == len(parts) - 1, cursors.get(line_no, 0))
         starts.append(index)
         offsets.append(source.line_starts[line_no] + col)
         index += len(part) + 1
+    return tuple(starts), tuple(offsets)
 
-    children = tuple(token.children or ())
-    ranges: list[tuple[int, int]] = []  # spans of content that are not prose
+
+def _observed(children: tuple[Token, ...], content: str, starts: tuple[int, ...], offsets: tuple[int, ...]):
+    """The links and code spans among the children, and the spans of content that are not prose."""
+    ranges: list[tuple[int, int]] = []
     links: list[Link] = []
     code_spans: list[tuple[int, int]] = []
 
@@ -144,17 +186,13 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
         k = bisect_right(starts, i) - 1
         return offsets[k] + (i - starts[k])
 
-    def mask(a: int, b: int) -> None:
-        if a < b:
-            ranges.append((a, b))
-
     for child in children:
         meta = child.meta
         if "start" not in meta:
             continue
         a, b = meta["start"], meta["end"]
         if child.type in ("code_inline", "html_inline") or meta.get("autolink"):
-            mask(a, b)
+            ranges.append((a, b))
             if child.type == "code_inline":
                 code_spans.append((a, b))
             if meta.get("autolink"):
@@ -163,8 +201,8 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
                                   off(a), off(b), off(a + 1), off(b - 1), a, b, a + 1, b - 1))
             continue
         ls, le = meta["label_start"], meta["label_end"]
-        mask(a, ls)
-        mask(le, b)
+        ranges.append((a, ls))
+        ranges.append((le, b))
         if child.type == "image":
             kind = "image"
             href = child.attrs.get("src", "")
@@ -174,14 +212,7 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
         raw = content[meta["dest_start"] : meta["dest_end"]].strip() if "dest_start" in meta else None
         links.append(Link(content[ls:le], str(href), raw, kind, off(a), off(b), off(ls), off(le),
                           a, b, ls, le))
-
-    text = _masked(content, ranges)
-    if "://" in text or "www." in text:
-        for m in _BARE_URL.finditer(text):
-            mask(m.start(), m.end())
-        text = _masked(content, ranges)
-    return Inline(content, text, first, tuple(starts), tuple(offsets), tuple(links),
-                  tuple(code_spans), children)
+    return tuple(links), tuple(code_spans), [(a, b) for a, b in ranges if a < b]
 
 
 def _masked(content: str, ranges: list[tuple[int, int]]) -> str:
@@ -194,7 +225,7 @@ def _masked(content: str, ranges: list[tuple[int, int]]) -> str:
         if a >= b:
             continue
         out.append(content[at:a])
-        out.append("".join("\n" if ch == "\n" else MASK for ch in content[a:b]))
+        out.append("\n".join(MASK * len(piece) for piece in content[a:b].split("\n")))
         at = b
     out.append(content[at:])
     return "".join(out)
@@ -206,8 +237,8 @@ def _heading_of(block: Block) -> tuple[int, str, bool] | None:
     if block.kind == "heading":
         level = len(block.marker) if block.marker.startswith("#") else (1 if block.marker.startswith("=") else 2)
         return level, block.inline.content.strip() if block.inline else "", True
-    if block.kind == "paragraph" and block.inline is not None:
-        first_line = block.inline.content.split("\n", 1)[0]
+    if block.kind == "paragraph" and block.inlines and block.inlines[0].content.startswith("#"):
+        first_line = block.inlines[0].content.split("\n", 1)[0]
         found = would_be_heading(first_line)
         if found:
             return found[0], found[1], False

@@ -22,20 +22,23 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.token import Token
 
+# rule name -> (the token types it makes that are observed, the character it must start at)
 _OBSERVED = {
-    "link": ("link_open",),
-    "image": ("image",),
-    "backticks": ("code_inline",),
-    "autolink": ("link_open",),
-    "html_inline": ("html_inline",),
+    "link": (("link_open",), "["),
+    "image": (("image",), "!"),
+    "backticks": (("code_inline",), "`"),
+    "autolink": (("link_open",), "<"),
+    "html_inline": (("html_inline",), "<"),
 }
 
 
 def _observe(name: str, rule):
-    kinds = _OBSERVED[name]
+    kinds, first = _OBSERVED[name]
 
     def observed(state, silent: bool) -> bool:
         start = state.pos
+        if state.src[start] != first:  # the rule's own first test, without a second call
+            return False
         count = len(state.tokens)
         if not rule(state, silent):
             return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 BOM = "\ufeff"
@@ -52,15 +53,22 @@ class SourceText:
         self.path = path
         self.text = text
         self.bom = bom
-        starts = [0]
-        ends = []
-        newline = None
-        for m in _NEWLINE.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-            if newline is None:
-                newline = m.group()
-        ends.append(len(text))
+        if "\r" in text:
+            starts = [0]
+            ends = []
+            newline = None
+            for m in _NEWLINE.finditer(text):
+                ends.append(m.start())
+                starts.append(m.end())
+                if newline is None:
+                    newline = m.group()
+            ends.append(len(text))
+        else:  # the common case: every terminator is "\n", so split in C and add up the lengths
+            lengths = [len(line) + 1 for line in text.split("\n")]
+            starts = [0, *accumulate(lengths)]
+            starts.pop()
+            ends = [start + length - 1 for start, length in zip(starts, lengths)]
+            newline = None
         self.line_starts: tuple[int, ...] = tuple(starts)
         self.line_ends: tuple[int, ...] = tuple(ends)
         self.newline: str = newline or "\n"

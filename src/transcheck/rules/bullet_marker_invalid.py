@@ -73,6 +73,8 @@ def _scan(blocks: tuple[Block, ...], in_item: bool, source: SourceText | None = 
         i = j + 1
     for block in blocks:
         if block.kind == "paragraph" and block.inline is not None:
+            if "\n" not in block.inline.content:
+                continue  # one line: no line inside the paragraph to be a bullet
             lines = block.inline.content.split("\n")
             led = [k for k, line in enumerate(lines) if dash_led(line) and k and _bullet_like(lines, k)]
             if led and (in_item or dash_led(lines[0]) or len(led) > 1):

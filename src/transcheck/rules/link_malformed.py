@@ -39,8 +39,9 @@ _URLISH = re.compile(r"(?:/|#|\.{1,2}/|[A-Za-z][A-Za-z0-9+.-]*://|mailto:|www\.)
 def check(version: Version) -> Iterator[Hit]:
     words = conventions(version.lang).function_words
     for _, inline in version.inlines():
-        yield from _spaced(inline)
-        yield from _dangling(inline)
+        if "]" in inline.masked:  # both need a `]` that is not link syntax (that one is masked)
+            yield from _spaced(inline)
+            yield from _dangling(inline)
         for link in inline.links:
             if link.kind == "inline" and link.raw_target is not None and link.raw_target.strip() in ("", "<>"):
                 yield Hit(link.start, link.end, f"link [{link.text}]() has an empty target")

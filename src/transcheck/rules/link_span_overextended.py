@@ -88,6 +88,12 @@ def _reasons(text: str, others: list[tuple[str, Link]], lang: str, in_heading: b
     return reasons
 
 
+def _may_run_past(text: str, lang: str, in_heading: bool) -> bool:
+    """Can ``_reasons`` find a reason, whatever the counterparts? Each of its reasons needs one of these."""
+    return (text.count(",") >= 2 or _words(text) >= 5
+            or (not in_heading and _ends_sentence(text, lang) is not None))
+
+
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     for version in ctx.article.versions:
         for block, inline in version.inlines():
@@ -95,6 +101,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 if link.kind not in ("inline", "reference") or not link.target:
                     continue
                 text = inline.masked[link.c_text_start : link.c_text_end]
+                if not _may_run_past(text, version.lang, block.kind == "heading"):
+                    continue  # most links: short, no list, no final mark, so no counterparts to look up
                 others = _counterparts(ctx, version, link)
                 reasons = _reasons(text, others, version.lang, block.kind == "heading")
                 if not reasons:

@@ -38,6 +38,8 @@ from .base import Rule
 
 def check(version: Version) -> Iterator[Hit]:
     for _, inline in version.inlines():
+        if len(inline.links) < 2:
+            continue  # a split link has two parts at least
         links = [link for link in inline.links if link.kind in ("inline", "reference") and link.target]
         run = []
         for link in links:

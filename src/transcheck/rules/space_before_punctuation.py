@@ -34,7 +34,9 @@ from .base import Rule
 
 _SPACES = " \t\u00a0\u202f"
 _BEFORE = re.compile(r"(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])")
-_SUSPECT = re.compile(r"[ \t\u00a0\u202f][,.;:?!)»]|[(«][ \t\u00a0\u202f]")
+# A space or opener next to a space or mark: a cheap test (one scan in C, no alternation) that
+# every match of the patterns below passes.
+_SUSPECT = re.compile(r"[ \t\u00a0\u202f(«][ \t\u00a0\u202f,.;:?!)»]")
 _AFTER_OPEN = re.compile(r"\([ \t\u00a0\u202f]+(?=\S)")
 _GUILLEMET = re.compile(r"«[ \t]+(?=\S)|(?<=\S)[ \t]+»")
 

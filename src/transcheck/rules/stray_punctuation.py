@@ -36,7 +36,8 @@ from ..languages import Conventions, conventions
 from ..model import MASK, Inline, Version
 from .base import Rule
 
-_PAIRS = (",.", ".,", ";.", ".;", ",,", ";;", ";,", ",;", ":.", "..")
+# Two marks side by side: a cheap test (one scan in C) that every _CLASH match passes.
+_TWO_MARKS = re.compile(r"[,.;:][,.;]")
 _CLASH = re.compile(r"[,;:]\.(?!\.)|(?<![.])\.[,;]|,,|;;|;,|,;|(?<![.\d])\.\.(?![.\d])")
 _ROMAN = re.compile(r"[IVXLCDM]+$")
 _OPENERS = "([{\"'„“”«»‘’" + MASK
@@ -46,7 +47,7 @@ def check(version: Version) -> Iterator[Hit]:
     conv = conventions(version.lang)
     for _, inline in version.inlines():
         text = inline.masked
-        if any(pair in text for pair in _PAIRS):
+        if _TWO_MARKS.search(text):
             yield from _clashes(inline, conv, version.source.text)
         if conv.sentence_case and ". " in text:
             yield from _midsentence(inline, conv)
@@ -75,17 +76,18 @@ def _midsentence(inline: Inline, conv: Conventions) -> Iterator[Hit]:
         word = period + 2
         while word < len(text) and text[word] == " ":
             word += 1
-        end = word
-        while end < len(text) and text[end].isalnum():
-            end += 1
-        before = text[period - 1 : period]
-        if (word < len(text) and text[word].islower()
-                and before not in (",", ";", ":") and not before.isspace()  # `,.` / ` .`: reported elsewhere
-                and not any(ch.isupper() for ch in text[word:end])  # `iPhone`, `eBay` start sentences
-                and not _abbreviation(text, period, conv)):
-            yield Hit(inline.offset(period), inline.offset(period + 1),
-                      f"period in mid-sentence: `{_context(inline.content, period, end)}`: the sentence "
-                      f"continues with a lowercase word; remove the period, or start the new sentence with a capital")
+        if word < len(text) and text[word].islower():
+            end = word
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            before = text[period - 1 : period]
+            if (before not in (",", ";", ":") and not before.isspace()  # `,.` / ` .`: reported elsewhere
+                    and not any(ch.isupper() for ch in text[word:end])  # `iPhone`, `eBay` start sentences
+                    and not _abbreviation(text, period, conv)):
+                yield Hit(inline.offset(period), inline.offset(period + 1),
+                          f"period in mid-sentence: `{_context(inline.content, period, end)}`: the sentence "
+                          f"continues with a lowercase word; remove the period, or start the new sentence with a "
+                          f"capital")
         period = text.find(". ", period + 1)
 
 
