@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
 
-_NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+# `\d\d*` rather than `\d+`: a pattern that starts with a character class lets the regex engine
+# skip ahead to the digits instead of trying a match at every character (same matches).
+_NUMBER = re.compile(r"\d\d*(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 # An acronym or capitalised word starting a word: `\b[A-Z]`, written `[A-Z](?<!\w[A-Z])` so the
 # regex engine can skip ahead to the capitals instead of trying a word boundary at every character.
 _NAME = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|[A-Z](?<!\w[A-Z])[a-z]{2,}\b")
@@ -32,9 +35,11 @@ MATCH_FLOOR = 0.35
 BAND = 0.4
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One version's section in an alignment row, with the evidence used to align it."""
+class Cell(NamedTuple):
+    """One version's section in an alignment row, with the evidence used to align it.
+
+    A NamedTuple (immutable, built several times faster than a frozen dataclass: one per
+    section of every version)."""
 
     version: Version
     section: Section
@@ -94,13 +99,14 @@ def _cells(version: Version) -> list[Cell]:
                     items += 1
                 for inline in block.inlines:
                     inlines.append((block, inline))
-                    targets.update(link.target for link in inline.links if link.target)
+                    if inline.links:
+                        targets.update(link.target for link in inline.links if link.target)
                     for a, b in inline.code_spans:
                         names.add(inline.content[a:b].strip("`").strip().lower())
         text = " ".join(inline.masked for _, inline in inlines)
         numbers = {m.translate(_NOT_DIGITS) for m in _NUMBER.findall(text)}
-        names.update(_stem(m) for m in set(_NAME.findall(text)))
-        prose = sum(len(inline.masked) for _, inline in inlines)
+        names.update(map(_stem, set(_NAME.findall(text))))
+        prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         found.append((section, frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items,
                       prose, tuple(inlines)))
     total = sum(f[6] for f in found)
@@ -110,12 +116,6 @@ def _cells(version: Version) -> list[Cell]:
             for i, (section, targets, numbers, names, paragraphs, items, prose, inlines) in enumerate(found)]
 
 
-def _ratio(a: float, b: float) -> float:
-    if a == b:
-        return 1.0
-    return min(a, b) / max(a, b)
-
-
 def similarity(a: Cell, b: Cell) -> float:
     """How likely two sections are counterparts, 0..1, from language-invariant evidence.
 
@@ -123,26 +123,32 @@ def similarity(a: Cell, b: Cell) -> float:
     bullets (1), paragraphs (1), share of the text (1), position (1); evidence absent
     from both sections is left out of the mean.
     """
-    score = (a.section.level == b.section.level) + _ratio(a.items + 1, b.items + 1) \
-        + _ratio(a.paragraphs + 1, b.paragraphs + 1) + _ratio(a.share + 0.01, b.share + 0.01) \
-        + 1.0 - abs(a.position - b.position)
+    # Runs for every pair of sections in the band, so written out: a count or share compares as
+    # min/max (1 when equal), a set as |x & y| / |x | y| (without building the union).
+    x, y = a.items + 1, b.items + 1
+    score = (a.section.level == b.section.level) + (1.0 if x == y else x / y if x < y else y / x)
+    x, y = a.paragraphs + 1, b.paragraphs + 1
+    score += 1.0 if x == y else x / y if x < y else y / x
+    x, y = a.share + 0.01, b.share + 0.01
+    score += 1.0 if x == y else x / y if x < y else y / x
+    score = score + 1.0 - abs(a.position - b.position)
     weight = 5.0
-    if a.targets or b.targets:
-        score += _overlap(3.0, a.targets, b.targets)
+    x, y = a.targets, b.targets
+    if x or y:
+        common = len(x & y)
+        score += 3.0 * common / (len(x) + len(y) - common)
         weight += 3.0
-    if a.numbers or b.numbers:
-        score += _overlap(2.0, a.numbers, b.numbers)
+    x, y = a.numbers, b.numbers
+    if x or y:
+        common = len(x & y)
+        score += 2.0 * common / (len(x) + len(y) - common)
         weight += 2.0
-    if a.names or b.names:
-        score += _overlap(2.0, a.names, b.names)
+    x, y = a.names, b.names
+    if x or y:
+        common = len(x & y)
+        score += 2.0 * common / (len(x) + len(y) - common)
         weight += 2.0
     return score / weight
-
-
-def _overlap(weight: float, x: frozenset[str], y: frozenset[str]) -> float:
-    """``weight`` times |x & y| / |x | y|, without building the union."""
-    common = len(x & y)
-    return weight * common / (len(x) + len(y) - common)
 
 
 def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, int | None]]:
@@ -156,17 +162,18 @@ def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, in
         move[0][j] = 2
     for i in range(1, n + 1):
         a = pivot[i - 1]
+        above, row, moves = best[i - 1], best[i], move[i]
         for j in range(1, m + 1):
             b = other[j - 1]
             # Sections far apart in their documents are not compared (a band around the diagonal).
             gain = similarity(a, b) - MATCH_FLOOR if abs(a.position - b.position) <= BAND else -1.0
-            diag, up, left = best[i - 1][j - 1] + gain, best[i - 1][j], best[i][j - 1]
+            diag, up, left = above[j - 1] + gain, above[j], row[j - 1]
             if diag >= up and diag >= left:
-                best[i][j], move[i][j] = diag, 0
+                row[j], moves[j] = diag, 0
             elif up >= left:
-                best[i][j], move[i][j] = up, 1
+                row[j], moves[j] = up, 1
             else:
-                best[i][j], move[i][j] = left, 2
+                row[j], moves[j] = left, 2
     pairs = []
     i, j = n, m
     while i or j:
