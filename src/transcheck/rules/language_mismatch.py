@@ -25,6 +25,7 @@ Fix
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -41,9 +42,9 @@ _cache: dict[tuple, tuple[str, float] | None] = {}
 def prose_sample(version) -> str:
     """The start of the version's paragraph text (headings, code and URLs left out)."""
     parts, size = [], 0
-    for block in version.walk():
-        if block.kind == "paragraph" and block.inline is not None:
-            text = block.inline.masked.replace(MASK, " ").strip()
+    for block, inline in version.inlines():
+        if block.kind == "paragraph" and inline is block.inline:
+            text = inline.masked.replace(MASK, " ").strip()
             parts.append(text)
             size += len(text)
             if size >= SAMPLE:
@@ -67,9 +68,10 @@ def _plainly(words: list[str], lang: str, langs: tuple[str, ...]) -> bool:
     article's languages."""
     table = _function_words(tuple(sorted(set(langs) | {lang})))
     counts = dict.fromkeys(set(langs) | {lang}, 0)
-    for word in words:
-        for x in table.get(word, ()):
-            counts[x] += 1
+    seen = Counter(words)  # counted in C; then one lookup per distinct function word
+    for word in seen.keys() & table.keys():
+        for x in table[word]:
+            counts[x] += seen[word]
     own = counts.pop(lang)
     return own >= 10 and all(own >= 3 * n for n in counts.values())
 

@@ -66,8 +66,8 @@ def _prose_words(text: str) -> list[str]:
 def _plainly_own(words: list[str], own_words: frozenset, other_words: list[frozenset]) -> bool:
     """The function words settle it: fewer than two of any other language's, or at least
     two of its own and no more of another's (names of another language aside)."""
-    own = sum(1 for w in words if w in own_words)
-    best = max((sum(1 for w in words if w in fw) for fw in other_words), default=0)
+    own = sum(map(own_words.__contains__, words))
+    best = max((sum(map(fw.__contains__, words)) for fw in other_words), default=0)
     return best < 2 or (own >= 2 and own >= best)
 
 
