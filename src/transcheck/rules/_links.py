@@ -22,7 +22,11 @@ def comparable(link: Link) -> bool:
 def links_of(cell: Cell) -> list[tuple[Block, Link]]:
     """The comparable links of a section, a split run counted as its first link."""
     out = []
+    if not cell.links:
+        return out
     for block, inline in cell.inlines:
+        if not inline.links:
+            continue
         previous = None
         for link in inline.links:
             if not comparable(link):
