@@ -50,3 +50,26 @@ def test_blanked_lines_keep_the_line_count():
 def test_dots_close_front_matter_too():
     matter = fm.load(SourceText("---\ntitle: x\n...\nbody\n"))
     assert matter.data == {"title": "x"} and matter.last_line == 2
+
+
+# -- hostile front matter (issue #9): an error at its line, found quickly, never a crash ----------
+import time  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+def _error(text: str) -> fm.FrontMatterError:
+    start = time.perf_counter()
+    err = fm.load(SourceText(text))
+    assert time.perf_counter() - start < 2
+    assert isinstance(err, fm.FrontMatterError), err
+    return err
+
+
+@pytest.mark.parametrize("value, line, what", [
+    ("date: 2021-13-45", 2, "month must be in 1..12"),         # a typo PyYAML reads as a date
+    ("n: " + "9" * 5000, 1, "4300 digits"),                     # Python's int() refuses it
+])
+def test_a_value_pyyaml_cannot_build_is_an_error_at_its_line(value, line, what):
+    err = _error(f"---\ntitle: T\n{value}\n---\n".replace("title: T\n", "title: T\n" if line == 2 else ""))
+    assert err.line == line and "cannot read the value" in err.message and what in err.message

@@ -2,8 +2,10 @@
 
 The lines are found here rather than by ``frontmatter.loads`` because that returns the
 body stripped, which loses the offset of every line after it. The YAML is loaded with
-python-frontmatter's YAML handler (the C loader when PyYAML has it). Files are never
-written back through python-frontmatter: it reorders keys and drops comments.
+python-frontmatter's YAML handler and a safe loader (``_Loader``: PyYAML's safe loader,
+the C one when PyYAML has it); a value PyYAML cannot build (``date: 2021-13-45``) is an
+error at its line. Files are never written back through python-frontmatter: it reorders
+keys and drops comments.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
     first, last = span
     body = "\n".join(source.line(i) for i in range(first + 1, last))
     try:
-        data = _HANDLER.load(body) if body.strip() else {}
+        data = _HANDLER.load(body, Loader=_Loader) if body.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + 1 + (mark.line if mark else 0)
@@ -82,6 +84,21 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
         if text and not text[0].isspace() and ":" in text and not text.startswith("#"):
             key_lines.append((text.split(":", 1)[0].strip(), index))
     return FrontMatter(first, last, data, tuple(key_lines))
+
+
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader that turns a value it cannot build (``ValueError``:
+    ``2021-13-45``, an integer of 5,000 digits) into a located YAML error."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read the value: {exc}",
+                                                    node.start_mark) from None
 
 
 def blanked_lines(source: SourceText, span: tuple[int, int] | None) -> list[str]:
