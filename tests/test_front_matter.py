@@ -66,6 +66,18 @@ def _error(text: str) -> fm.FrontMatterError:
     return err
 
 
+def test_duplicate_keys_are_an_error_at_the_second_key():
+    err = _error("---\ntitle: Yksi\nlang: fi\ntitle: Kaksi\n---\n\nText\n")
+    assert (err.line, err.column) == (3, 0) and "duplicate key 'title'" in err.message
+    nested = _error("---\nmeta:\n  a: 1\n  b: 2\n  a: 3\n---\n")
+    assert (nested.line, nested.column) == (4, 2) and "duplicate key 'a'" in nested.message
+
+
+def test_merge_keys_and_equal_values_under_different_keys_are_not_duplicates():
+    matter = fm.load(SourceText("---\nbase: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  x: 3\n---\n"))
+    assert matter.data["item"] == {"x": 3, "y": 2}
+
+
 @pytest.mark.parametrize("value, line, what", [
     ("date: 2021-13-45", 2, "month must be in 1..12"),         # a typo PyYAML reads as a date
     ("n: " + "9" * 5000, 1, "4300 digits"),                     # Python's int() refuses it

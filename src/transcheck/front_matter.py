@@ -3,9 +3,10 @@
 The lines are found here rather than by ``frontmatter.loads`` because that returns the
 body stripped, which loses the offset of every line after it. The YAML is loaded with
 python-frontmatter's YAML handler and a safe loader (``_Loader``: PyYAML's safe loader,
-the C one when PyYAML has it); a value PyYAML cannot build (``date: 2021-13-45``) is an
-error at its line. Files are never written back through python-frontmatter: it reorders
-keys and drops comments.
+the C one when PyYAML has it); duplicate keys (YAML forbids them; PyYAML keeps the last
+silently) and a value PyYAML cannot build (``date: 2021-13-45``) are errors at their
+line. Files are never written back through python-frontmatter: it reorders keys and
+drops comments.
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BASE):  # type: ignore[misc, valid-type]
-    """PyYAML's safe loader that turns a value it cannot build (``ValueError``:
-    ``2021-13-45``, an integer of 5,000 digits) into a located YAML error."""
+    """PyYAML's safe loader that refuses duplicate keys and turns a value it cannot build
+    (``ValueError``: ``2021-13-45``, an integer of 5,000 digits) into a located YAML error."""
 
     def construct_object(self, node, deep=False):
         try:
@@ -99,6 +100,23 @@ class _Loader(_BASE):  # type: ignore[misc, valid-type]
         except (ValueError, OverflowError) as exc:
             raise yaml.constructor.ConstructorError(None, None, f"cannot read the value: {exc}",
                                                     node.start_mark) from None
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node)
+                try:
+                    duplicate = key in seen
+                    seen.add(key)
+                except TypeError:  # unhashable: the base class reports it
+                    continue
+                if duplicate:
+                    raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}",
+                                                            key_node.start_mark)
+        return super().construct_mapping(node, deep)
 
 
 def blanked_lines(source: SourceText, span: tuple[int, int] | None) -> list[str]:
