@@ -42,3 +42,48 @@ def test_a_finding_after_each_of_many_links_is_linear():
     took = _seconds(lambda: check_version(version, "a", VERSION_RULES))
     print(f"\n40,000 links each followed by a finding: version rules {took:.2f} s")
     assert took < 10  # measured 0.8 s; the quadratic scan took 10.8 s for half as many
+
+
+def _sections(count: int, lang: str, words: tuple[str, str], skip: int = 0) -> str:
+    heading, text = words
+    return "# T\n\n" + "".join(f"## {heading} {k}\n\n{text} [{text}](/x{k % 7}) {k * 37}.\n\n"
+                                for k in range(count) if not (skip and k % skip == 0))
+
+
+def _article(texts: dict[str, str]):
+    from transcheck.model import Article
+
+    return Article("a", tuple(version_of(text, lang, f"{lang}.md") for lang, text in texts.items()))
+
+
+def test_aligning_thousands_of_sections_is_linear_in_their_number():
+    """The aligner compared every pair of sections: 20,000 sections per version took more than
+    5 minutes (and gigabytes); beyond EXACT_PAIRS pairs it now computes a band around the diagonal."""
+    from transcheck.align import align
+
+    article = _article({"fi": _sections(8000, "fi", ("Osa", "Teksti")),
+                        "sv": _sections(8000, "sv", ("Del", "Text"), skip=500)})
+    took = _seconds(lambda: align(article))
+    print(f"\naligning 8,000 sections with 7,984: {took:.2f} s")
+    assert took < 30  # measured 2.5 s; every pair (64 million) took about 2 minutes
+
+
+def test_the_band_finds_what_comparing_every_pair_finds(monkeypatch):
+    from transcheck import align as align_mod
+
+    article = _article({"fi": _sections(1100, "fi", ("Osa", "Teksti")),
+                        "sv": _sections(1100, "sv", ("Del", "Text"), skip=90),
+                        "pl": _sections(1100, "pl", ("Część", "Tekst"), skip=250)})
+    banded = align_mod.align(article)
+    monkeypatch.setattr(align_mod, "EXACT_PAIRS", 10 ** 9)
+    exact = align_mod.align(article)
+    assert len(banded.rows) == len(exact.rows) > 1100
+    assert [[c and c.index for c in row.cells] for row in banded.rows] == \
+        [[c and c.index for c in row.cells] for row in exact.rows]
+
+
+def test_section_at_is_the_section_holding_the_line():
+    version = version_of(_sections(300, "fi", ("Osa", "Teksti"), skip=7) + "Loppu.\n", "fi")
+    for line in range(version.source.line_count + 2):
+        expected = next((s for s in version.sections if s.start_line <= line < s.end_line), None)
+        assert version.section_at(line) is expected

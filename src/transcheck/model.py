@@ -165,6 +165,11 @@ class Version:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     all_inlines: tuple[tuple[Block, Inline], ...] = ()
+    # the start lines of the sections (in order), for section_at
+    _section_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_section_starts", tuple(section.start_line for section in self.sections))
 
     def walk(self) -> Iterator[Block]:
         """Every block, depth first, in document order."""
@@ -180,9 +185,10 @@ class Version:
             yield from inline.links
 
     def section_at(self, line: int) -> Section | None:
-        for section in self.sections:
-            if section.start_line <= line < section.end_line:
-                return section
+        """The section holding 0-based ``line`` (sections are in order and do not overlap)."""
+        k = bisect_right(self._section_starts, line) - 1
+        if k >= 0 and line < self.sections[k].end_line:
+            return self.sections[k]
         return None
 
 
