@@ -3,6 +3,8 @@ are reported; a baseline that cannot be used is an error (exit 2)."""
 
 from __future__ import annotations
 
+import os
+
 import json
 import re
 import shutil
@@ -242,3 +244,22 @@ def test_real_corpus_baseline_survives_shifted_lines(tmp_path):
     edit(tmp_path / "Finnish" / f"{slug}.md", lambda text: text.replace("\n## ", "\n##", 1))
     new = findings_of(invoke("check", tmp_path, "--baseline", baseline))
     assert len(new) == 1 and "Finnish" in new[0] and "TC101 heading-missing-space" in new[0]
+
+
+def test_sarif_and_baseline_never_reopen_a_file_the_check_could_not_read(tmp_path):
+    """Fingerprints read the texts of the files with findings again; a FIFO (reported as a
+    read-error) must not be opened for that, or the run would wait for a writer for ever."""
+    import subprocess
+    import sys
+
+    art = tmp_path / "a"
+    art.mkdir()
+    (art / "fi.md").write_text("# Otsikko\n\n##Kohokohdat\n", encoding="utf-8")
+    (art / "sv.md").write_text("# Rubrik\n\n## Höjdpunkter\n", encoding="utf-8")
+    os.mkfifo(art / "pl.md")
+    for extra in (["--format", "sarif"], ["--write-baseline", str(tmp_path / "b.json")]):
+        done = subprocess.run([sys.executable, "-m", "transcheck", "check", str(art), "--no-cache", *extra],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode in (0, 1), done.stderr
+        assert "Traceback" not in done.stderr
+    assert "pl.md" in (tmp_path / "b.json").read_text(encoding="utf-8")

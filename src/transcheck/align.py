@@ -151,33 +151,57 @@ def similarity(a: Cell, b: Cell) -> float:
     return score / weight
 
 
+# Up to this many pairs of sections the programme compares every pair; beyond it (an article
+# of thousands of sections), only a band around the diagonal, so the time and memory grow
+# linearly with the sections rather than with their square (20,000 sections each took
+# more than 5 minutes and gigabytes).
+EXACT_PAIRS = 1_000_000
+MIN_BAND = 50
+
+
+def _band(n: int, m: int) -> list[tuple[int, int]]:
+    """For each row i (0..n) of the programme, the columns (lo, hi) it computes. The pivot
+    has the most sections (n >= m), so consecutive bands overlap and the path is connected."""
+    if n * m <= EXACT_PAIRS or n == 0:
+        return [(0, m)] * (n + 1)
+    half = max(MIN_BAND, EXACT_PAIRS // (2 * n))
+    return [(max(0, i * m // n - half), min(m, i * m // n + half)) for i in range(n + 1)]
+
+
 def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, int | None]]:
     """Order-preserving alignment maximising the summed (similarity - floor) of matches."""
     n, m = len(pivot), len(other)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[0] * (m + 1) for _ in range(n + 1)]  # 0 match, 1 gap in other, 2 gap in pivot
-    for i in range(1, n + 1):
-        move[i][0] = 1
-    for j in range(1, m + 1):
+    band = _band(n, m)
+    lost = float("-inf")  # outside the band
+    # best[i][j - band[i][0]]: the score of the best alignment of pivot[:i] with other[:j]
+    best = [[0.0] * (hi - lo + 1) for lo, hi in band]
+    move = [[0] * (hi - lo + 1) for lo, hi in band]  # 0 match, 1 gap in other, 2 gap in pivot
+    for j in range(1, band[0][1] + 1):
         move[0][j] = 2
     for i in range(1, n + 1):
         a = pivot[i - 1]
-        above, row, moves = best[i - 1], best[i], move[i]
-        for j in range(1, m + 1):
+        lo, hi = band[i]
+        plo, phi = band[i - 1]
+        above, row, steps = best[i - 1], best[i], move[i]
+        if lo == 0:
+            steps[0] = 1
+        for j in range(max(lo, 1), hi + 1):
             b = other[j - 1]
             # Sections far apart in their documents are not compared (a band around the diagonal).
             gain = similarity(a, b) - MATCH_FLOOR if abs(a.position - b.position) <= BAND else -1.0
-            diag, up, left = above[j - 1] + gain, above[j], row[j - 1]
+            diag = above[j - 1 - plo] + gain if plo <= j - 1 <= phi else lost
+            up = above[j - plo] if plo <= j <= phi else lost
+            left = row[j - 1 - lo] if j > lo else lost
             if diag >= up and diag >= left:
-                row[j], moves[j] = diag, 0
+                row[j - lo], steps[j - lo] = diag, 0
             elif up >= left:
-                row[j], moves[j] = up, 1
+                row[j - lo], steps[j - lo] = up, 1
             else:
-                row[j], moves[j] = left, 2
+                row[j - lo], steps[j - lo] = left, 2
     pairs = []
     i, j = n, m
     while i or j:
-        step = move[i][j]
+        step = move[i][j - band[i][0]]
         if step == 0:
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1

@@ -38,6 +38,9 @@ def run_options(command):
         click.option("--include", "include", multiple=True, metavar="GLOB",
                      help="File name pattern searched for in directories (repeatable; default *.md). Files "
                           "named on the command line are checked whatever their name."),
+        click.option("--max-file-size", "max_file_size", default=None, metavar="SIZE",
+                     help="Report files larger than SIZE (bytes, or e.g. 5MB, 512KB) as file-too-large "
+                          "instead of reading them (default: the configuration's max-file-size, else 5MB)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -234,6 +237,13 @@ def settings(paths: tuple[str, ...], options: dict):
         changes["source"] = code_of(source)
     if options.get("include"):
         changes["include"] = tuple(options["include"])
+    if options.get("max_file_size") is not None:
+        from .reading import parse_size
+
+        try:
+            changes["max_file_size"] = parse_size(options["max_file_size"])
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--max-file-size") from None
     return replace(config, **changes)
 
 
@@ -274,7 +284,7 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             from .cache import salt
 
             chosen = parallel.Settings(config.rules(), config.source, config.languages, shard, report_unused,
-                                       cache_dir)
+                                       cache_dir, max_size=config.max_file_size)
             if cache_dir:
                 chosen.salt = salt(chosen)
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
@@ -285,7 +295,7 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             result = run(list(paths), config.layout, rules=config.rules(), source=config.source,
                          include=config.include, progress=bar if bar.enabled else None,
                          excluded=excluded, languages=config.languages,
-                         shard=shard, report_unused_disables=report_unused)
+                         shard=shard, report_unused_disables=report_unused, max_size=config.max_file_size)
     finally:
         bar.close()
     result.findings = config.apply(result.findings)
@@ -354,7 +364,8 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
     config = settings(paths, options)
     outcome = fixer.fix(list(paths), config.layout, config.rules(), unsafe=unsafe, source=config.source,
                         include=config.include, select=config.apply if config.per_file_ignores else None,
-                        excluded=config.excluded if config.exclude else None, languages=config.languages)
+                        excluded=config.excluded if config.exclude else None, languages=config.languages,
+                        max_size=config.max_file_size)
     result = outcome.result
     result.findings = config.apply(result.findings)
     _input_problems(result, paths)

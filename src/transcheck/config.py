@@ -16,6 +16,7 @@ Keys (kebab-case)::
     extend-select = []
     ignore = ["TC511"]
     fail-on = "warning"               # error | warning | info
+    max-file-size = "5MB"             # larger files are reported (file-too-large), not read
     [per-file-ignores]                # glob (relative to the config file) -> rules
     "legacy/**" = ["untranslated-text"]
     [severity]                        # rule, code or prefix -> error | warning | info
@@ -37,12 +38,13 @@ from pathlib import Path
 from .discovery import INCLUDE, LAYOUTS
 from .findings import Finding, Severity
 from .languages import code_of
+from .reading import DEFAULT_MAX_FILE_SIZE, parse_size
 from .rules import ALL_RULES, find_rule
 from .rules.base import Rule
 from .selection import SelectionError, most_explicit, selected, validate
 
 KEYS = ("languages", "source", "layout", "include", "exclude", "select", "extend-select", "ignore",
-        "per-file-ignores", "severity", "rules", "fail-on")
+        "per-file-ignores", "severity", "rules", "fail-on", "max-file-size")
 SEVERITIES = tuple(s.value for s in Severity)
 
 
@@ -65,6 +67,7 @@ class Config:
     severity: dict = field(default_factory=dict)  # selector -> Severity
     options: dict = field(default_factory=dict)  # rule name -> {option: value}
     fail_on: Severity = Severity.WARNING
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes
 
     @property
     def root(self) -> Path:
@@ -204,6 +207,11 @@ def parse(data: dict, path: Path | None = None) -> Config:
         if fail_on not in SEVERITIES:
             raise ConfigError(f"{where}: fail-on: {fail_on!r} is not one of {', '.join(SEVERITIES)}")
         values["fail_on"] = Severity(fail_on)
+    if data.get("max-file-size") is not None:
+        try:
+            values["max_file_size"] = parse_size(data["max-file-size"])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: max-file-size: {exc}") from None
     ignores = get.table("per-file-ignores")
     if ignores is not None:
         pairs = []

@@ -9,8 +9,6 @@ of a traceback.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .discovery import INCLUDE, Candidate, discover
 from .document import build_version
 from .findings import Finding, Hit
@@ -19,7 +17,9 @@ from .model import Article, Version
 from .result import Result
 from .rules import CHECK_RULES, INPUT_RULES
 from .rules.base import ArticleContext, Rule
-from .rules.input_errors import FILE_EMPTY, INTERNAL_ERROR, LANGUAGE_UNKNOWN, PARSE_ERROR, READ_ERROR
+from .reading import DEFAULT_MAX_FILE_SIZE, TooLarge, read_bytes
+from .rules.input_errors import (FILE_EMPTY, FILE_TOO_LARGE, INTERNAL_ERROR, LANGUAGE_UNKNOWN, PARSE_ERROR,
+                                 READ_ERROR)
 from .source import DecodeError, SourceText
 
 
@@ -56,14 +56,18 @@ def _override(version_fm: dict | None, cand: Candidate) -> tuple[str | None, str
     return lang, group
 
 
-def load(cand: Candidate, data: bytes | None = None) -> tuple[Version | None, list[Finding]]:
+def load(cand: Candidate, data: bytes | None = None,
+         max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> tuple[Version | None, list[Finding]]:
     """Read (unless ``data`` holds its bytes) and parse one candidate; problems become
-    findings (only for named files)."""
+    findings (only for named files). A file over ``max_size`` bytes is not read."""
     path, slug = cand.path, cand.slug
     lang = cand.lang or ""
     try:
         if data is None:
-            data = Path(path).read_bytes()
+            data = read_bytes(path, max_size)
+    except TooLarge as exc:
+        hit = Hit(0, 0, f"{exc}: not read (raise max-file-size to check it)")
+        return None, [_finding(FILE_TOO_LARGE, path, None, hit, lang, slug)]
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, [_finding(READ_ERROR, path, None, Hit(0, 0, f"cannot read the file: {reason}"), lang, slug)]
@@ -88,7 +92,8 @@ def load(cand: Candidate, data: bytes | None = None) -> tuple[Version | None, li
 def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES,
         source: str | None = None, include: tuple[str, ...] = INCLUDE, progress=None, excluded=None,
         languages: tuple[str, ...] = (), shard: tuple[int, int] | None = None, *,
-        suppress: bool = True, report_unused_disables: bool = False) -> Result:
+        suppress: bool = True, report_unused_disables: bool = False,
+        max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Result:
     """Check the given paths; return findings for the named files, sorted.
 
     ``source``: compare translations with this language's version instead of the
@@ -98,26 +103,28 @@ def run(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
     (K, N), check only the articles of shard K of N (``shards.shard_of``); every file
     is still read, to group the articles. ``suppress``: drop the findings that
     ``transcheck-disable`` directives hide (see ``suppression``);
-    ``report_unused_disables``: report the directives that hid nothing.
+    ``report_unused_disables``: report the directives that hid nothing. ``max_size``:
+    files larger than this (bytes; None: no limit) are reported, not read.
     """
     result = load_all(paths, layout, include, progress=progress, excluded=excluded, languages=languages,
-                      shard=shard)
+                      shard=shard, max_size=max_size)
     return check_all(result, rules, source, progress=progress, suppress=suppress,
                      report_unused_disables=report_unused_disables)
 
 
 def load_all(paths: list[str], layout: str | None = None, include: tuple[str, ...] = INCLUDE, *,
              progress=None, excluded=None, languages: tuple[str, ...] = (),
-             shard: tuple[int, int] | None = None) -> Result:
+             shard: tuple[int, int] | None = None, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Result:
     """Discover, load and group the given paths into articles; no rule runs yet. The
-    result holds the loading problems of the named files (``reported``) as findings."""
+    result holds the loading problems of the named files (``reported``) as findings.
+    Files over ``max_size`` bytes are reported (``file-too-large``), not read."""
     found = discover(paths, layout, include, excluded)
     result = Result(missing=found.missing)
     loaded = []
     for done, cand in enumerate(found.candidates, 1):
         if progress:
             progress(done, len(found.candidates), "files read")
-        loaded.append((cand, *load(cand)))
+        loaded.append((cand, *load(cand, max_size=max_size)))
     return assemble(loaded, result, languages=languages, shard=shard)
 
 

@@ -41,15 +41,19 @@ def fingerprint(finding: Finding, text: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+NOT_READ = ("read-error", "file-too-large")  # the rules of files the check could not read
+
+
 def texts_of(findings: list[Finding]) -> dict[str, str | None]:
     """The decoded text of each file the findings are about, read from disk (a run keeps no
-    texts): None for a file that cannot be read or decoded, as when it was checked."""
+    texts): None for a file the check did not read (``NOT_READ``: unreadable, not UTF-8, a
+    special file, over the size limit), or that cannot be read now."""
     from .source import SourceText
 
-    out: dict[str, str | None] = {}
+    out: dict[str, str | None] = {f.path: None for f in findings if f.rule in NOT_READ}
     for finding in findings:
         if finding.path not in out:
-            source = SourceText.read(finding.path)
+            source = SourceText.read(finding.path, None)  # read whole by the check: under the limit
             out[finding.path] = source.text if source is not None else None
     return out
 

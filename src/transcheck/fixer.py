@@ -41,6 +41,7 @@ from .document import build_version
 from .engine import Result, check_all, check_article, check_version, load_all, suppressed
 from .findings import Applicability, Edit, Finding, Fix
 from .model import Article, Version
+from .reading import NotRegular, TooLarge, read_bytes
 from .rules import CHECK_RULES
 from .rules.base import Rule
 from .source import SourceText
@@ -445,7 +446,7 @@ def write(file: FileFix) -> str | None:
     expected = file.original.encode()
     try:
         mode = stat.S_IMODE(os.stat(real).st_mode)
-        if _read(real) != expected:
+        if _read(real, expected) != expected:
             return "the file changed on disk since it was read; not written (run fix again)"
         directory = os.path.dirname(real)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".transcheck-", suffix=".tmp")
@@ -457,7 +458,7 @@ def write(file: FileFix) -> str | None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        if _read(real) != expected:
+        if _read(real, expected) != expected:
             os.unlink(tmp)
             return "the file changed on disk since it was read; not written (run fix again)"
         os.replace(tmp, real)
@@ -468,9 +469,13 @@ def write(file: FileFix) -> str | None:
     return None
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+def _read(path: str, expected: bytes) -> bytes | None:
+    """The file's bytes, or None when it holds more than ``expected`` or is no longer a
+    regular file (it changed on disk either way); never blocks on a FIFO."""
+    try:
+        return read_bytes(path, len(expected))
+    except (TooLarge, NotRegular):
+        return None
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")

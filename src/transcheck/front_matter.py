@@ -2,8 +2,16 @@
 
 The lines are found here rather than by ``frontmatter.loads`` because that returns the
 body stripped, which loses the offset of every line after it. The YAML is loaded with
-python-frontmatter's YAML handler (the C loader when PyYAML has it). Files are never
-written back through python-frontmatter: it reorders keys and drops comments.
+python-frontmatter's YAML handler and a safe loader (``_Loader``: PyYAML's safe loader,
+the C one when PyYAML has it), after a pass over its events (``_unsafe``) that rejects,
+without building anything, what would hang or crash a run: collections nested more than
+``MAX_DEPTH`` levels (PyYAML's C composer recurses per level: 100,000 nested ``[``
+crash the process), an alias to a node that contains it, and aliases that would expand
+the document to more than ``MAX_EXPANSION`` values (a "billion laughs": PyYAML shares
+the aliased objects, but printing or comparing them walks every copy). Duplicate keys
+(YAML forbids them; PyYAML keeps the last silently) and values PyYAML cannot build
+(``date: 2021-13-45``) are errors at their line. Files are never written back through
+python-frontmatter: it reorders keys and drops comments.
 """
 
 from __future__ import annotations
@@ -17,6 +25,8 @@ from .source import SourceText
 
 _HANDLER = YAMLHandler()
 _OPEN = "---"
+MAX_DEPTH = 64
+MAX_EXPANSION = 10_000
 _CLOSE = ("---", "...")
 
 
@@ -65,7 +75,11 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
     first, last = span
     body = "\n".join(source.line(i) for i in range(first + 1, last))
     try:
-        data = _HANDLER.load(body) if body.strip() else {}
+        unsafe = _unsafe(body)
+        if unsafe is not None:
+            mark, problem = unsafe
+            return FrontMatterError(first + 1 + mark.line, mark.column, f"front matter is not loaded: {problem}")
+        data = _HANDLER.load(body, Loader=_Loader) if body.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + 1 + (mark.line if mark else 0)
@@ -82,6 +96,75 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
         if text and not text[0].isspace() and ":" in text and not text.startswith("#"):
             key_lines.append((text.split(":", 1)[0].strip(), index))
     return FrontMatter(first, last, data, tuple(key_lines))
+
+
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader that refuses duplicate keys and turns a value it cannot build
+    (``ValueError``: ``2021-13-45``, an integer of 5,000 digits) into a located YAML error."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read the value: {exc}",
+                                                    node.start_mark) from None
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node)
+                try:
+                    duplicate = key in seen
+                    seen.add(key)
+                except TypeError:  # unhashable: the base class reports it
+                    continue
+                if duplicate:
+                    raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}",
+                                                            key_node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
+def _unsafe(body: str):
+    """(mark, problem) for front matter too deep, self-referring or expanding too far
+    through aliases; None when it is safe to load (or is broken in a way the loader
+    reports). One pass over the parser's events, nothing built."""
+    open_: list[list] = []  # per open collection: [anchor, values so far]
+    sizes: dict[str, int] = {}  # anchor -> the values its node expands to
+    expanded = 0  # values brought in by aliases
+    try:
+        for event in yaml.parse(body, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_) >= MAX_DEPTH:
+                    return event.start_mark, f"it is nested more than {MAX_DEPTH} levels deep"
+                open_.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = open_.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size = event.anchor, 1
+            elif isinstance(event, yaml.AliasEvent):
+                if any(entry[0] == event.anchor for entry in open_):
+                    return event.start_mark, f"the alias *{event.anchor} refers to a node that contains it"
+                anchor, size = None, sizes.get(event.anchor, 1)
+                expanded += size
+                if expanded > MAX_EXPANSION:
+                    return event.start_mark, (f"its aliases expand to more than {MAX_EXPANSION:,} values "
+                                              f"(a \"billion laughs\" document)")
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = size
+            if open_:
+                open_[-1][1] += size
+    except yaml.YAMLError:
+        return None  # the loader reports it, at its line
+    return None
 
 
 def blanked_lines(source: SourceText, span: tuple[int, int] | None) -> list[str]:

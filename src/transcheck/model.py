@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 if TYPE_CHECKING:  # types only: `transcheck rules` reads the model's names without a parser
@@ -84,6 +85,11 @@ class Inline:
     links: tuple[Link, ...]
     code_spans: tuple[tuple[int, int], ...]
     tokens: tuple[Token, ...]
+    # the running maximum of the links' c_text_end, for in_link_text
+    _text_ends: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_text_ends", tuple(accumulate((link.c_text_end for link in self.links), max)))
 
     def offset(self, index: int) -> int:
         """File offset of ``content[index]``."""
@@ -91,9 +97,12 @@ class Inline:
         return self.line_offsets[k] + (index - self.line_starts[k])
 
     def in_link_text(self, index: int) -> Link | None:
-        for link in self.links:
-            if link.c_text_start <= index < link.c_text_end:
-                return link
+        """The first link whose text holds ``content[index]``, in O(log n): the links are in
+        the order of their starts, so it is the first whose running maximum end passes
+        ``index``, if that one starts at or before it."""
+        k = bisect_right(self._text_ends, index)
+        if k < len(self.links) and self.links[k].c_text_start <= index:
+            return self.links[k]
         return None
 
 
@@ -158,6 +167,11 @@ class Version:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     all_inlines: tuple[tuple[Block, Inline], ...] = ()
+    # the start lines of the sections (in order), for section_at
+    _section_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_section_starts", tuple(section.start_line for section in self.sections))
 
     def walk(self) -> Iterator[Block]:
         """Every block, depth first, in document order."""
@@ -173,9 +187,10 @@ class Version:
             yield from inline.links
 
     def section_at(self, line: int) -> Section | None:
-        for section in self.sections:
-            if section.start_line <= line < section.end_line:
-                return section
+        """The section holding 0-based ``line`` (sections are in order and do not overlap)."""
+        k = bisect_right(self._section_starts, line) - 1
+        if k >= 0 and line < self.sections[k].end_line:
+            return self.sections[k]
         return None
 
 

@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass, field
 
 from .discovery import INCLUDE, discover
+from .reading import DEFAULT_MAX_FILE_SIZE
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Settings:
     report_unused: bool
     cache_dir: str | None = None
     salt: str = ""
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are reported, not read (None: no limit)
 
 
 @dataclass
@@ -127,23 +129,26 @@ def _chunks(groups: list[list], jobs: int) -> list[list[list]]:
     return [groups[i:i + size] for i in range(0, len(groups), size)]
 
 
-def _read(group: list) -> list[bytes | None]:
+def _read(group: list, max_size: int | None) -> list[bytes | None]:
+    """The bytes of each file; None for one that cannot be read or is over ``max_size``
+    (``engine.load`` then reports why)."""
+    from .reading import read_bytes
+
     datas = []
     for cand in group:
         try:
-            with open(cand.path, "rb") as handle:
-                datas.append(handle.read())
+            datas.append(read_bytes(cand.path, max_size))
         except OSError:
             datas.append(None)
     return datas
 
 
-def _lookup(groups: list[list], store) -> tuple[Part, list]:
+def _lookup(groups: list[list], store, max_size: int | None) -> tuple[Part, list]:
     """The cached part of ``groups`` and the rest, as (group, bytes, key) to compute."""
     out = Part()
     pending = []
     for group in groups:
-        datas = _read(group)
+        datas = _read(group, max_size)
         key = store.key(group, datas) if store is not None and None not in datas else None
         entry = store.get(key) if key is not None else None
         if entry is not None:
@@ -158,7 +163,7 @@ def _cached(groups: list[list], settings: Settings) -> tuple[Part, list[list]]:
     """In the parent: the cached part, and the groups left for the workers."""
     from . import cache as cache_mod
 
-    out, pending = _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt))
+    out, pending = _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt), settings.max_size)
     return out, [group for group, _, _ in pending]
 
 
@@ -167,13 +172,13 @@ def work(chunk: list[list], settings: Settings) -> Part:
     from . import cache as cache_mod
 
     store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
-    out, pending = _lookup(chunk, store)
+    out, pending = _lookup(chunk, store, settings.max_size)
     if not pending:
         return out
     from .engine import article_key, load
 
     for group, datas, key in pending:
-        loaded = [(cand, *load(cand, data)) for cand, data in zip(group, datas)]
+        loaded = [(cand, *load(cand, data, settings.max_size)) for cand, data in zip(group, datas)]
         keys = {article_key(version.front_matter.data if version.front_matter else None, cand)
                 for cand, version, _ in loaded if version is not None}
         if keys - {group[0].group}:
@@ -194,7 +199,8 @@ def work(chunk: list[list], settings: Settings) -> Part:
 def _check(cands: list, settings: Settings) -> Part:
     from .engine import load
 
-    return _check_loaded([(cand, *load(cand)) for cand in sorted(cands, key=lambda c: c.path)], settings)
+    return _check_loaded([(cand, *load(cand, None, settings.max_size))
+                          for cand in sorted(cands, key=lambda c: c.path)], settings)
 
 
 def _check_loaded(loaded: list, settings: Settings) -> Part:

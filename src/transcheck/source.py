@@ -89,11 +89,13 @@ class SourceText:
         return cls(text, path, bom=bom)
 
     @classmethod
-    def read(cls, path: str) -> "SourceText | None":
-        """The file at ``path`` decoded, or None when it cannot be read or is not UTF-8."""
+    def read(cls, path: str, limit: int | None) -> "SourceText | None":
+        """The file at ``path`` decoded, or None when it cannot be read (``reading``: not a
+        regular file, over ``limit`` bytes) or is not UTF-8."""
+        from .reading import read_bytes
+
         try:
-            with open(path, "rb") as handle:
-                return cls.from_bytes(handle.read(), path)
+            return cls.from_bytes(read_bytes(path, limit), path)
         except (OSError, DecodeError):
             return None
 

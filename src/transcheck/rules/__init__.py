@@ -37,6 +37,7 @@ INPUT_RULES: tuple[Rule, ...] = (
     input_errors.PARSE_ERROR,
     input_errors.LANGUAGE_UNKNOWN,
     input_errors.FILE_EMPTY,
+    input_errors.FILE_TOO_LARGE,
     suppression_invalid.RULE,
     suppression_unused.RULE,
 )

@@ -20,6 +20,13 @@ language-unknown
     tree. Correct: ``fi/notes.md`` or ``lang: fi`` in front matter. Fix: name or
     label the file.
 
+file-too-large
+    What it does: the file is larger than the size limit (``max-file-size``, default
+    5 MB), so it was not read; the finding gives its size and the limit. Why it
+    matters: nothing in it is checked. Example: a 40 MB export with embedded images.
+    Correct: an article of a few hundred KB. Fix: split the file, or raise
+    ``max-file-size`` (``--max-file-size``) if it really is one article.
+
 file-empty
     What it does: the file has no content besides whitespace (and front matter). Why
     it matters: a version with no text is almost always a failed export. Example: a
@@ -55,6 +62,9 @@ LANGUAGE_UNKNOWN = Rule("TC003", "language-unknown", Severity.WARNING,
                         _doc("language-unknown"), scope="input")
 FILE_EMPTY = Rule("TC004", "file-empty", Severity.WARNING,
                   "The file has no content besides front matter.", _none, _doc("file-empty"), scope="input")
+FILE_TOO_LARGE = Rule("TC007", "file-too-large", Severity.ERROR,
+                      "The file is larger than max-file-size and was not read.", _none, _doc("file-too-large"),
+                      scope="input")
 INTERNAL_ERROR = Rule("TC000", "internal-error", Severity.ERROR,
                       "A rule failed on this file; the other rules still ran.", _none,
                       "internal-error\n\nA rule raised an exception on this file. The finding names the rule;"
