@@ -78,7 +78,7 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText,
         start, end = token.map or (0, 0)
         if kind == "paragraph" or kind == "heading":
             inline = _inline(tokens[i + 1], source, cursors)
-            block = Block(kind, start, end, inlines=(inline,), marker=token.markup)
+            block = Block(kind, start, end, (inline,), (), token.markup)
             out.append(block)
             found.append((block, inline))
             i += 3
@@ -160,10 +160,15 @@ def _content_lines(token: Token, content: str, first: int, source: SourceText,
     last_line = source.line_count - 1
     if "\n" not in content:  # one line, the common case
         line_no = min(first, last_line)
-        col = _locate(source.line(line_no), content, True, cursors.get(line_no, 0))
+        start, end = source.line_starts[line_no], source.line_ends[line_no]
+        after = cursors.get(line_no, 0)
+        if not after and source.text.endswith(content, start, end):  # as _locate, without a slice
+            col = end - start - len(content)
+        else:
+            col = _locate(source.text[start:end], content, True, after)
         if row:
             cursors[line_no] = col + len(content)  # next cell on this table row starts after
-        return (0,), (source.line_starts[line_no] + col,)
+        return (0,), (start + col,)
     parts = content.split("\n")
     starts, offsets = [], []
     index = 0
@@ -225,7 +230,8 @@ def _masked(content: str, ranges: list[tuple[int, int]]) -> str:
         if a >= b:
             continue
         out.append(content[at:a])
-        out.append("\n".join(MASK * len(piece) for piece in content[a:b].split("\n")))
+        piece = content[a:b]
+        out.append(MASK * (b - a) if "\n" not in piece else "\n".join(MASK * len(p) for p in piece.split("\n")))
         at = b
     out.append(content[at:])
     return "".join(out)

@@ -40,9 +40,9 @@ def would_be_heading(line: str) -> tuple[int, str] | None:
     return level, line[level:].strip().rstrip("#").strip()
 
 
-# Immutability: the records built by the thousand (Link, Block, Section) are NamedTuples,
-# which a document build creates 3-4x faster than frozen dataclasses (those set each field
-# through object.__setattr__); Inline and the rest are frozen dataclasses.
+# Immutability: the records built by the thousand (Link, Inline, Block, Section) are
+# NamedTuples, which a document build creates 3-4x faster than frozen dataclasses (those
+# set each field through object.__setattr__); Version and Article are frozen dataclasses.
 
 
 class Link(NamedTuple):
@@ -67,8 +67,7 @@ class Link(NamedTuple):
     c_text_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Inline:
+class Inline(NamedTuple):
     """The inline content of one block (a paragraph, heading or table cell).
 
     ``content`` is markdown-it's inline source; ``masked`` is the same string, same

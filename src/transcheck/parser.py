@@ -65,10 +65,13 @@ def _observe(name: str, rule):
     return observed
 
 
-@lru_cache(maxsize=1)
-def markdown() -> MarkdownIt:
-    """The one configured parser (built once per process)."""
-    md = MarkdownIt("commonmark").enable("table")
+@lru_cache(maxsize=2)
+def markdown(tables: bool = True) -> MarkdownIt:
+    """The configured parser (built once per process); ``tables=False``: without the GFM
+    table rule, which would be tried at every block and paragraph line."""
+    md = MarkdownIt("commonmark")
+    if tables:
+        md.enable("table")
     for name in _OBSERVED:
         rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
         md.inline.ruler.at(name, _observe(name, rule))
@@ -76,5 +79,6 @@ def markdown() -> MarkdownIt:
 
 
 def parse(text: str) -> list[Token]:
-    """Parse Markdown text (front matter already blanked) into the block token stream."""
-    return markdown().parse(text)
+    """Parse Markdown text (front matter already blanked) into the block token stream.
+    A table's header row has a ``|``: a text without one is parsed without the table rule."""
+    return markdown("|" in text).parse(text)
