@@ -14,7 +14,7 @@ from bisect import bisect_right
 from markdown_it.token import Token
 
 from . import front_matter as fm
-from .model import MASK, Block, Inline, Link, Section, Version, would_be_heading
+from .model import MASK, Block, Inline, Link, Section, Version, link_text_ends, would_be_heading
 from .parser import parse
 from .source import SourceText
 
@@ -150,7 +150,7 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     if "://" in masked or "www." in masked:
         ranges += (m.span() for m in _BARE_URL.finditer(masked))
         masked = _masked(content, ranges)
-    return Inline(content, masked, first, starts, offsets, links, code_spans, children)
+    return Inline(content, masked, first, starts, offsets, links, code_spans, children, link_text_ends(links))
 
 
 def _content_lines(token: Token, content: str, first: int, source: SourceText,

@@ -84,11 +84,8 @@ class Inline(NamedTuple):
     links: tuple[Link, ...]
     code_spans: tuple[tuple[int, int], ...]
     tokens: tuple[Token, ...]
-    # the running maximum of the links' c_text_end, for in_link_text
-    _text_ends: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_text_ends", tuple(accumulate((link.c_text_end for link in self.links), max)))
+    # the running maximum of the links' c_text_end (``link_text_ends(links)``), for in_link_text
+    text_ends: tuple[int, ...] = ()
 
     def offset(self, index: int) -> int:
         """File offset of ``content[index]``."""
@@ -99,10 +96,15 @@ class Inline(NamedTuple):
         """The first link whose text holds ``content[index]``, in O(log n): the links are in
         the order of their starts, so it is the first whose running maximum end passes
         ``index``, if that one starts at or before it."""
-        k = bisect_right(self._text_ends, index)
+        k = bisect_right(self.text_ends, index)
         if k < len(self.links) and self.links[k].c_text_start <= index:
             return self.links[k]
         return None
+
+
+def link_text_ends(links: tuple[Link, ...]) -> tuple[int, ...]:
+    """``Inline.text_ends`` of these links (in the order of their starts)."""
+    return tuple(accumulate((link.c_text_end for link in links), max)) if links else ()
 
 
 class Block(NamedTuple):
