@@ -18,7 +18,6 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
 
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper())
@@ -240,8 +239,11 @@ class Vocabulary:
         bones = skeleton(key)
         if len(bones) >= 3 and self._near(self.skeletons, bones, 1):
             return True  # Canada / Kanada
-        return self.cyrillic and process.extractOne(key, self.sorted, scorer=fuzz.ratio,
-                                                    score_cutoff=TRANSLITERATED) is not None
+        if not self.cyrillic:
+            return False
+        from rapidfuzz import fuzz, process  # rarely reached: imported when first needed
+
+        return process.extractOne(key, self.sorted, scorer=fuzz.ratio, score_cutoff=TRANSLITERATED) is not None
 
 
 def sentence_start(text: str, index: int) -> bool:

@@ -46,9 +46,14 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def check(ctx: ArticleContext) -> Iterator[tuple]:
+def _near(value: str, other: str) -> bool:
+    """Almost the same text (rapidfuzz, imported only when two values differ)."""
     from rapidfuzz import fuzz
 
+    return fuzz.ratio(value, other) >= NEAR
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
     versions = ctx.article.versions
     matters = {v.lang: (v.front_matter.data if v.front_matter else None) for v in versions}
     present = [v for v in versions if matters[v.lang] is not None]
@@ -90,7 +95,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 yield version, Hit(*front_matter_value(version, key),
                                    f"`{key}` is `{value}` here; `{ref.value}` in {ref.who} "
                                    f"(the same in every language)")
-            elif fuzz.ratio(value, str(ref.value)) >= NEAR:
+            elif _near(value, str(ref.value)):
                 yield version, Hit(*front_matter_value(version, key),
                                    f"`{key}` is `{value}` here; `{ref.value}` in {ref.who}: "
                                    f"almost the same, so not a translation but a damaged copy")
