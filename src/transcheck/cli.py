@@ -10,7 +10,7 @@ import click
 from . import __version__
 from .discovery import LAYOUTS
 from .findings import Severity
-from .formats import FORMATS
+from .formats import FORMATS, STREAMED
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,7 +106,7 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
         if hidden:
             click.echo(f"transcheck: {hidden} finding{'s' if hidden != 1 else ''} recorded in {baseline_file} "
                        f"not shown", err=True)
-    _emit(FORMATS[fmt](result), output)
+    _emit(STREAMED[fmt](result) if fmt in STREAMED else FORMATS[fmt](result), output)
     threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
     failed = any(f.severity.rank >= threshold for f in result.findings) and not exit_zero
     sys.exit(2 if result.missing else 1 if failed else 0)
@@ -140,10 +140,16 @@ def merge(files: tuple[str, ...], output: str | None) -> None:
     _emit(text, output)
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Print ``text``, or write it (atomically) to ``output``; an unwritable file exits 2."""
+def _emit(text, output: str | None) -> None:
+    """Print ``text`` (a string, or its pieces in order), or write it (atomically) to
+    ``output``; an unwritable file exits 2."""
     if not output:
-        click.echo(text, nl=False)
+        if isinstance(text, str):
+            click.echo(text, nl=False)
+            return
+        for piece in text:
+            sys.stdout.write(piece)
+        sys.stdout.flush()
         return
     try:
         _write_atomically(output, text)
@@ -312,8 +318,9 @@ def _input_problems(result, paths: tuple[str, ...]) -> None:
         sys.exit(2)
 
 
-def _write_atomically(path: str, text: str) -> None:
-    """Write a report file whole or not at all (a temporary file renamed over it)."""
+def _write_atomically(path: str, text) -> None:
+    """Write a report file (a string, or its pieces in order) whole or not at all (a
+    temporary file renamed over it)."""
     import os
     import tempfile
 
@@ -327,7 +334,7 @@ def _write_atomically(path: str, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".transcheck-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines((text,) if isinstance(text, str) else text)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:

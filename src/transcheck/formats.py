@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .findings import Applicability, Finding
 
@@ -44,26 +44,41 @@ def fixable_line(findings: list[Finding]) -> str | None:
     return f"[*] {safe} fixable with `transcheck fix`{more}."
 
 
-def as_text(result: Result) -> str:
-    lines = [text_line(f) for f in result.findings]
+def text_chunks(result: Result) -> Iterator[str]:
+    """The text output, a line at a time (``as_text`` joins them)."""
+    for f in result.findings:
+        yield text_line(f) + "\n"
     hint = fixable_line(result.findings)
     if hint:
-        lines.append(hint)
+        yield hint + "\n"
     s = summary(result)
     sev = s["by_severity"]
     counts = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 and k != 'info' else ''}"
                        for k in ("error", "warning", "info") if k in sev)
     total = s["findings"]
-    lines.append(f"{total} finding{'s' if total != 1 else ''}{f' ({counts})' if counts else ''} "
-                 f"in {s['files']} file{'s' if s['files'] != 1 else ''}, "
-                 f"{s['articles']} article{'s' if s['articles'] != 1 else ''}.")
-    return "\n".join(lines) + "\n"
+    yield (f"{total} finding{'s' if total != 1 else ''}{f' ({counts})' if counts else ''} "
+           f"in {s['files']} file{'s' if s['files'] != 1 else ''}, "
+           f"{s['articles']} article{'s' if s['articles'] != 1 else ''}.\n")
+
+
+def as_text(result: Result) -> str:
+    return "".join(text_chunks(result))
+
+
+def json_chunks(result: Result) -> Iterator[str]:
+    """The document ``json.dumps(doc, indent=2)`` writes, a finding at a time (``as_json``
+    joins them): a corpus's findings are never all dicts, nor all text, at once."""
+    def dumps(value, indent: str) -> str:  # JSON strings hold no raw newline: each "\n" is layout
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+    yield f'{{\n  "version": {JSON_FORMAT_VERSION},\n  "findings": ['
+    for i, f in enumerate(result.findings):
+        yield ("\n    " if i == 0 else ",\n    ") + dumps(f.to_json(), "    ")
+    yield ("\n  ]" if result.findings else "]") + f',\n  "summary": {dumps(summary(result), "  ")}\n}}\n'
 
 
 def as_json(result: Result) -> str:
-    doc = {"version": JSON_FORMAT_VERSION, "findings": [f.to_json() for f in result.findings],
-           "summary": summary(result)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(result))
 
 
 def alignment_table(alignment, width: int = 30) -> str:
@@ -98,3 +113,6 @@ def _junit(result: Result) -> str:
 
 
 FORMATS = {"text": as_text, "json": as_json, "sarif": _sarif, "github": _github, "junit": _junit}
+# The formats written as they are made, a piece at a time (the output of a large corpus is
+# never held whole); the others are written as the string FORMATS makes.
+STREAMED = {"text": text_chunks, "json": json_chunks}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .discovery import INCLUDE, discover
 from .reading import DEFAULT_MAX_FILE_SIZE
@@ -143,57 +144,65 @@ def _read(group: list, max_size: int | None) -> list[bytes | None]:
     return datas
 
 
-def _lookup(groups: list[list], store, max_size: int | None) -> tuple[Part, list]:
-    """The cached part of ``groups`` and the rest, as (group, bytes, key) to compute."""
-    out = Part()
-    pending = []
+def _lookup(groups: list[list], store, max_size: int | None) -> Iterator[tuple[list, list, str | None, Part | None]]:
+    """Each group with its files' bytes, its cache key (None: not cached) and its cached
+    part (None: to compute), one group at a time, so a corpus's bytes are never all held."""
     for group in groups:
         datas = _read(group, max_size)
         key = store.key(group, datas) if store is not None and None not in datas else None
-        entry = store.get(key) if key is not None else None
-        if entry is not None:
-            out.add(entry)
-            out.hits += 1
-            continue
-        pending.append((group, datas, key))
-    return out, pending
+        yield group, datas, key, store.get(key) if key is not None else None
 
 
 def _cached(groups: list[list], settings: Settings) -> tuple[Part, list[list]]:
     """In the parent: the cached part, and the groups left for the workers."""
     from . import cache as cache_mod
 
-    out, pending = _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt), settings.max_size)
-    return out, [group for group, _, _ in pending]
+    out, rest = Part(), []
+    for group, _, _, entry in _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt), settings.max_size):
+        if entry is None:
+            rest.append(group)
+        else:
+            out.add(entry)
+            out.hits += 1
+    return out, rest
 
 
 def work(chunk: list[list], settings: Settings) -> Part:
-    """Read, parse and check a chunk of path groups (in a worker process)."""
+    """Read, parse and check a chunk of path groups (in a worker process), one article at
+    a time: its bytes, model and findings are dropped before the next is read."""
     from . import cache as cache_mod
 
     store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
-    out, pending = _lookup(chunk, store, settings.max_size)
-    if not pending:
-        return out
-    from .engine import article_key, load
-
-    for group, datas, key in pending:
-        loaded = [(cand, *load(cand, data, settings.max_size)) for cand, data in zip(group, datas)]
-        keys = {article_key(version.front_matter.data if version.front_matter else None, cand)
-                for cand, version, _ in loaded if version is not None}
-        if keys - {group[0].group}:
-            out.moved.append(group)
-            out.keys |= keys
-            continue
-        part = _check_loaded(loaded, settings)
-        out.misses += 1
-        if key is not None:
-            store.put(key, part)
-        out.add(part)
+    out = Part()
+    for group, datas, key, entry in _lookup(chunk, store, settings.max_size):
+        if entry is not None:
+            out.add(entry)
+            out.hits += 1
+        else:
+            _compute(group, datas, key, store, settings, out)
     if out.moved:
         out.moved_part = _check([cand for group in out.moved for cand in group], settings)
         out.misses += len(out.moved)
     return out
+
+
+def _compute(group: list, datas: list, key: str | None, store, settings: Settings, out: Part) -> None:
+    """Load and check one group into ``out`` (and the cache), or set it aside in
+    ``out.moved`` when front matter moves one of its files to another article."""
+    from .engine import article_key, load  # not on a warm run: every article from the cache
+
+    loaded = [(cand, *load(cand, data, settings.max_size)) for cand, data in zip(group, datas)]
+    keys = {article_key(version.front_matter.data if version.front_matter else None, cand)
+            for cand, version, _ in loaded if version is not None}
+    if keys - {group[0].group}:
+        out.moved.append(group)
+        out.keys |= keys
+        return
+    part = _check_loaded(loaded, settings)
+    out.misses += 1
+    if key is not None:
+        store.put(key, part)
+    out.add(part)
 
 
 def _check(cands: list, settings: Settings) -> Part:
