@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transcheck.engine import Result, run
 from transcheck.findings import Finding, Severity
@@ -240,3 +242,17 @@ def test_exit_zero_ignores_findings_but_never_hides_an_input_error(tmp_path):
     assert missing.exit_code == 2 and "nope.md: no such file or directory" in missing.output
     assert invoke("check", tmp_path, "--exit-zero").exit_code == 2  # no input
     assert invoke("check", "--exit-zero").exit_code == 2  # usage
+
+
+json_value = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(), st.floats(allow_nan=False)),
+                          lambda inner: st.one_of(st.lists(inner), st.dictionaries(st.text(), inner)), max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_value)
+def test_json_output_is_what_json_dumps_writes(value):
+    """The JSON output is written a finding at a time by formats._indented; it must be the
+    bytes json.dumps(indent=2) writes (control characters, quotes, non-ASCII text, nesting)."""
+    from transcheck.formats import _indented
+
+    assert _indented(value, "\n") == json.dumps(value, ensure_ascii=False, indent=2)

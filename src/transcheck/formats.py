@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from json.encoder import encode_basestring as _string
 from typing import TYPE_CHECKING, Iterator
 
 from .findings import Applicability, Finding
@@ -68,13 +69,35 @@ def as_text(result: Result) -> str:
 def json_chunks(result: Result) -> Iterator[str]:
     """The document ``json.dumps(doc, indent=2)`` writes, a finding at a time (``as_json``
     joins them): a corpus's findings are never all dicts, nor all text, at once."""
-    def dumps(value, indent: str) -> str:  # JSON strings hold no raw newline: each "\n" is layout
-        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
-
     yield f'{{\n  "version": {JSON_FORMAT_VERSION},\n  "findings": ['
     for i, f in enumerate(result.findings):
-        yield ("\n    " if i == 0 else ",\n    ") + dumps(f.to_json(), "    ")
-    yield ("\n  ]" if result.findings else "]") + f',\n  "summary": {dumps(summary(result), "  ")}\n}}\n'
+        yield ("\n    " if i == 0 else ",\n    ") + _indented(f.to_json(), "\n    ")
+    yield ("\n  ]" if result.findings else "]") + ',\n  "summary": ' + _indented(summary(result), "\n  ") + "\n}\n"
+
+
+def _indented(value, newline: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` with each line break followed by
+    ``newline``'s indentation, byte for byte. (With ``indent``, the json module encodes in
+    pure Python, the costliest part of a large JSON output; scalars here go through its C
+    string encoder.)"""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        return ("{" + ",".join(f"{inner}{_string(str(k))}: {_indented(v, inner)}" for k, v in value.items())
+                + newline + "}")
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + ",".join(inner + _indented(v, inner) for v in value) + newline + "]"
+    if isinstance(value, str):
+        return _string(value)
+    if value is True or value is False or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if type(value) is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)  # floats and anything else, as json writes them
 
 
 def as_json(result: Result) -> str:
