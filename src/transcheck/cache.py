@@ -35,6 +35,7 @@ def salt(settings) -> str:
 
 _INTS = (1, 2, 3, 4, 11, 12)  # the positions of a row (line, column, ..., offsets) that are ints
 _STRS = (0, 5, 6, 8, 9, 10)
+_SEVERITY = {severity.value: severity for severity in Severity}
 
 
 def finding_row(f: Finding) -> list:
@@ -57,7 +58,10 @@ def finding_from_row(row: list) -> Finding:
         applicability, edits, structure = row[13]
         fix = Fix(Applicability(applicability), tuple(Edit(int(a), int(b), str(r)) for a, b, r in edits),
                   tuple((str(k), int(v)) for k, v in structure))
-    return Finding(*row[:7], Severity(row[7]), *row[8:13], fix, tuple(tuple(int(x) for x in p) for p in row[14]))
+    positions = tuple(map(tuple, row[14]))
+    if not all(len(p) == 4 and all(type(x) is int for x in p) for p in positions):
+        raise ValueError("not a finding row")
+    return Finding(*row[:7], _SEVERITY[row[7]], *row[8:13], fix, positions)
 
 
 class CacheError(Exception):
