@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from bisect import bisect_left, insort
 import re
 import stat
 import tempfile
@@ -101,13 +102,37 @@ def conflicts(a: Fix, b: Fix) -> bool:
 
 def select(findings: list[Finding]) -> list[Finding]:
     """The findings whose fixes are applied together in this pass: in order, each one
-    whose edits do not clash with those already taken (per file). The others wait."""
+    whose edits do not clash with those already taken (per file). The others wait.
+
+    The edits taken so far are kept sorted (they do not overlap, so their ends are sorted
+    too) and each new edit is compared only with those around it: O(log n) per fix, not
+    a comparison with every fix taken (8,000 fixes on one line took 78 s)."""
     taken: dict[str, list[Finding]] = {}
+    placed: dict[str, list[Edit]] = {}
+    odd: dict[str, list[Edit]] = {}  # the edits of fixes whose own edits overlap (refused later): rare
     for finding in sorted(findings, key=lambda f: (f.path, f.offset, f.end_offset, f.code, f.message)):
         mine = taken.setdefault(finding.path, [])
-        if not any(conflicts(finding.fix, other.fix) for other in mine):
-            mine.append(finding)
+        edits, others = placed.setdefault(finding.path, []), odd.setdefault(finding.path, [])
+        if any(_clash_taken(edits, edit) or any(_clash(edit, o) for o in others) for edit in finding.fix.edits):
+            continue
+        mine.append(finding)
+        own = sorted(finding.fix.edits, key=lambda e: (e.start, e.end))
+        if any(_clash(a, b) for a, b in zip(own, own[1:])):
+            others.extend(own)
+        else:
+            for edit in own:
+                insort(edits, edit, key=lambda e: (e.start, e.end))
     return [f for path in sorted(taken) for f in taken[path]]
+
+
+def _clash_taken(edits: list[Edit], edit: Edit) -> bool:
+    """Does ``edit`` clash with one of ``edits`` (sorted, not overlapping one another)?"""
+    k = bisect_left(edits, edit.start, key=lambda e: e.end)  # the first that ends at or after its start
+    while k < len(edits) and edits[k].start <= edit.end:
+        if _clash(edits[k], edit):
+            return True
+        k += 1
+    return False
 
 
 def _malformed(fix: Fix, version: Version) -> str | None:
