@@ -235,6 +235,8 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
             for refusal in rejected:
                 refused[path].add(_key(refusal.finding))
                 files[path].refused.append(refusal)
+            if len(accepted) + len(rejected) < len(chosen):
+                changed = True  # some were left undecided (verified's budget): they wait for the next pass
             if fixed is None:
                 continue
             if fixed.source.text in seen[path]:
@@ -299,7 +301,13 @@ def _moved(key: tuple, made: tuple[Edit, ...]) -> tuple | None:
 
 def verified(version: Version, findings: list[Finding]) -> tuple[Version | None, list[Finding], list[Refusal]]:
     """Apply the (non-clashing) fixes of ``findings`` to ``version``; return the fixed
-    version (None if nothing was applied), the findings fixed and the fixes refused."""
+    version (None if nothing was applied), the findings fixed and the fixes refused.
+
+    When the fixes do not verify together, halves are tried (in order, each with those
+    kept so far), down to single fixes, which are refused: O(k log n) parses of the file
+    for k refusals among n fixes, not one parse per fix (4,000 fixes and one refusal took
+    180 s). At most ``2 * log2(n) + 48`` parses are made; fixes not decided by then are
+    neither applied nor refused: they wait for the next pass."""
     rejected = []
     usable = []
     for finding in findings:
@@ -317,14 +325,27 @@ def verified(version: Version, findings: list[Finding]) -> tuple[Version | None,
         return fixed, usable, rejected
     accepted: list[Finding] = []
     fixed = None
-    for finding in usable:  # one at a time, in order: keep each that verifies with those kept
-        trial = _rebuild(version, accepted + [finding])
-        why = _differs(version, before, trial, accepted + [finding])
-        if why is None:
-            accepted.append(finding)
-            fixed = trial
-        else:
-            rejected.append(Refusal(finding, why))
+    budget = 2 * len(usable).bit_length() + 48
+
+    def settle(group: list[Finding], why: str) -> None:
+        """``group`` does not verify with those kept (``why``): keep the parts that do."""
+        nonlocal fixed, budget
+        if len(group) == 1:
+            rejected.append(Refusal(group[0], why))
+            return
+        for half in (group[: len(group) // 2], group[len(group) // 2 :]):
+            if budget <= 0:
+                return
+            budget -= 1
+            trial = _rebuild(version, accepted + half)
+            reason = _differs(version, before, trial, accepted + half)
+            if reason is None:
+                accepted.extend(half)
+                fixed = trial
+            else:
+                settle(half, reason)
+
+    settle(usable, why)
     return fixed, accepted, rejected
 
 
