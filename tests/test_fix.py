@@ -385,9 +385,9 @@ def test_a_change_during_the_write_is_caught_before_the_rename(tmp_path, monkeyp
     reads = []
     real_read = fixer._read
 
-    def read(name, *limit):  # the second read (just before the rename) sees another writer's bytes
+    def read(name, *rest):  # the second read (just before the rename) sees another writer's bytes
         reads.append(name)
-        return real_read(name, *limit) if len(reads) == 1 else b"changed"
+        return real_read(name, *rest) if len(reads) == 1 else b"changed"
 
     monkeypatch.setattr(fixer, "_read", read)
     result = invoke("fix", str(path))

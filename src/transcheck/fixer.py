@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from bisect import bisect_left, insort
 import re
 import stat
 import tempfile
@@ -101,13 +102,37 @@ def conflicts(a: Fix, b: Fix) -> bool:
 
 def select(findings: list[Finding]) -> list[Finding]:
     """The findings whose fixes are applied together in this pass: in order, each one
-    whose edits do not clash with those already taken (per file). The others wait."""
+    whose edits do not clash with those already taken (per file). The others wait.
+
+    The edits taken so far are kept sorted (they do not overlap, so their ends are sorted
+    too) and each new edit is compared only with those around it: O(log n) per fix, not
+    a comparison with every fix taken (8,000 fixes on one line took 78 s)."""
     taken: dict[str, list[Finding]] = {}
+    placed: dict[str, list[Edit]] = {}
+    odd: dict[str, list[Edit]] = {}  # the edits of fixes whose own edits overlap (refused later): rare
     for finding in sorted(findings, key=lambda f: (f.path, f.offset, f.end_offset, f.code, f.message)):
         mine = taken.setdefault(finding.path, [])
-        if not any(conflicts(finding.fix, other.fix) for other in mine):
-            mine.append(finding)
+        edits, others = placed.setdefault(finding.path, []), odd.setdefault(finding.path, [])
+        if any(_clash_taken(edits, edit) or any(_clash(edit, o) for o in others) for edit in finding.fix.edits):
+            continue
+        mine.append(finding)
+        own = sorted(finding.fix.edits, key=lambda e: (e.start, e.end))
+        if any(_clash(a, b) for a, b in zip(own, own[1:])):
+            others.extend(own)
+        else:
+            for edit in own:
+                insort(edits, edit, key=lambda e: (e.start, e.end))
     return [f for path in sorted(taken) for f in taken[path]]
+
+
+def _clash_taken(edits: list[Edit], edit: Edit) -> bool:
+    """Does ``edit`` clash with one of ``edits`` (sorted, not overlapping one another)?"""
+    k = bisect_left(edits, edit.start, key=lambda e: e.end)  # the first that ends at or after its start
+    while k < len(edits) and edits[k].start <= edit.end:
+        if _clash(edits[k], edit):
+            return True
+        k += 1
+    return False
 
 
 def _malformed(fix: Fix, version: Version) -> str | None:
@@ -210,6 +235,8 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
             for refusal in rejected:
                 refused[path].add(_key(refusal.finding))
                 files[path].refused.append(refusal)
+            if len(accepted) + len(rejected) < len(chosen):
+                changed = True  # some were left undecided (verified's budget): they wait for the next pass
             if fixed is None:
                 continue
             if fixed.source.text in seen[path]:
@@ -274,7 +301,13 @@ def _moved(key: tuple, made: tuple[Edit, ...]) -> tuple | None:
 
 def verified(version: Version, findings: list[Finding]) -> tuple[Version | None, list[Finding], list[Refusal]]:
     """Apply the (non-clashing) fixes of ``findings`` to ``version``; return the fixed
-    version (None if nothing was applied), the findings fixed and the fixes refused."""
+    version (None if nothing was applied), the findings fixed and the fixes refused.
+
+    When the fixes do not verify together, halves are tried (in order, each with those
+    kept so far), down to single fixes, which are refused: O(k log n) parses of the file
+    for k refusals among n fixes, not one parse per fix (4,000 fixes and one refusal took
+    180 s). At most ``2 * log2(n) + 48`` parses are made; fixes not decided by then are
+    neither applied nor refused: they wait for the next pass."""
     rejected = []
     usable = []
     for finding in findings:
@@ -292,14 +325,27 @@ def verified(version: Version, findings: list[Finding]) -> tuple[Version | None,
         return fixed, usable, rejected
     accepted: list[Finding] = []
     fixed = None
-    for finding in usable:  # one at a time, in order: keep each that verifies with those kept
-        trial = _rebuild(version, accepted + [finding])
-        why = _differs(version, before, trial, accepted + [finding])
-        if why is None:
-            accepted.append(finding)
-            fixed = trial
-        else:
-            rejected.append(Refusal(finding, why))
+    budget = 2 * len(usable).bit_length() + 48
+
+    def settle(group: list[Finding], why: str) -> None:
+        """``group`` does not verify with those kept (``why``): keep the parts that do."""
+        nonlocal fixed, budget
+        if len(group) == 1:
+            rejected.append(Refusal(group[0], why))
+            return
+        for half in (group[: len(group) // 2], group[len(group) // 2 :]):
+            if budget <= 0:
+                return
+            budget -= 1
+            trial = _rebuild(version, accepted + half)
+            reason = _differs(version, before, trial, accepted + half)
+            if reason is None:
+                accepted.extend(half)
+                fixed = trial
+            else:
+                settle(half, reason)
+
+    settle(usable, why)
     return fixed, accepted, rejected
 
 

@@ -28,9 +28,11 @@ import base64
 import hashlib
 import html
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from .align import Alignment, Cell, align
 from .consensus import reference
@@ -41,6 +43,9 @@ from .report import FAMILIES, _worst, family
 
 _FIRST_SENTINEL = 0xF0000  # Supplementary Private Use Area-A: start/end of finding k
 _SENTINELS = re.compile("[\U000f0000-\U000ffffd]")
+# Highlights per block that have sentinels (two each); further findings are listed under
+# the cell without a highlight (their note is not linked), never given characters outside it.
+MAX_MARKS = (0xFFFFD - _FIRST_SENTINEL + 1) // 2
 _TAG = re.compile(r"(<[^>]*>)")
 _CLASS_TOKEN = re.compile(r"[^A-Za-z0-9_-]")
 _FAMILY_COLORS = {"input": "#7f7f7f", "headings": "#1f77b4", "links": "#ff7f0e", "punctuation": "#2ca02c",
@@ -92,39 +97,58 @@ def _references(version: Version) -> dict:
 
 
 # -- placing findings ---------------------------------------------------------------------
-def _snap(block: Block, offset: int, is_start: bool) -> int | None:
-    """``offset`` moved to where a character can be inserted without changing the parse:
-    inside the inline content of ``block`` and outside link destinations. None when the
-    block has no inline content (code, rules)."""
-    spans = []
-    for node in block.walk():
-        for inline in node.inlines:
-            for k, content_start in enumerate(inline.line_starts):
-                content_end = inline.line_starts[k + 1] - 1 if k + 1 < len(inline.line_starts) else len(inline.content)
-                begin = inline.line_offsets[k]
-                spans.append((begin, begin + max(0, content_end - content_start), inline))
-    if not spans:
-        return None
-    spans.sort(key=lambda s: s[0])
-    if offset < spans[0][0]:
-        offset = spans[0][0]
-    elif offset > spans[-1][1]:
-        offset = spans[-1][1]
-    else:
-        for i, (begin, end, _) in enumerate(spans):
-            if begin <= offset <= end:
-                break
-            if i + 1 < len(spans) and end < offset < spans[i + 1][0]:  # indentation between lines
-                offset = spans[i + 1][0] if is_start else end
-                break
-    for _, _, inline in spans:
-        for link in inline.links:
-            # Inside a destination, an autolink or a reference label a character would break the link.
-            whole = link.kind in ("autolink", "reference")
-            inside = link.start < offset < link.end if whole else link.text_end <= offset < link.end
-            if inside:
-                return link.start if is_start else link.end
-    return offset
+class _Snap:
+    """Where a finding's start or end may be marked in one block: ``snap(offset, is_start)``
+    moves ``offset`` to where a character can be inserted without changing the parse,
+    inside the inline content of the block and outside link destinations (None when the
+    block has no inline content: code, rules). Built once per block, then O(log n) per
+    call, so a block with 100,000 links and as many findings is not quadratic."""
+
+    def __init__(self, block: Block):
+        spans = []
+        for node in block.walk():
+            for inline in node.inlines:
+                for k, content_start in enumerate(inline.line_starts):
+                    content_end = (inline.line_starts[k + 1] - 1 if k + 1 < len(inline.line_starts)
+                                   else len(inline.content))
+                    begin = inline.line_offsets[k]
+                    spans.append((begin, begin + max(0, content_end - content_start), inline))
+        spans.sort(key=lambda s: s[0])
+        self.begins = [begin for begin, _, _ in spans]
+        self.ends = [end for _, end, _ in spans]
+        self.reach = list(accumulate(self.ends, max))  # the furthest end of the spans so far
+        # Inside a destination, an autolink or a reference label a character would break the
+        # link: the offsets [lo, hi) each link guards. Links nest (an image in a link's text),
+        # so the guards are sorted by start, outermost first, and found by their running end.
+        guards = []
+        for inline in {id(inline): inline for _, _, inline in spans}.values():
+            for link in inline.links:
+                whole = link.kind in ("autolink", "reference")
+                lo, hi = (link.start + 1, link.end) if whole else (link.text_end, link.end)
+                if lo < hi:
+                    guards.append((lo, -hi, link))
+        guards.sort(key=lambda g: (g[0], g[1]))
+        self.guard_starts = [lo for lo, _, _ in guards]
+        self.guard_reach = list(accumulate((-minus_hi for _, minus_hi, _ in guards), max))
+        self.guard_links = [link for _, _, link in guards]
+
+    def __call__(self, offset: int, is_start: bool) -> int | None:
+        begins, ends = self.begins, self.ends
+        if not begins:
+            return None
+        if offset < begins[0]:
+            offset = begins[0]
+        elif offset > ends[-1]:
+            offset = ends[-1]
+        else:
+            i = bisect_right(begins, offset) - 1
+            if self.reach[i] < offset and i + 1 < len(begins):  # indentation between lines
+                offset = begins[i + 1] if is_start else ends[i]
+        k = bisect_right(self.guard_reach, offset)  # the first guard that reaches past offset
+        if k < len(self.guard_starts) and self.guard_starts[k] <= offset:
+            link = self.guard_links[k]
+            return link.start if is_start else link.end
+        return offset
 
 
 @dataclass
@@ -177,9 +201,13 @@ def _marked(rendered: str, marks: list[tuple[int, int, _Note]]) -> str:
                 f = note.finding
                 first = k not in seen
                 seen.add(k)
-                ident = f' id="m-{note.number}"' if first else ""
-                out.append(f'<mark{ident} class="f sev-{f.severity.value} r-{_token(f.code)}" '
-                           f'title="{escape(f"{f.code} {f.rule}: {f.message}")}">')
+                # the first piece carries the id and the message; the pieces reopened after a
+                # tag only the classes (a message repeated at each of 100,000 links was 1.2 GB)
+                if first:
+                    out.append(f'<mark id="m-{note.number}" class="f sev-{f.severity.value} r-{_token(f.code)}" '
+                               f'title="{escape(f"{f.code} {f.rule}: {f.message}")}">')
+                else:
+                    out.append(f'<mark class="f sev-{f.severity.value} r-{_token(f.code)}">')
                 shown.append(k)
 
     for part in _TAG.split(rendered):
@@ -254,6 +282,8 @@ class _Page:
         self.numbers = _Counter()
         self.hints: dict[str, str] = {}
         self.references: dict[str, dict] = {}  # link reference definitions by path, read once
+        self.snaps: dict[int, _Snap] = {}  # by id() of a block of the article being placed
+        self.section_blocks: dict[int, tuple] = {}  # by id() of a section of that article
 
     # each article --------------------------------------------------------------------
     def article(self, index: int, alignment: Alignment, findings: list[Finding]) -> str:
@@ -271,6 +301,8 @@ class _Page:
         for lang, version in versions.items():
             for f in sorted(by_path.get(version.path, []), key=lambda f: (f.offset, f.code)):
                 self._place(f, version, row_of_section, views)
+        self.snaps.clear()
+        self.section_blocks.clear()
         counts = Counter(f.severity for f in findings)
         head = "".join(f'<th class="l-{_token(lang)}" scope="col">{escape(lang)}<br>'
                        f'<small>{escape(versions[lang].path)}</small></th>' for lang in alignment.langs)
@@ -322,14 +354,26 @@ class _Page:
         r, _ = row_of_section[id(section)]
         view = views.setdefault((r, version.lang), _CellView())
         view.notes.append(note)
-        blocks = ([section.heading] if section.heading else []) + list(section.blocks)
-        for b, block in enumerate(blocks):
-            if block.start_line <= line < block.end_line:
-                start = _snap(block, f.offset, True)
-                end = _snap(block, max(f.offset, f.end_offset), False)
-                if start is not None and end is not None:
-                    view.marks.setdefault(b, []).append((start, max(start, end), note))
-                return
+        blocks, starts = self._blocks(section)
+        b = bisect_right(starts, line) - 1
+        if b >= 0 and blocks[b].start_line <= line < blocks[b].end_line:
+            block = blocks[b]
+            snap = self.snaps.get(id(block))
+            if snap is None:
+                snap = self.snaps[id(block)] = _Snap(block)
+            start = snap(f.offset, True)
+            end = snap(max(f.offset, f.end_offset), False)
+            marks = view.marks.setdefault(b, [])
+            if start is not None and end is not None and len(marks) < MAX_MARKS:
+                marks.append((start, max(start, end), note))
+
+    def _blocks(self, section) -> tuple[list[Block], list[int]]:
+        """The blocks of a section (heading first) and their start lines, computed once."""
+        found = self.section_blocks.get(id(section))
+        if found is None:
+            blocks = ([section.heading] if section.heading else []) + list(section.blocks)
+            found = self.section_blocks[id(section)] = (blocks, [block.start_line for block in blocks])
+        return found
 
     def _special_cell(self, key: int, version: Version, view: _CellView | None) -> str:
         lang = _token(version.lang)
