@@ -46,7 +46,7 @@ _SENTINELS = re.compile("[\U000f0000-\U000ffffd]")
 # Highlights per block that have sentinels (two each); further findings are listed under
 # the cell without a highlight (their note is not linked), never given characters outside it.
 MAX_MARKS = (0xFFFFD - _FIRST_SENTINEL + 1) // 2
-_TAG = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"(<[^<>]*>)")  # not [^>]*: a run of `<` would be rescanned from each one
 _CLASS_TOKEN = re.compile(r"[^A-Za-z0-9_-]")
 _FAMILY_COLORS = {"input": "#7f7f7f", "headings": "#1f77b4", "links": "#ff7f0e", "punctuation": "#2ca02c",
                   "lists": "#9467bd", "cross-version": "#d62728", "language": "#8c564b", "other": "#bcbd22"}

@@ -62,7 +62,7 @@ def _hit(run, version: Version, inline: Inline) -> Hit:
                f"make it one link: [{joined}]({run[0].target})", fix=_fix(run, version, inline))
 
 
-_COMPOUND = re.compile(r"[ \t\u00a0]+-$")  # `[Pareto -]`: the hyphen of a compound, spaced off
+_COMPOUND = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+-$")  # `[Pareto -]`: the hyphen of a compound, spaced off
 
 
 def _fix(run, version: Version, inline: Inline) -> Fix | None:

@@ -35,7 +35,8 @@ from ..languages import conventions
 from ..model import Inline, Link, Version
 from .base import Rule
 
-_SPACE_MARK = re.compile(r"[ \t\u00a0]+([.,;:!?])|[ \t\u00a0]+(-)$")
+# each run of spaces is tried from its first space only (not again from each of its spaces: quadratic)
+_SPACE_MARK = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+([.,;:!?])|(?<![ \t\u00a0])[ \t\u00a0]+(-)$")
 
 
 def check(version: Version) -> Iterator[Hit]:
@@ -126,7 +127,7 @@ def _fix(source: str, inline: Inline, link: Link, spaced: str) -> Fix | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+([.,;:!?])", r"\1", text.strip()).rstrip(" -.,;:")
+    return re.sub(r"(?<!\s)\s+([.,;:!?])", r"\1", text.strip()).rstrip(" -.,;:")
 
 
 RULE = Rule("TC202", "link-text-spacing", Severity.WARNING,

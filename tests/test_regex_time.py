@@ -1,0 +1,171 @@
+"""Every regular expression transcheck runs on text it reads takes linear time (issue #9).
+
+The compiled patterns are collected from every module of the package (a new one is
+tested without being listed here); the few written inline (``re.sub(r"...", ...)``) are
+listed in ``INLINE``. Each is run on adversarial strings built from its own characters
+(every literal and class member it names, plus a space, a letter, a digit, a dot and a
+newline): repeated (``c * n``), in pairs (``(c + d) * n``) and one character before a
+run of another (``c + d * n``), the shapes that make a backtracking matcher retry a long
+run from each start. Each is run the way the code runs it: scanned (``finditer``;
+``findall``, ``search``, ``sub`` and ``split`` try each position the same way) or
+matched at one place. At n = 20,000 a linear pattern takes a few milliseconds and a
+quadratic one seconds. The worst string of each pattern is then run at 1 MB, in under a
+second.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import pkgutil
+import re
+import time
+
+try:  # Python 3.11+
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
+
+import pytest
+
+import transcheck
+import transcheck.rules
+
+INLINE = {  # patterns passed to re.* functions as strings: (module, pattern), checked to be there
+    "link_text_spacing (re.sub)": ("transcheck.rules.link_text_spacing", r"(?<!\s)\s+([.,;:!?])"),
+    "numbers (re.split)": ("transcheck.numbers", r"([ \u00a0\u202f])"),
+    "numbers (group)": ("transcheck.numbers", r"\d{3}(?:[.,]\d+)?"),
+    "numbers (chunks)": ("transcheck.numbers", r"\d{1,3}(?:\d{3})*"),
+    "numbers (re.split 2)": ("transcheck.numbers", r"([.,])"),
+}
+NOT_TEXT = {"transcheck.reading._SIZE", "transcheck.shards._SHARD"}  # option values, not file text
+# How each pattern is used (grep `_NAME.` in src/): most scan the text (finditer, findall,
+# search, sub, split: a match tried from each position); these only match at one place.
+MATCH = {"transcheck.model._WOULD_BE_HEADING", "transcheck.numbers._DECADE", "transcheck.suppression._DIRECTIVE",
+         "transcheck.rules.link_malformed._URLISH", "transcheck.rules.stray_punctuation._ROMAN"}
+FULLMATCH = {"transcheck.numbers._ROMAN", "numbers (group)", "numbers (chunks)"}
+EXTRA = " a A 1 . \n é Ж ,".split(" ") + [" "]
+SCAN, FULL = 20_000, 1_000_000
+
+
+def _patterns() -> dict[str, re.Pattern]:
+    found = {}
+    modules = [transcheck, transcheck.rules]
+    for package in (transcheck, transcheck.rules):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            if not info.name.endswith("__main__"):
+                modules.append(importlib.import_module(info.name))
+    for module in modules:
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and f"{module.__name__}.{name}" not in NOT_TEXT:
+                found[f"{module.__name__}.{name}"] = value
+    for name, (_, source) in INLINE.items():
+        found[name] = re.compile(source)
+    return found
+
+
+PATTERNS = _patterns()
+
+
+def _chars(pattern: re.Pattern) -> list[str]:
+    """The characters a pattern names (literals, class members and range ends), and EXTRA."""
+    out: dict[str, None] = {}
+
+    def walk(items):
+        for op, arg in items:
+            name = str(op)
+            if name == "LITERAL" or name == "NOT_LITERAL":
+                out[chr(arg)] = None
+            elif name == "RANGE":
+                out[chr(arg[0])] = out[chr(arg[1])] = None
+            elif name == "IN":
+                walk(arg)
+            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                walk(arg[2])
+            elif name == "SUBPATTERN":
+                walk(arg[-1])
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                walk(arg[1])
+            elif name == "BRANCH":
+                for branch in arg[1]:
+                    walk(branch)
+            elif name == "CATEGORY":
+                out.update(dict.fromkeys({"CATEGORY_DIGIT": "1", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "a"}
+                                         .get(str(arg), "a")))
+
+    walk(sre_parse.parse(pattern.pattern, pattern.flags))
+    out.update(dict.fromkeys(EXTRA))
+    return [c for c in out if c not in "\ud800\udfff"]
+
+
+def _strings(chars: list[str], n: int):
+    for c in chars:
+        yield c * n
+    for c, d in itertools.permutations(chars, 2):
+        yield (c + d) * (n // 2)
+        yield c + d * n
+
+
+def _cost(pattern: re.Pattern, text: str, use: str = "scan") -> float:
+    start = time.perf_counter()
+    if use == "match":
+        pattern.match(text)
+    elif use == "fullmatch":
+        pattern.fullmatch(text)
+    else:
+        for _ in pattern.finditer(text):
+            pass
+    return time.perf_counter() - start
+
+
+def _use(name: str) -> str:
+    return "match" if name in MATCH else "fullmatch" if name in FULLMATCH else "scan"
+
+
+CHARS = 16  # the pattern's own characters come first
+
+
+def _worst(pattern: re.Pattern, use: str) -> tuple[float, int]:
+    """The cost of the slowest string, and its index; stops at the first over 50 ms."""
+    worst = (0.0, 0)
+    for k, text in enumerate(_strings(_chars(pattern)[:CHARS], SCAN)):
+        worst = max(worst, (_cost(pattern, text, use), k))
+        if worst[0] >= 0.05:
+            break
+    return worst
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_regex_is_linear_on_adversarial_text(name):
+    pattern = PATTERNS[name]
+    seconds, k = _worst(pattern, _use(name))
+    text = next(itertools.islice(_strings(_chars(pattern)[:CHARS], FULL), k, None))
+    assert seconds < 0.05, f"{name} took {seconds:.2f} s on {text[:10]!r}... of {SCAN:,} characters"
+    full = _cost(pattern, text, _use(name))  # only once linear at 20,000: a quadratic one would run for hours
+    print(f"\n{name}: worst {SCAN:,}-character string {seconds * 1000:.1f} ms; at 1 MB {full:.3f} s "
+          f"({text[:6]!r}...)")
+    assert full < 1.0, f"{name} took {full:.2f} s on {text[:10]!r}... of 1 MB"
+
+
+def test_the_inline_patterns_are_the_ones_in_the_source():
+    import inspect
+
+    for module, source in INLINE.values():
+        assert f'r"{source}"' in inspect.getsource(importlib.import_module(module)), (module, source)
+
+
+@pytest.mark.parametrize("name", ["spaces in a link text", "spaces, then a hyphen", "www runs", "A& runs"])
+def test_a_1_mb_adversarial_line_is_checked_within_a_second_of_the_parse_floor(name, tmp_path):
+    """End to end, in fresh processes (benchmarks/bench_adversarial.py times them all): a
+    link text of 1 MB of spaces made link-text-spacing's and link-split's patterns retry the
+    run from each space (hours); now 0.4 s beyond the floor."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_adversarial.py"
+    spec = importlib.util.spec_from_file_location("bench_adversarial", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    check, floor = bench.measure(name, bench.lines()[name], tmp_path)
+    print(f"\n{name}: check {check:.2f} s, parse floor {floor:.2f} s")
+    assert check - floor < 1.0
