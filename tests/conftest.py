@@ -71,3 +71,13 @@ def edit_line(at: int, change):
         rows[at] = change(rows[at])
         return "\n".join(rows)
     return edit
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The hostile corpus's timings (tests/test_hostile.py), so that CI logs show them."""
+    from .hostile.timing import TIMINGS, table
+
+    if TIMINGS:
+        terminalreporter.section("hostile corpus: seconds per case and command")
+        for line in table():
+            terminalreporter.write_line(line)

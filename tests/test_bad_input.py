@@ -81,7 +81,8 @@ def test_unlabelled_files_are_named_and_the_rest_is_checked(tmp_path):
     assert any(f.path == str(art / "sv.md") for f in result.findings)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("#-–—•*[]()!<>`\\\"'„”«» .,;:\n\r\t\u2028aäЖ1|>~_=")), max_size=300),
        st.sampled_from(["fi", "sv", "pl", "is", "ru", "en", "fr", ""]))
 def test_rules_never_raise_on_arbitrary_markdown(text, lang):

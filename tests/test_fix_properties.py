@@ -30,11 +30,14 @@ from transcheck.source import SourceText
 from .test_fix import replay
 
 SAFE = fixer.fixing_rules(CHECK_RULES, unsafe=False)
-# 200 examples keep the quick suite quick; TRANSCHECK_FIX_EXAMPLES=5000 for a longer search
-PROPERTY = settings(max_examples=int(os.environ.get("TRANSCHECK_FIX_EXAMPLES", "200")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+# 200 examples keep the quick suite quick; TRANSCHECK_PROPERTY_EXAMPLES=20000 (.ci/run's fuzz
+# step; TRANSCHECK_FIX_EXAMPLES is the older name) for a longer search
+EXAMPLES = int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or os.environ.get("TRANSCHECK_FIX_EXAMPLES") or "200")
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-WORDS = ("optimering", "sociala", "medier", "kampanj", "varumärke", "kunder", "räckvidd", "Xetra", "DAX")
+WORDS = ("optimering", "sociala", "medier", "kampanj", "varumärke", "kunder", "räckvidd", "Xetra", "DAX",
+         "sosiaalinen", "näkyvyyttä", "społeczność", "łączy", "się", "þjónusta", "æðislegt", "ðetta",
+         "маркетинг", "продвижение", "Ёлка")
 word = st.sampled_from(WORDS)
 target = st.sampled_from(("/x", "/social-media", "/viral-marketing"))
 
@@ -61,6 +64,10 @@ def defect(draw):
         f"{a} [{a}]({t}) [{b}]({t}) {b}",   # link-split
         f"{a} [{b}]({t}) {a}",              # clean
         f"{a} `{b} ,. ##x` {a}",            # defects inside a code span stay
+        f"{a} «{b}» – {a} — „{b}” {a}…",    # the five languages' quotes and dashes, clean
+        f"{a} « {b} » {a}",                 # spaces inside guillemets
+        f"{a} „{b}“ ,{a}",                  # a comma spaced off after a Polish quote
+        f"{a} [{b}]({t}) … ({a} )",         # an ellipsis, a space before `)`
     ]))
 
 
@@ -109,8 +116,9 @@ def document(draw):
     blocks = draw(st.lists(block(), min_size=1, max_size=6))
     for k, b in enumerate(blocks):
         lines += b + ([""] if k < len(blocks) - 1 else [])
-    style = draw(st.sampled_from(["\n", "\r\n", "mixed"]))
-    ends = [style] * len(lines) if style != "mixed" else [draw(st.sampled_from(["\n", "\r\n"])) for _ in lines]
+    style = draw(st.sampled_from(["\n", "\r\n", "\r", "mixed"]))
+    ends = [style] * len(lines) if style != "mixed" else [draw(st.sampled_from(["\n", "\r\n", "\r"]))
+                                                           for _ in lines]
     final = draw(st.booleans())
     text = "".join(line + end for line, end in zip(lines, ends))
     if not final:
@@ -188,3 +196,34 @@ def _idempotent_and_no_safe_fix_left(file):
         left = [f for f in check_version(version, "a", SAFE)
                 if f.fix is not None and f.fix.applicability is Applicability.SAFE]
         assert not left, [f.message for f in left]
+
+
+# -- check: every finding lies inside the file, where it says (issue #9) ---------------------------
+SIBLING = ("---\ntitle: Sociala medier\n---\n\n# Sociala medier\n\nOptimering av [sociala medier](/x) ger "
+           "räckvidd «citat» – 2018.\n\n## Exempel\n\n- Kampanj\n- Varumärke [DAX](/viral-marketing)\n")
+
+
+@PROPERTY
+@given(document(), st.sampled_from(["fi", "sv", "pl", "is", "ru"]))
+def test_findings_on_generated_markdown_lie_in_the_file(data, lang):
+    from transcheck.engine import check_article
+    from transcheck.rules import VERSION_RULES
+
+    source = SourceText.from_bytes(data, f"{lang}.md")
+    version = build_version(source, lang)
+    other = build_version(SourceText(SIBLING, "en.md"), "en")
+    findings = check_version(version, "a", VERSION_RULES)
+    findings += check_article(Article("a", (version, other)), CHECK_RULES, {version.path})
+    assert not [f.message for f in findings if f.rule == "internal-error"]
+    text = source.text
+    for f in findings:
+        assert f.path == version.path
+        assert 0 <= f.offset <= f.end_offset <= len(text), f
+        assert source.position(f.offset) == (f.line, f.column), f
+        assert source.position(f.end_offset) == (f.end_line, f.end_column), f
+        assert 1 <= f.line <= source.line_count and 1 <= f.column <= len(source.line(f.line - 1)) + 1, f
+        if f.fix is not None:
+            for edit, (line, column, end_line, end_column) in zip(f.fix.edits, f.fix_positions):
+                assert 0 <= edit.start <= edit.end <= len(text), f
+                assert source.position(edit.start) == (line, column), f
+                assert source.position(edit.end) == (end_line, end_column), f

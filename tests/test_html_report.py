@@ -362,3 +362,21 @@ def test_a_paragraph_of_10000_links_renders_in_linear_time_and_size(tmp_path):
     placed = {m.attrs["id"] for m in tree.root.find_all("mark") if m.attrs.get("id")}
     notes = {n.attrs["id"] for n in tree.root.find_all("li", "note")}
     assert len(placed) >= 10_000 and {f"f-{p[2:]}" for p in placed} <= notes
+
+
+def test_findings_at_one_point_are_point_markers_not_nested_highlights(tmp_path):
+    """A zero-width finding's end sorted before its start, so its <mark> was opened and never
+    closed: 5,000 sections missing at the end of a file nested 5,000 elements."""
+    art = tmp_path / "article"
+    art.mkdir()
+    (art / "fi.md").write_text("# T\n\n" + "".join(f"## Osa {k}\n\nTeksti {k} [a](/x{k}).\n\n" for k in range(40)),
+                               encoding="utf-8")
+    (art / "sv.md").write_text("# T\n\nText.\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert CliRunner().invoke(main, ["report", str(art), "--html", str(out)]).exit_code == 0
+    tree = Tree(out.read_text(encoding="utf-8"))
+    assert not tree.misnested
+    sv_cells = [td for td in tree.root.find_all("td") if td.attrs.get("lang") == "sv"]
+    points = [m for td in sv_cells for m in td.find_all("mark", "point")]
+    assert len(points) >= 40
+    assert all(not m.find_all("mark") for td in sv_cells for m in td.find_all("mark"))  # none inside another

@@ -175,6 +175,7 @@ class FileFix:
     # the edits made in each pass that changed the file (offsets into that pass's text)
     passes: list[tuple[Edit, ...]] = field(default_factory=list)
     note: str | None = None  # the loop stopped early for this file (a repeated state)
+    real: str = ""  # the file's real path when it was checked to lie in the named paths
 
     def __post_init__(self) -> None:
         self.text = self.text or self.original.text
@@ -439,9 +440,11 @@ def fix(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
     articles = []
     for article in loaded.articles:
         targets = set()
+        reals = {}
         for version in article.versions:
             if version.path not in loaded.reported:
                 continue
+            reals[version.path] = os.path.realpath(version.path)
             why = _unwritable(version.path, roots)
             if why:
                 outcome.notes.append(f"{version.path}: not fixed: {why}")
@@ -451,6 +454,8 @@ def fix(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
             articles.append(article)
             continue
         done = fix_article(article, fixing, targets, unsafe=unsafe, source=source, keep=keep)
+        for file in done.files.values():
+            file.real = reals[file.path]
         articles.append(done.article)
         outcome.files.extend(done.files.values())
         for file in done.files.values():
@@ -489,6 +494,8 @@ def write(file: FileFix) -> str | None:
     is kept: the file it leads to is replaced.
     """
     real = os.path.realpath(file.path)
+    if file.real and real != file.real:  # a symbolic link on the way was changed since the check
+        return "the file is no longer the one that was read (a symbolic link changed); not written"
     expected = file.original.encode()
     try:
         mode = stat.S_IMODE(os.stat(real).st_mode)
