@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transcheck.engine import Result, run
-from transcheck.findings import Finding, Severity
+from transcheck.findings import Applicability, Edit, Finding, Fix, Severity
 from transcheck.formats import FORMATS
 from transcheck.github import annotation, escape_data, escape_property
 from transcheck.rules import ALL_RULES, CHECK_RULES
@@ -256,3 +256,27 @@ def test_json_output_is_what_json_dumps_writes(value):
     from transcheck.formats import _indented
 
     assert _indented(value, "\n") == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+_edit = st.builds(lambda a, n, r: Edit(a, a + n, r), st.integers(0, 10**6), st.integers(0, 50), st.text(max_size=20))
+
+
+@st.composite
+def any_finding(draw):
+    fix = draw(st.none() | st.builds(lambda app, edits: Fix(app, tuple(edits)), st.sampled_from(Applicability),
+                                     st.lists(_edit, min_size=1, max_size=3)))
+    positions = tuple(draw(st.tuples(*[st.integers(1, 10**6)] * 4)) for _ in (fix.edits if fix else ()))
+    text = st.text()
+    return Finding(draw(text), *draw(st.tuples(*[st.integers(0, 10**9)] * 4)), draw(text), draw(text),
+                   draw(st.sampled_from(Severity)), draw(text), draw(text), draw(text), 0, 0, fix, positions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_finding())
+def test_a_finding_is_written_as_json_dumps_writes_its_dict(finding):
+    """formats.finding_json writes a finding without building its dict; it must be the bytes
+    json.dumps(indent=2) writes for ``to_json()`` at its place in the output's list."""
+    from transcheck.formats import finding_json
+
+    expected = json.dumps({"findings": [finding.to_json()]}, ensure_ascii=False, indent=2)
+    assert '{\n  "findings": [\n    ' + finding_json(finding) + "\n  ]\n}" == expected
