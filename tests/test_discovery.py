@@ -97,3 +97,31 @@ def test_unlabelled_seed_files_are_identified_not_dropped():
     assert not [f for f in result.findings if f.rule == "language-unknown"]
     assert result.files == 5
     assert any(f.rule == "heading-missing-space" for f in result.findings)
+
+
+def test_every_spelling_of_a_directory_gives_the_same_paths(tmp_path, monkeypatch):
+    """Paths are reported as pathlib spells them: no `./`, no doubled or trailing `/`."""
+    for lang in ("fi", "sv"):
+        (tmp_path / "c" / "alpha").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "c" / "alpha" / f"{lang}.md").write_text("# T\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    spellings = ("c", "c/", "./c", ".//c//", "c/alpha/..")
+    found = {s: [(c.path, c.group) for c in discover([s]).candidates] for s in spellings}
+    assert found["c"] == [("c/alpha/fi.md", "slug-dir:c/alpha"), ("c/alpha/sv.md", "slug-dir:c/alpha")]
+    assert all(found[s] == found["c"] for s in spellings[:4])
+    assert [c.path for c in discover(["c/alpha/.."]).candidates] == ["c/alpha/../alpha/fi.md", "c/alpha/../alpha/sv.md"]
+    monkeypatch.chdir(tmp_path / "c" / "alpha")
+    assert [(c.path, c.slug, c.named) for c in discover(["./fi.md"]).candidates] == [("fi.md", "alpha", True),
+                                                                                      ("sv.md", "alpha", False)]
+
+
+def test_a_very_deep_directory_tree_is_searched(tmp_path):
+    """The search is iterative: 1,100 nested directories are no recursion limit."""
+    import os
+
+    deep = str(tmp_path)
+    for _ in range(1100):
+        deep += "/d"
+        os.mkdir(deep)  # not makedirs: it recurses once per level
+    Path(deep, "story.fi.md").write_text("# T\n", encoding="utf-8")
+    assert [c.lang for c in discover([str(tmp_path)]).candidates] == ["fi"]

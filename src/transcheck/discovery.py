@@ -40,16 +40,66 @@ class Candidate:
 INCLUDE = ("*.md",)  # what a directory is searched for, unless --include says otherwise
 
 
-def _md_files(directory: Path, include: tuple[str, ...] = INCLUDE) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
-        found.extend(Path(root) / f for f in sorted(files)
-                     if not f.startswith(".") and any(fnmatch(f, pattern) for pattern in include))
+# Paths are plain strings, normalised as pathlib spells them (``str(Path(raw))``: no ``./``,
+# no doubled or trailing ``/``) and joined with ``_join``; pathlib itself costs more than the
+# rest of discovery on a large corpus.
+
+
+def _join(parent: str, name: str) -> str:
+    """``str(Path(parent) / name)`` for a normalised ``parent`` and a plain file name."""
+    if parent == ".":
+        return name
+    return parent + name if parent.endswith("/") else f"{parent}/{name}"
+
+
+def _parent(path: str) -> str:
+    """``str(Path(path).parent)`` of a normalised path."""
+    head = os.path.dirname(path)
+    return head or "."
+
+
+def _name(path: str) -> str:
+    """``Path(path).name`` of a normalised path ('' for '.' and '/')."""
+    return "" if path == "." else os.path.basename(path)
+
+
+def _stem(name: str) -> str:
+    """``Path(name).stem``: the name without its last suffix (``.x``, not a leading or trailing dot)."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _md_files(directory: str, include: tuple[str, ...] = INCLUDE) -> list[str]:
+    """The files under ``directory`` (normalised) matching ``include``, in ``os.walk``'s
+    order (a directory's files by name, then its subdirectories): hidden files and
+    directories and ``node_modules`` skipped, symlinked directories not entered,
+    directories that cannot be listed skipped. Iterative: no depth limit."""
+    found: list[str] = []
+    pending = [directory]
+    while pending:
+        top = pending.pop()
+        try:
+            with os.scandir(top) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        dirs = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not name.startswith(".") and name != "node_modules" and not entry.is_symlink():
+                    dirs.append(_join(top, name))
+            elif not name.startswith(".") and any(fnmatch(name, pattern) for pattern in include):
+                found.append(_join(top, name))
+        pending.extend(reversed(dirs))
     return found
 
 
-def _dir_is_slug_dir(directory: Path, cache: dict[Path, bool]) -> bool:
+def _dir_is_slug_dir(directory: str, cache: dict[str, bool]) -> bool:
     """Are most Markdown files of this directory named by a language code?"""
     if directory not in cache:
         try:
@@ -61,44 +111,44 @@ def _dir_is_slug_dir(directory: Path, cache: dict[Path, bool]) -> bool:
     return cache[directory]
 
 
-def classify(path: Path, layout: str | None, cache: dict[Path, bool]) -> tuple[str | None, str, str, str]:
-    """(lang, slug, group, layout) for a path; lang is None when the path says nothing."""
-    name = path.name
-    stem = name[:-3] if name.endswith(".md") else path.stem
-    parent = path.parent
+def classify(path: str, layout: str | None, cache: dict[str, bool]) -> tuple[str | None, str, str, str]:
+    """(lang, slug, group, layout) for a normalised path; lang is None when the path says nothing."""
+    name = _name(path)
+    stem = name[:-3] if name.endswith(".md") else _stem(name)
+    parent = _parent(path)
     if layout in (None, "suffix") and "." in stem:
         slug, _, tag = stem.rpartition(".")
         lang = code_of(tag)
         if lang and slug:
-            return lang, slug, f"suffix:{parent / slug}", "suffix"
+            return lang, slug, f"suffix:{_join(parent, slug)}", "suffix"
     if layout == "suffix":
         return None, stem, f"file:{path}", "suffix"
     if layout == "slug-dir" or (layout is None and code_of(stem) and _dir_is_slug_dir(parent, cache)):
         lang = code_of(stem)
         # `fi.md` or `./fi.md` named from inside the article's directory: the slug is that directory's name
-        return lang, parent.name or parent.resolve().name, f"slug-dir:{parent}", "slug-dir"
+        return lang, _name(parent) or _name(os.path.realpath(parent)), f"slug-dir:{parent}", "slug-dir"
     if layout in (None, "lang-dir"):
-        lang = code_of(parent.name)
+        lang = code_of(_name(parent))
         if lang:
-            return lang, stem, f"lang-dir:{parent.parent / stem}", "lang-dir"
+            return lang, stem, f"lang-dir:{_join(_parent(parent), stem)}", "lang-dir"
     return None, stem, f"file:{path}", layout or "unknown"
 
 
-def siblings(path: Path, layout: str) -> list[Path]:
-    """The other versions of the article ``path`` belongs to, by its layout."""
-    parent = path.parent
-    out: list[Path] = []
+def siblings(path: str, layout: str) -> list[str]:
+    """The other versions of the article ``path`` (normalised) belongs to, by its layout."""
+    parent = _parent(path)
+    out: list[str] = []
     try:
         if layout == "slug-dir":
-            out = [parent / f for f in os.listdir(parent) if f.endswith(".md") and code_of(f[:-3])]
+            out = [_join(parent, f) for f in os.listdir(parent) if f.endswith(".md") and code_of(f[:-3])]
         elif layout == "lang-dir":
-            name = path.name
-            root = parent.parent
-            out = [root / d / name for d in os.listdir(root)
-                   if code_of(d) and (root / d / name).is_file()]
+            name = _name(path)
+            root = _parent(parent)
+            out = [_join(_join(root, d), name) for d in os.listdir(root)
+                   if code_of(d) and os.path.isfile(_join(_join(root, d), name))]
         elif layout == "suffix":
-            slug = path.name[:-3].rpartition(".")[0]
-            out = [parent / f for f in os.listdir(parent)
+            slug = _name(path)[:-3].rpartition(".")[0]
+            out = [_join(parent, f) for f in os.listdir(parent)
                    if f.startswith(slug + ".") and f.endswith(".md") and code_of(f[len(slug) + 1 : -3])]
     except OSError:
         return []
@@ -116,41 +166,39 @@ def discover(paths: list[str], layout: str | None = None, include: tuple[str, ..
     """Expand the user's paths into candidates, adding siblings of single files.
     Directories are searched for files matching ``include`` (file name patterns);
     ``excluded(path)`` (the configuration's ``exclude``) drops files, named or not."""
-    cache: dict[Path, bool] = {}
-    named: dict[str, Path] = {}
+    cache: dict[str, bool] = {}
+    named: dict[str, None] = {}
     missing: list[str] = []
-    searched: list[Path] = []
+    searched: list[str] = []
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            searched.append(path.resolve())
-            for found in _md_files(path, include):
-                named.setdefault(str(found), found)
-        elif path.exists() or path.is_symlink():
-            named.setdefault(str(path), path)
+        path = str(Path(raw))
+        if os.path.isdir(path):
+            searched.append(os.path.realpath(path))
+            named.update(dict.fromkeys(_md_files(path, include)))
+        elif os.path.lexists(path):
+            named.setdefault(path)
         else:
             missing.append(raw)
     candidates: dict[str, Candidate] = {}
-    for key, path in named.items():
+    for path in named:
         lang, slug, group, how = classify(path, layout, cache)
-        candidates[key] = Candidate(key, lang, slug, group, True)
-    inside: dict[Path, bool] = {}  # a directory holding versions: is it under a searched one?
+        candidates[path] = Candidate(path, lang, slug, group, True)
+    inside: dict[str, bool] = {}  # a directory holding versions: is it under a searched one?
     for cand in list(candidates.values()):
         if cand.lang is None:
             continue
         how = cand.group.split(":", 1)[0]
-        path = Path(cand.path)
-        scope = path.parent.parent if how == "lang-dir" else path.parent
+        scope = _parent(_parent(cand.path)) if how == "lang-dir" else _parent(cand.path)
         if scope not in inside:
-            resolved = scope.resolve()
-            inside[scope] = any(resolved == d or d in resolved.parents for d in searched)
+            resolved = os.path.realpath(scope)
+            inside[scope] = any(resolved == d or resolved.startswith(d.rstrip("/") + "/") for d in searched)
         if inside[scope]:
             continue  # every sibling under a searched directory is a candidate already
-        for sib in siblings(Path(cand.path), how):
-            if str(sib) in candidates:
+        for sib in siblings(cand.path, how):
+            if sib in candidates:
                 continue
             lang, slug, group, _ = classify(sib, layout or how, cache)
             if lang:
-                candidates[str(sib)] = Candidate(str(sib), lang, slug, group, False)
+                candidates[sib] = Candidate(sib, lang, slug, group, False)
     kept = [c for c in candidates.values() if excluded is None or not excluded(c.path)]
     return Discovery(sorted(kept, key=lambda c: c.path), missing)
