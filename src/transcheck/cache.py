@@ -33,8 +33,8 @@ def salt(settings) -> str:
                        settings.shard, settings.report_unused], sort_keys=True)
 
 
-_INTS = (1, 2, 3, 4, 11, 12)  # the positions of a row (line, column, ..., offsets) that are ints
-_STRS = (0, 5, 6, 8, 9, 10)
+# the types of a row's fields before its fix (path ... end_offset; the severity is its value)
+_SHAPE = (str, int, int, int, int, str, str, str, str, str, str, int, int)
 _SEVERITY = {severity.value: severity for severity in Severity}
 
 
@@ -49,19 +49,30 @@ def finding_row(f: Finding) -> list:
 
 
 def finding_from_row(row: list) -> Finding:
-    """The finding of a stored row; ValueError/TypeError when the row is not one."""
-    if len(row) != 15 or not all(type(row[i]) is int for i in _INTS) \
-            or not all(type(row[i]) is str for i in _STRS):
+    """The finding of a stored row; ValueError/TypeError/KeyError when the row is not one.
+    (A warm run rebuilds every finding of the corpus here: the common row, with no fix,
+    is checked with one comparison of its fields' types.)"""
+    if type(row) is not list or len(row) != 15 or tuple(map(type, row[:13])) != _SHAPE:
         raise ValueError("not a finding row")
-    fix = None
-    if row[13] is not None:
-        applicability, edits, structure = row[13]
+    fix, positions = row[13], row[14]
+    if fix is not None or positions:
+        fix, positions = _fix_from_row(fix, positions)
+    else:
+        positions = ()
+    return Finding(*row[:7], _SEVERITY[row[7]], *row[8:13], fix, positions)
+
+
+def _fix_from_row(fix: list | None, positions: list) -> tuple[Fix | None, tuple]:
+    """A row's fix and the positions of its edits, checked."""
+    if fix is not None:
+        applicability, edits, structure = fix
         fix = Fix(Applicability(applicability), tuple(Edit(int(a), int(b), str(r)) for a, b, r in edits),
                   tuple((str(k), int(v)) for k, v in structure))
-    positions = tuple(map(tuple, row[14]))
-    if not all(len(p) == 4 and all(type(x) is int for x in p) for p in positions):
+    positions = tuple(map(tuple, positions))
+    if not all(len(p) == 4 and all(type(x) is int for x in p) for p in positions) \
+            or len(positions) != (len(fix.edits) if fix is not None else 0):
         raise ValueError("not a finding row")
-    return Finding(*row[:7], _SEVERITY[row[7]], *row[8:13], fix, positions)
+    return fix, positions
 
 
 class CacheError(Exception):
