@@ -124,4 +124,10 @@ def test_a_very_deep_directory_tree_is_searched(tmp_path):
         deep += "/d"
         os.mkdir(deep)  # not makedirs: it recurses once per level
     Path(deep, "story.fi.md").write_text("# T\n", encoding="utf-8")
-    assert [c.lang for c in discover([str(tmp_path)]).candidates] == ["fi"]
+    try:
+        assert [c.lang for c in discover([str(tmp_path)]).candidates] == ["fi"]
+    finally:  # removed here, level by level: shutil.rmtree (pytest's cleanup) recurses too
+        os.unlink(Path(deep, "story.fi.md"))
+        while deep != str(tmp_path):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)

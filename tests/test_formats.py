@@ -264,7 +264,7 @@ _edit = st.builds(lambda a, n, r: Edit(a, a + n, r), st.integers(0, 10**6), st.i
 @st.composite
 def any_finding(draw):
     fix = draw(st.none() | st.builds(lambda app, edits: Fix(app, tuple(edits)), st.sampled_from(Applicability),
-                                     st.lists(_edit, min_size=1, max_size=3)))
+                                     st.lists(_edit, max_size=3)))
     positions = tuple(draw(st.tuples(*[st.integers(1, 10**6)] * 4)) for _ in (fix.edits if fix else ()))
     text = st.text()
     return Finding(draw(text), *draw(st.tuples(*[st.integers(0, 10**9)] * 4)), draw(text), draw(text),
