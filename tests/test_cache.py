@@ -134,3 +134,52 @@ def test_clean_removes_the_cache_and_nothing_else(tmp_path):
     assert (mine / "todo.md").read_text() == "keep me"
     (mine / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# made by another tool\n")
     assert runner.invoke(main, ["clean", "--cache-dir", str(mine)]).exit_code == 2 and mine.is_dir()
+
+
+def test_stat_memo_spares_reading_unchanged_files(tmp_path, monkeypatch):
+    """A warm run takes each unchanged article's key from the stat memo: no file is read."""
+    from transcheck import cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)  # the files were written just now
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    cold = _run(corpus, cache)
+    assert len(list((cache / f"v{FORMAT}" / "stat").rglob("*"))) > 12  # 12 memos in their directories
+
+    def no_read(*a, **k):
+        raise AssertionError("read on a warm run")
+
+    monkeypatch.setattr(parallel, "_read", no_read)
+    assert _run(corpus, cache) == cold
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)
+    next(iter(sorted(cache.rglob("*.json")))).unlink()  # an entry gone: its article is read and checked again
+    result = parallel.run_chunked([str(corpus)], None, _settings(cache), jobs=1)
+    assert result.stats == {"hits": 11, "misses": 1}
+
+
+def test_a_file_changed_with_its_size_and_mtime_kept_is_read_again(tmp_path, monkeypatch):
+    """The memo compares the change time too, which a write always sets and `touch` cannot."""
+    import time
+
+    from transcheck import cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    before = _run(corpus, cache)
+    target = corpus / "a03" / "fi.md"
+    info = target.stat()
+    time.sleep(0.05)  # past the file system's timestamp granularity
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Text 13.", "Text 31."), encoding="utf-8")
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert target.stat().st_size == info.st_size and target.stat().st_mtime_ns == info.st_mtime_ns
+    after = _run(corpus, cache)
+    assert after != before and after == _run(corpus, cache, "--no-cache")
+
+
+def test_files_changed_just_now_are_not_memoized(tmp_path):
+    """Within RACY_NS of a change a second change could leave the times as they are: such
+    files are read and hashed, and nothing is recorded for them."""
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    _run(corpus, cache)
+    assert any(cache.rglob("*.json")) and not (cache / f"v{FORMAT}" / "stat").exists()

@@ -2,20 +2,33 @@
 hash of its files (paths and bytes), transcheck's version and the settings that change
 findings (rules and their options, source language, languages, shard, suppression
 reporting). An entry that is missing, corrupt, truncated or written by something else is
-ignored and recomputed; entries are written whole (a temporary file renamed over)."""
+ignored and recomputed; entries are written whole (a temporary file renamed over).
+
+A warm run would spend most of its time reading and hashing files that have not changed,
+so a stat memo (``Cache.known``/``Cache.remember``) records, for an article's files as
+``os.stat`` describes them (device, inode, size, modification and change times), the key
+their bytes hashed to; as git's index does. The key is still the hash of the bytes: the
+memo only spares computing it again. Any write to a file sets its change time to the
+current time, which a user cannot set back, so a changed file is not the file the memo
+describes; a file changed in the last ``RACY_NS`` is neither looked up nor recorded,
+since a second change within its timestamps' granularity could leave them as they were.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
 from functools import partial
 
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 DIRECTORY = ".transcheck_cache"
 FORMAT = 2
+RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read and hashed, not taken from the memo
 
 
 def salt(settings) -> str:
@@ -55,24 +68,31 @@ def finding_from_row(row: list) -> Finding:
     if type(row) is not list or len(row) != 15 or tuple(map(type, row[:13])) != _SHAPE:
         raise ValueError("not a finding row")
     fix, positions = row[13], row[14]
-    if fix is not None or positions:
-        fix, positions = _fix_from_row(fix, positions)
-    else:
+    if fix is None and positions == []:
         positions = ()
+    else:
+        fix, positions = _fix_from_row(fix, positions)
     return Finding(*row[:7], _SEVERITY[row[7]], *row[8:13], fix, positions)
+
+
+_EDIT = (int, int, str)
+_POSITION = (int, int, int, int)
+_STRUCTURE = (str, int)
+_APPLICABILITY = {applicability.value: applicability for applicability in Applicability}
 
 
 def _fix_from_row(fix: list | None, positions: list) -> tuple[Fix | None, tuple]:
     """A row's fix and the positions of its edits, checked."""
-    if fix is not None:
-        applicability, edits, structure = fix
-        fix = Fix(Applicability(applicability), tuple(Edit(int(a), int(b), str(r)) for a, b, r in edits),
-                  tuple((str(k), int(v)) for k, v in structure))
-    positions = tuple(map(tuple, positions))
-    if not all(len(p) == 4 and all(type(x) is int for x in p) for p in positions) \
-            or len(positions) != (len(fix.edits) if fix is not None else 0):
+    if fix is None or type(fix) is not list or len(fix) != 3 or type(positions) is not list:
         raise ValueError("not a finding row")
-    return fix, positions
+    applicability, edits, structure = fix
+    if len(positions) != len(edits) \
+            or not all(type(e) is list and tuple(map(type, e)) == _EDIT for e in edits) \
+            or not all(type(p) is list and tuple(map(type, p)) == _POSITION for p in positions) \
+            or not all(type(t) is list and tuple(map(type, t)) == _STRUCTURE for t in structure):
+        raise ValueError("not a finding row")
+    return (Fix(_APPLICABILITY[applicability], tuple(Edit(*e) for e in edits), tuple(map(tuple, structure))),
+            tuple(map(tuple, positions)))
 
 
 class CacheError(Exception):
@@ -118,6 +138,40 @@ class Cache:
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, f"v{FORMAT}", key[:2], key + ".json")
 
+    def signatures(self, group: list, max_size: int | None) -> str | None:
+        """The stat memo's key for a group's files as they are now; None when one is not a
+        regular file within ``max_size`` bytes, cannot be statted, or changed too recently."""
+        recent = time.time_ns() - RACY_NS
+        h = hashlib.sha256(self.salt.encode("utf-8"))
+        for cand in group:
+            try:
+                info = os.stat(cand.path)
+            except OSError:
+                return None
+            if not stat.S_ISREG(info.st_mode) or (max_size is not None and info.st_size > max_size) \
+                    or info.st_ctime_ns > recent or info.st_mtime_ns > recent:
+                return None
+            h.update(json.dumps([cand.path, cand.lang, cand.slug, cand.group, cand.named, info.st_dev,
+                                 info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]).encode("utf-8"))
+        return h.hexdigest()
+
+    def _memo_path(self, signed: str) -> str:
+        return os.path.join(self.directory, f"v{FORMAT}", "stat", signed[:2], signed)
+
+    def known(self, signed: str) -> str | None:
+        """The key the files ``signed`` describes hashed to when last read, if recorded."""
+        try:
+            with open(self._memo_path(signed), "rb") as handle:
+                key = handle.read(65).decode("ascii")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return key if len(key) == 64 and all(c in "0123456789abcdef" for c in key) else None
+
+    def remember(self, signed: str, key: str) -> None:
+        """Record that the files ``signed`` describes hash to ``key``; skipped silently when
+        the cache cannot be written."""
+        _write(self.directory, self._memo_path(signed), key)
+
     def get(self, key: str):
         """The cached part for ``key``, or None (missing or unusable: recomputed)."""
         from .parallel import Part
@@ -138,21 +192,26 @@ class Cache:
         doc = {"format": FORMAT, "key": key, "findings": [finding_row(f) for f in part.findings],
                "files": part.files, "checked": part.checked, "elsewhere": part.elsewhere,
                "articles": part.articles, "article_of": part.article_of}
-        path = self._path(key)
+        _write(self.directory, self._path(key), json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+
+
+def _write(directory: str, path: str, text: str) -> None:
+    """Write ``text`` to ``path`` in the cache ``directory``, whole (a temporary file renamed
+    over) or not at all; a cache that cannot be written is skipped silently."""
+    try:
+        _prepare(directory)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
         try:
-            _prepare(self.directory)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(doc, handle, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            pass
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by transcheck.\n"

@@ -144,12 +144,24 @@ def _read(group: list, max_size: int | None) -> list[bytes | None]:
     return datas
 
 
-def _lookup(groups: list[list], store, max_size: int | None) -> Iterator[tuple[list, list, str | None, Part | None]]:
+def _lookup(groups: list[list], store, max_size: int | None) -> Iterator[tuple[list, list | None, str | None, Part | None]]:
     """Each group with its files' bytes, its cache key (None: not cached) and its cached
-    part (None: to compute), one group at a time, so a corpus's bytes are never all held."""
+    part (None: to compute), one group at a time, so a corpus's bytes are never all held.
+    A group the cache's stat memo knows, with a cached part, is not read (bytes None)."""
     for group in groups:
+        if store is None:
+            yield group, _read(group, max_size), None, None
+            continue
+        signed = store.signatures(group, max_size)
+        known = store.known(signed) if signed is not None else None
+        entry = store.get(known) if known is not None else None
+        if entry is not None:
+            yield group, None, known, entry
+            continue
         datas = _read(group, max_size)
-        key = store.key(group, datas) if store is not None and None not in datas else None
+        key = store.key(group, datas) if None not in datas else None
+        if key is not None and signed is not None and key != known:
+            store.remember(signed, key)
         yield group, datas, key, store.get(key) if key is not None else None
 
 
