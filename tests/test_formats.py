@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -153,7 +152,7 @@ def test_github_escaping(raw, data, prop):
 
 def _finding(**changes) -> Finding:
     f = Finding("docs/a,b/fi.md", 3, 5, 3, 9, "link-split", "TC201", Severity.WARNING, "50% of\nit", "fi", "a")
-    return replace(f, **changes)
+    return f._replace(**changes)
 
 
 def test_github_annotation_of_a_finding():

@@ -101,7 +101,7 @@ class Config:
             if rule is not None and self.severity:
                 level = most_explicit(self.severity, rule)
                 if level is not None and level != f.severity:
-                    f = replace(f, severity=level)
+                    f = f._replace(severity=level)
             out.append(f)
         return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -77,9 +78,12 @@ class Hit:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One reported problem at an exact place of one file (1-based line and column)."""
+class Finding(NamedTuple):
+    """One reported problem at an exact place of one file (1-based line and column).
+
+    A NamedTuple, immutable like the frozen dataclasses here but built ~8x faster (a frozen
+    dataclass sets each field through ``object.__setattr__``): a warm run of a large corpus
+    rebuilds every finding from the cache. Change one with ``_replace``."""
 
     path: str
     line: int
