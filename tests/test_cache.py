@@ -183,3 +183,26 @@ def test_files_changed_just_now_are_not_memoized(tmp_path):
     corpus, cache = _corpus(tmp_path), tmp_path / "cache"
     _run(corpus, cache)
     assert any(cache.rglob("*.json")) and not (cache / f"v{FORMAT}" / "stat").exists()
+
+
+def test_damaged_fix_rows_are_refused():
+    """A row whose fix is not what finding_row writes raises (its entry is then ignored)."""
+    import pytest
+
+    f = Finding("a.md", 1, 2, 3, 4, "r", "TC1", Severity.WARNING, "m", "fi", "art", 5, 9,
+                Fix(Applicability.SAFE, (Edit(5, 9, "x"),), (("link", -1),)), ((1, 2, 1, 6),))
+    good = finding_row(f)
+    assert finding_from_row(good) == f
+    damaged = []
+    for path, value in (((13, 1, 0), [5, "9", "x"]), ((13, 1, 0), [5, 9]), ((14, 0), [1, 2, 1]),
+                        ((14,), []), ((13, 2, 0), ["link", "-1"]), ((13, 0), "maybe"), ((13,), None),
+                        ((13, 1), "edits")):
+        row = json.loads(json.dumps(good))
+        target = row
+        for index in path[:-1]:
+            target = target[index]
+        target[path[-1]] = value
+        damaged.append(row)
+    for row in damaged:
+        with pytest.raises((ValueError, TypeError, KeyError)):
+            finding_from_row(row)

@@ -86,10 +86,9 @@ def _fix_from_row(fix: list | None, positions: list) -> tuple[Fix | None, tuple]
     if fix is None or type(fix) is not list or len(fix) != 3 or type(positions) is not list:
         raise ValueError("not a finding row")
     applicability, edits, structure = fix
-    if len(positions) != len(edits) \
-            or not all(type(e) is list and tuple(map(type, e)) == _EDIT for e in edits) \
-            or not all(type(p) is list and tuple(map(type, p)) == _POSITION for p in positions) \
-            or not all(type(t) is list and tuple(map(type, t)) == _STRUCTURE for t in structure):
+    if [tuple(map(type, e)) for e in edits] != [_EDIT] * len(positions) \
+            or [tuple(map(type, p)) for p in positions] != [_POSITION] * len(positions) \
+            or [tuple(map(type, t)) for t in structure] != [_STRUCTURE] * len(structure):
         raise ValueError("not a finding row")
     return (Fix(_APPLICABILITY[applicability], tuple(Edit(*e) for e in edits), tuple(map(tuple, structure))),
             tuple(map(tuple, positions)))
