@@ -126,3 +126,24 @@ def test_deep_nesting_does_not_crash_the_process(tmp_path):
 def test_a_value_pyyaml_cannot_build_is_an_error_at_its_line(value, line, what):
     err = _error(f"---\ntitle: T\n{value}\n---\n".replace("title: T\n", "title: T\n" if line == 2 else ""))
     assert err.line == line and "cannot read the value" in err.message and what in err.message
+
+
+@pytest.mark.parametrize("matter", ["title: [Otsikko\ndate: 2021-01-01", "- a list\n- not keys",
+                                    "title: a\ntitle: b"])
+def test_broken_front_matter_is_one_finding_not_a_heading_and_paragraphs(tmp_path, matter):
+    """Closed but unloadable front matter is still front matter: its lines are not read as
+    Markdown (`title: [x` over the closing `---` would be a level-2 heading, and the
+    comparison with the other versions would report it again as a heading, a paragraph and
+    a number)."""
+    from transcheck.engine import run
+
+    body = "\n\n# Otsikko\n\nTeksti yksi.\n\n## Osa\n\nTeksti kaksi.\n"
+    for lang in ("fi", "sv", "pl"):
+        (tmp_path / "a").mkdir(exist_ok=True)
+        (tmp_path / "a" / f"{lang}.md").write_text(f"---\ntitle: Otsikko {lang}\ndate: 2021-01-01\n---{body}",
+                                                   encoding="utf-8")
+    (tmp_path / "a" / "ru.md").write_text(f"---\n{matter}\n---{body}", encoding="utf-8")
+    findings = run([str(tmp_path / "a")]).findings
+    assert [(f.path.rsplit("/", 1)[1], f.rule) for f in findings] == [("ru.md", "parse-error")]
+    assert 2 <= findings[0].line <= 3 and findings[0].message.endswith("its keys are not compared with the other "
+                                                                         "versions")

@@ -37,7 +37,7 @@ def build_version(source: SourceText, lang: str) -> Version:
     loaded = fm.load(source)
     matter = loaded if isinstance(loaded, fm.FrontMatter) else None
     error = loaded if isinstance(loaded, fm.FrontMatterError) else None
-    span = (matter.first_line, matter.last_line) if matter else None
+    span = (matter.first_line, matter.last_line) if matter else error.span if error else None
     tokens = parse(_parser_text(source, span))
     found: list[tuple[Block, Inline]] = []
     blocks, _ = _blocks(tokens, 0, len(tokens), source, found)

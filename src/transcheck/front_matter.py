@@ -49,11 +49,15 @@ class FrontMatter:
 
 @dataclass(frozen=True, slots=True)
 class FrontMatterError:
-    """Front matter that could not be loaded; ``line``/``column`` are 0-based file positions."""
+    """Front matter that could not be loaded; ``line``/``column`` are 0-based file positions.
+    ``span``: its (first, last) lines when the block is closed: they are still front matter,
+    not Markdown (read as Markdown, a broken ``title:`` line and the closing ``---`` make a
+    heading, and every version comparison would report the one broken line again)."""
 
     line: int
     column: int
     message: str
+    span: tuple[int, int] | None = None
 
 
 def find(source: SourceText) -> tuple[int, int] | None | FrontMatterError:
@@ -78,18 +82,20 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
         unsafe = _unsafe(body)
         if unsafe is not None:
             mark, problem = unsafe
-            return FrontMatterError(first + 1 + mark.line, mark.column, f"front matter is not loaded: {problem}")
+            return FrontMatterError(first + 1 + mark.line, mark.column, f"front matter is not loaded: {problem}",
+                                    span)
         data = _HANDLER.load(body, Loader=_Loader) if body.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + 1 + (mark.line if mark else 0)
         column = mark.column if mark else 0
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return FrontMatterError(line, column, f"front matter is not valid YAML: {problem}")
+        return FrontMatterError(line, column, f"front matter is not valid YAML: {problem}", span)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return FrontMatterError(first + 1, 0, f"front matter is a YAML {type(data).__name__}, not a mapping of keys")
+        return FrontMatterError(first + 1, 0, f"front matter is a YAML {type(data).__name__}, not a mapping of keys",
+                                span)
     key_lines = []
     for index in range(first + 1, last):
         text = source.line(index)
