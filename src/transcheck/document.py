@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from . import front_matter as fm
 from .model import MASK, Block, Inline, Link, Section, Version, link_text_ends, would_be_heading
-from .parser import parse
+from .parser import observable, parse
 from .source import SourceText
 
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
@@ -142,9 +142,9 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     code_spans: tuple[tuple[int, int], ...] = ()
     ranges: list[tuple[int, int]] = []  # spans of content that are not prose
     masked = content
-    # Links, images, code spans, autolinks and HTML all start with one of these characters:
-    # without any, the parser observed no child and there is nothing to mask.
-    if "[" in content or "`" in content or "<" in content:
+    # Without a link, image, code span, autolink or HTML (``observable``) the content was not
+    # inline-parsed (no children) and there is nothing to mask.
+    if observable(content):
         links, code_spans, ranges = _observed(children, content, starts, offsets)
         masked = _masked(content, ranges)
     if "://" in masked or "www." in masked:

