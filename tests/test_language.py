@@ -93,3 +93,14 @@ def test_no_untranslated_text_warning_on_the_clean_seeds():
     found = [f for f in run([str(ROOT / "corpus")]).findings
              if f.rule in ("untranslated-text", "language-mismatch") and f.severity.value != "info"]
     assert found == []
+
+
+def test_the_language_cache_does_not_grow_with_the_corpus():
+    """language-mismatch remembers the last versions it identified (its rule and
+    untranslated-text both ask for every version of an article), not every version of a
+    run: memory stays flat however many articles are checked."""
+    from transcheck.engine import run
+    from transcheck.rules import language_mismatch
+
+    run([str(needs_shared("realcorpus", "Texts"))])  # 35 articles, 210 files
+    assert 0 < len(language_mismatch._cache) <= language_mismatch._RECENT

@@ -36,6 +36,10 @@ from .base import ArticleContext, Rule
 
 SAMPLE = 3000  # characters of prose read
 CONFIDENT = 0.9
+# ``mismatched`` of the last versions asked about: language-mismatch and untranslated-text
+# both ask for every version of an article, and a run checks one article at a time, so a
+# few articles' worth is enough (a cache of every version would grow with the corpus).
+_RECENT = 64
 _cache: dict[tuple, tuple[str, float] | None] = {}
 
 
@@ -92,7 +96,10 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
                 lang, probability = identifier(tuple(sorted(set(langs) | {version.lang}))).detect(sample)
                 if lang is not None and lang != version.lang and probability >= CONFIDENT:
                     result = (lang, probability)
+        if len(_cache) >= _RECENT:
+            del _cache[next(iter(_cache))]  # the oldest
         _cache[key] = result
+        return result
     return _cache[key]
 
 
