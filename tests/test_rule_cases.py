@@ -101,3 +101,19 @@ def _findings(rule, versions, source=None):
     if rule.scope == "article":
         return check_article(Article("case", versions), (rule,), {v.path for v in versions}, source)
     return [f for v in versions for f in check_version(v, "case", (rule,))]
+
+
+def test_a_long_split_link_is_quoted_in_part_and_fixed_whole():
+    """A run of 40 links to one target (converted text can have hundreds) is one finding
+    whose message quotes the first and the last texts, not all 40; its fix joins them all."""
+    from transcheck.engine import check_version
+    from transcheck.fixer import apply_edits
+
+    from .conftest import version_of
+
+    text = "Katso " + " ".join(f"[sana{i}](/x)" for i in range(40)) + " tästä.\n"
+    version = version_of(text, "fi")
+    [found] = check_version(version, "a", (find_rule("link-split"),))
+    assert found.message == ("one link split in 40: [sana0] [sana1] [sana2] [sana3] … [sana39] all go to /x; "
+                             "make it one link: [sana0 sana1 sana2 sana3 … sana39](/x)")
+    assert apply_edits(text, found.fix.edits) == "Katso [" + " ".join(f"sana{i}" for i in range(40)) + "](/x) tästä.\n"

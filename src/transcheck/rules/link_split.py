@@ -54,9 +54,13 @@ def check(version: Version) -> Iterator[Hit]:
             yield _hit(run, version, inline)
 
 
+SHOWN = 6  # link texts a message quotes; a longer run shows its first and last ones
+
+
 def _hit(run, version: Version, inline: Inline) -> Hit:
-    parts = " ".join(f"[{link.text}]" for link in run)
-    joined = " ".join(link.text.strip() for link in run)
+    shown = run if len(run) <= SHOWN else [*run[: SHOWN - 2], None, run[-1]]
+    parts = " ".join("…" if link is None else f"[{link.text}]" for link in shown)
+    joined = " ".join("…" if link is None else link.text.strip() for link in shown)
     return Hit(run[0].start, run[-1].end,
                f"one link split in {len(run)}: {parts} all go to {run[0].target}; "
                f"make it one link: [{joined}]({run[0].target})", fix=_fix(run, version, inline))
