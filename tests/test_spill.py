@@ -168,3 +168,22 @@ def test_small_runs_touch_no_disk(monkeypatch):
 
     monkeypatch.setattr("tempfile.TemporaryFile", no_file)
     assert _check(ROOT / "corpus", "--format", "json", "--jobs", "1")[1].startswith("{")
+
+
+def test_front_matter_moves_across_in_process_chunks(tmp_path, monkeypatch):
+    for i in range(30):
+        for lang in ("en", "fi", "sv"):
+            (tmp_path / f"a{i:02}").mkdir(exist_ok=True)
+            (tmp_path / f"a{i:02}" / f"{lang}.md").write_text(f"# Title {i}\n\nSome text 12 here.\n\n- one\n- two\n",
+                                                              encoding="utf-8")
+    for slug in ("a01", "a28"):  # two files far apart join one article by translationKey
+        (tmp_path / slug / "fi.md").write_text("---\ntranslationKey: shared\n---\n# Other\n\nText 7.\n",
+                                               encoding="utf-8")
+    whole = {fmt: _check(tmp_path, "--format", fmt, "--jobs", "1") for fmt in ("text", "json")}
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(spill, "HELD", 5)
+    for fmt in ("text", "json"):
+        assert _check(tmp_path, "--format", fmt, "--jobs", "1") == whole[fmt]
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False)
+    result = parallel.run_chunked([str(tmp_path)], None, settings, jobs=1)
+    assert result.article_count == 31 and result.stats == {"hits": 0, "misses": 30}
