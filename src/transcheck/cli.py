@@ -83,6 +83,7 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
           cache_dir: str, **options) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
     from . import baseline
+    from .spill import FindingStore, tally
 
     if baseline_file and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
@@ -96,6 +97,9 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
     result, config = _run(paths, options, progress=True, shard=shard, changed_since=changed_since,
                           report_unused=report_unused_disables, jobs=jobs, stream=True,
                           cache_dir=None if no_cache else cache_dir)
+    if write_baseline or known is not None or fmt not in STREAMED:
+        # these need the findings as a list (fingerprints): only text and JSON stay flat
+        result.findings = list(result.findings)
     if write_baseline:
         _write_atomically(write_baseline, baseline.dumps(result.findings, write_baseline))
         count = len(result.findings)
@@ -106,9 +110,13 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
         if hidden:
             click.echo(f"transcheck: {hidden} finding{'s' if hidden != 1 else ''} recorded in {baseline_file} "
                        f"not shown", err=True)
-    _emit(STREAMED[fmt](result) if fmt in STREAMED else FORMATS[fmt](result), output)
+    try:
+        _emit(STREAMED[fmt](result) if fmt in STREAMED else FORMATS[fmt](result), output)
+    finally:
+        if isinstance(result.findings, FindingStore):
+            result.findings.close()  # its temporary file (nameless: it would also go with the process)
     threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
-    failed = any(f.severity.rank >= threshold for f in result.findings) and not exit_zero
+    failed = any(severity.rank >= threshold for _, severity, _ in tally(result.findings)) and not exit_zero
     sys.exit(2 if result.missing else 1 if failed else 0)
 
 
@@ -260,7 +268,10 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
     With ``progress``, a bar on stderr when it is a terminal and the run is long. With
     ``stream`` (the result keeps no articles: ``check``), article by article
     (``parallel``), in ``jobs`` processes (None: one per CPU), with the cache in
-    ``cache_dir`` if given, so memory stays flat however large the corpus."""
+    ``cache_dir`` if given, the findings in a ``spill.FindingStore`` (on disk beyond a
+    bound), so memory stays flat however large the corpus, as long as they are only
+    iterated (the text and JSON formats). The configuration's per-file ignores and
+    severity overrides are applied to the findings either way."""
     from .progress import Progress
     from .result import Result
 
@@ -294,7 +305,7 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             if cache_dir:
                 chosen.salt = salt(chosen)
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
-                                          progress=bar if bar.enabled else None)
+                                          progress=bar if bar.enabled else None, select=config.apply)
         if result is None:
             from .engine import run
 
@@ -302,9 +313,9 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
                          include=config.include, progress=bar if bar.enabled else None,
                          excluded=excluded, languages=config.languages,
                          shard=shard, report_unused_disables=report_unused, max_size=config.max_file_size)
+            result.findings = config.apply(result.findings)
     finally:
         bar.close()
-    result.findings = config.apply(result.findings)
     _input_problems(result, paths)
     return result, config
 

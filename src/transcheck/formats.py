@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from json.encoder import encode_basestring as _string
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .findings import Applicability, Finding
+from .spill import tally
 
 if TYPE_CHECKING:  # the engine (and the parser it imports) is not needed to name the formats
     from .result import Result
@@ -17,12 +18,17 @@ JSON_FORMAT_VERSION = 1
 
 
 def summary(result: "Result") -> dict:
+    by_rule: Counter = Counter()
+    by_severity: Counter = Counter()
+    for (rule, severity, _), count in tally(result.findings).items():  # no second pass over a FindingStore
+        by_rule[rule] += count
+        by_severity[severity.value] += count
     return {
         "files": result.files,
         "articles": result.article_total,
         "findings": len(result.findings),
-        "by_rule": dict(sorted(Counter(f.rule for f in result.findings).items())),
-        "by_severity": dict(sorted(Counter(f.severity.value for f in result.findings).items())),
+        "by_rule": dict(sorted(by_rule.items())),
+        "by_severity": dict(sorted(by_severity.items())),
     }
 
 
@@ -33,10 +39,11 @@ def text_line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.code}{mark} {f.rule} {f.message}"
 
 
-def fixable_line(findings: list[Finding]) -> str | None:
+def fixable_line(findings: Iterable[Finding]) -> str | None:
     """`[*] 14 fixable with `transcheck fix` (2 more with `--unsafe-fixes`).`, or None."""
-    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE)
-    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.UNSAFE)
+    counts = tally(findings)
+    safe = sum(n for (_, _, fix), n in counts.items() if fix is Applicability.SAFE)
+    unsafe = sum(n for (_, _, fix), n in counts.items() if fix is Applicability.UNSAFE)
     if not safe and not unsafe:
         return None
     if not safe:

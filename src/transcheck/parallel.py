@@ -6,7 +6,10 @@ which read, parse and check them and send back findings only. A group whose file
 stay in it (no front matter ``translationKey`` moves one out) is checked alone, so its
 findings depend on its own files only: that is the unit the cache (``cache``) stores.
 Groups with a moved file are checked together per chunk; when the articles they form
-span chunks, the parent checks all those groups again in-process. A file whose path
+span chunks, the parent checks all those groups again in-process (in one process, they
+are checked together once, at the end). The parent keeps the findings in a
+``spill.FindingStore`` as the chunks come, and chunks are at most ``CHUNK`` groups, so
+neither the parent's nor a worker's memory grows with the number of findings. A file whose path
 names no language (identified by its text, against every language of the run) sends the
 whole run to the serial path (``run_chunked`` returns None).
 """
@@ -68,11 +71,19 @@ class Part:
 
 
 def run_chunked(paths: list[str], layout: str | None, settings: Settings, include: tuple[str, ...] = INCLUDE,
-                excluded=None, jobs: int = 1, progress=None):
+                excluded=None, jobs: int = 1, progress=None, select=None):
     """The engine's ``run`` for ``check`` by groups of files, in ``jobs`` processes, with
     the cache when ``settings.cache_dir`` is set; the ``Result`` keeps no articles (its
-    ``article_count`` says how many). None when a file needs the serial path."""
+    ``article_count`` says how many) and its findings are a ``spill.FindingStore``, so
+    memory does not grow with the number of findings. ``select`` (e.g.
+    ``Config.apply``) filters each batch of findings before it is kept. None when a
+    file needs the serial path.
+
+    What the parent keeps per file (checked paths, their articles) grows with the corpus;
+    the findings of articles that front matter joins across groups (rare) are held until
+    the end, as they may have to be checked again together."""
     from .result import Result
+    from .spill import FindingStore
 
     found = discover(paths, layout, include, excluded)
     if any(cand.lang is None for cand in found.candidates):
@@ -82,53 +93,62 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
         groups.setdefault(cand.group, []).append(cand)
     ordered = [groups[key] for key in sorted(groups)]
     count = len(ordered)
-    total = Part()
-    parts: list[Part] = []
+    total = Part()  # counts and per-file data; the findings go to the store
+    findings = FindingStore()
+    moved: list[Part] = []  # the parts with moved groups
+
+    def take(part: Part) -> None:
+        findings.add(select(part.findings) if select else part.findings)
+        part.findings = []
+        total.add(part)
+        if part.moved:
+            moved.append(part)
+
     done = 0
     if settings.cache_dir and jobs > 1:  # cached articles are read here: a warm run starts no worker
-        cached, ordered = _cached(ordered, settings)
-        parts.append(cached)
-        done = cached.hits
+        ordered = _cached(ordered, settings, take)
+        done = total.hits
     chunks = _chunks(ordered, jobs)
-    if jobs > 1 and len(chunks) > 1:
+    in_process = jobs <= 1 or len(chunks) <= 1
+    if not in_process:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
             for chunk, part in zip(chunks, pool.map(work, chunks, [settings] * len(chunks))):
-                parts.append(part)
+                take(part)
                 done += len(chunk)
                 if progress:
                     progress(done, count, "articles checked")
     else:
-        for chunk in chunks:
-            parts.append(work(chunk, settings))
+        for chunk in chunks:  # the moved groups are checked once, together, below
+            take(work(chunk, settings, check_moved=False))
             done += len(chunk)
             if progress:
                 progress(done, count, "articles checked")
     seen: set = set()
-    spanning = False
-    for part in parts:
-        total.add(part)
+    spanning = in_process and bool(moved)
+    for part in moved:
         spanning = spanning or bool(part.keys & seen)
         seen |= part.keys
-    for part in parts:
-        if part.moved_part is not None and not spanning:
-            total.add(part.moved_part)
     if spanning:
         # articles that front matter forms span chunks: check all the moved groups together here
-        total.add(_check([cand for part in parts for group in part.moved for cand in group], settings))
-    result = Result(missing=found.missing, files=total.files, checked=sorted(total.checked),
-                    elsewhere=total.elsewhere, article_count=total.articles,
-                    stats={"hits": total.hits, "misses": total.misses}, article_of=total.article_of)
-    result.findings = sorted(total.findings, key=lambda f: f.sort_key)
-    return result
+        take(_check([cand for part in moved for group in part.moved for cand in group], settings))
+    else:
+        for part in moved:
+            take(part.moved_part)
+    return Result(findings=findings, missing=found.missing, files=total.files, checked=sorted(total.checked),
+                  elsewhere=total.elsewhere, article_count=total.articles,
+                  stats={"hits": total.hits, "misses": total.misses}, article_of=total.article_of)
+
+
+CHUNK = 64  # groups at most per chunk: what a worker holds (a chunk's findings), and sends back at once
 
 
 def _chunks(groups: list[list], jobs: int) -> list[list[list]]:
-    """About four chunks per process (the slow ones even out), at least 8 groups each."""
-    if jobs <= 1:
-        return [groups] if groups else []
-    size = max(8, -(-len(groups) // (jobs * 4)))
+    """Chunks of at most ``CHUNK`` groups, so that a chunk's findings (held until the
+    chunk is done) stay few however large the corpus; in processes, also about four
+    chunks per process (the slow ones even out), at least 8 groups each."""
+    size = CHUNK if jobs <= 1 else min(CHUNK, max(8, -(-len(groups) // (jobs * 4))))
     return [groups[i:i + size] for i in range(0, len(groups), size)]
 
 
@@ -167,23 +187,25 @@ def _lookup(groups: list[list], store, max_size: int | None) -> Iterator[tuple[l
         yield group, datas, key, store.get(key) if key is not None else None
 
 
-def _cached(groups: list[list], settings: Settings) -> tuple[Part, list[list]]:
-    """In the parent: the cached part, and the groups left for the workers."""
+def _cached(groups: list[list], settings: Settings, take) -> list[list]:
+    """In the parent: give each cached group's part to ``take``; the groups left for the workers."""
     from . import cache as cache_mod
 
-    out, rest = Part(), []
+    rest = []
     for group, _, _, entry in _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt), settings.max_size):
         if entry is None:
             rest.append(group)
         else:
-            out.add(entry)
-            out.hits += 1
-    return out, rest
+            entry.hits += 1
+            take(entry)
+    return rest
 
 
-def work(chunk: list[list], settings: Settings) -> Part:
+def work(chunk: list[list], settings: Settings, check_moved: bool = True) -> Part:
     """Read, parse and check a chunk of path groups (in a worker process), one article at
-    a time: its bytes, model and findings are dropped before the next is read."""
+    a time: its bytes and model are dropped before the next is read. The groups that
+    front matter moves are checked together at the end (``check_moved``) or left to the
+    caller (``Part.moved``)."""
     from . import cache as cache_mod
 
     store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
@@ -195,9 +217,9 @@ def work(chunk: list[list], settings: Settings) -> Part:
         else:
             with _collector_paused():
                 _compute(group, datas, key, store, settings, out)
-    if out.moved:
+    out.misses += len(out.moved)
+    if out.moved and check_moved:
         out.moved_part = _check([cand for group in out.moved for cand in group], settings)
-        out.misses += len(out.moved)
     return out
 
 

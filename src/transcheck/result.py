@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .findings import Finding
     from .model import Article
+    from .spill import FindingStore
 
 
 @dataclass
 class Result:
-    findings: list[Finding] = field(default_factory=list)
+    # Sorted by ``Finding.sort_key``. A list, or for ``check`` (``parallel.run_chunked``) a
+    # ``spill.FindingStore``: iterable (as often as needed) and sized, not indexable; who
+    # needs a list makes one (``list(result.findings)``), and holds every finding then.
+    findings: list[Finding] | FindingStore = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     # The alignment of each article the cross-version rules read, by id(article), so
     # that the report shows the same rows without aligning again.

@@ -1,0 +1,129 @@
+"""The findings of a ``check`` run, given back sorted, in bounded memory.
+
+``check`` reports findings in ``Finding.sort_key`` order (path first) but checks the
+corpus an article at a time, and one article's files can be far apart in path order
+(``<Language>/<slug>.md``): every finding has to be kept until the last article is
+checked. A ``FindingStore`` keeps at most ``HELD`` of them in memory; beyond that it
+writes them to an anonymous temporary file (it has no name, so it vanishes when closed
+or when the process ends, however it ends) as one sorted run (a block per path, paths in
+order), and keeps only where each run starts and ends. Iterating merges the runs (an
+external merge sort), one block per run in memory. Below ``HELD`` nothing touches the
+disk: a run of one article (pre-commit) costs nothing more.
+
+The store also counts the findings by rule, severity and fix applicability as they come
+(``tally``), so that the summary, the fixable hint and the exit status need no second
+pass over findings that may be on disk.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import pickle
+import tempfile
+from collections import Counter
+from itertools import groupby
+from operator import itemgetter
+from typing import Iterable, Iterator
+
+from .findings import Edit, Finding, Fix
+
+HELD = 5000  # findings held in memory before they are written to the temporary file (~1 KB each)
+
+
+class FindingStore:
+    """Findings added in any order, in any number of batches (a path's findings may come
+    in several), iterated in ``sort_key`` order, as often as needed. Findings with equal
+    sort keys keep the order they were added in (as a stable sort of one list would)."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, list[Finding]] = {}  # path -> its findings not yet written
+        self._held_count = 0
+        self._runs: list[tuple[int, int]] = []  # (start, end) offsets of each run written, in order
+        self._file = None
+        self._count = 0
+        self.tally: Counter = Counter()  # (rule, severity, fix applicability or None) -> count
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Keep ``findings``; never more than ``HELD`` in memory."""
+        for f in findings:
+            if self._held_count >= HELD:
+                self._spill()
+            self._held.setdefault(f.path, []).append(f)
+            self._held_count += 1
+            self._count += 1
+            self.tally[tally_key(f)] += 1
+
+    def _spill(self) -> None:
+        """Write the held findings to the temporary file as one run: (path, rows) blocks,
+        paths sorted."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="transcheck-findings-")
+        start = self._file.seek(0, os.SEEK_END)
+        for path in sorted(self._held):
+            pickle.dump((path, [_row(f) for f in self._held[path]]), self._file, pickle.HIGHEST_PROTOCOL)
+        self._runs.append((start, self._file.tell()))
+        self._held = {}
+        self._held_count = 0
+
+    def __iter__(self) -> Iterator[Finding]:
+        """Every finding, sorted: the runs and the held findings merged by path (a path's
+        blocks in the order they were written), each path's findings sorted."""
+        runs = [self._read(start, end) for start, end in self._runs]
+        runs.append(iter(sorted(self._held.items())))
+        for path, blocks in groupby(heapq.merge(*runs, key=itemgetter(0)), key=itemgetter(0)):
+            found = [f for _, block in blocks for f in block]  # merge takes equal paths from earlier runs first
+            found.sort(key=_sort_key)
+            yield from found
+
+    def _read(self, start: int, end: int) -> Iterator[tuple[str, list[Finding]]]:
+        """The blocks of one run, one at a time (other runs read the same file in between)."""
+        offset = start
+        while offset < end:
+            self._file.seek(offset)
+            path, rows = pickle.load(self._file)
+            offset = self._file.tell()
+            yield path, [_finding(path, row) for row in rows]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def close(self) -> None:
+        """Drop the temporary file (it also goes when the store is garbage)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._held, self._runs, self._held_count = {}, [], 0
+
+
+def tally_key(f: Finding) -> tuple:
+    return (f.rule, f.severity, f.fix.applicability if f.fix is not None else None)
+
+
+def tally(findings: Iterable[Finding]) -> Counter:
+    """The counts of ``findings`` by (rule, severity, fix applicability or None): a store's
+    running tally, or one pass over a list."""
+    if isinstance(findings, FindingStore):
+        return findings.tally
+    return Counter(tally_key(f) for f in findings)
+
+
+def _sort_key(f: Finding) -> tuple:
+    return f.sort_key
+
+
+def _row(f: Finding) -> tuple:
+    """A finding as a tuple of plain values (its path is its block's), quick to pickle."""
+    fix = f.fix
+    if fix is not None:
+        fix = (fix.applicability, tuple((e.start, e.end, e.replacement) for e in fix.edits), fix.structure)
+    return (f.line, f.column, f.end_line, f.end_column, f.rule, f.code, f.severity, f.message, f.lang, f.article,
+            f.offset, f.end_offset, fix, f.fix_positions)
+
+
+def _finding(path: str, row: tuple) -> Finding:
+    """The finding ``_row`` wrote (the file is this process's own: nothing to validate)."""
+    fix = row[12]
+    if fix is not None:
+        fix = Fix(fix[0], tuple(Edit(*edit) for edit in fix[1]), fix[2])
+    return Finding(path, *row[:12], fix, row[13])

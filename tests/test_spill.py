@@ -1,0 +1,187 @@
+"""The findings of `check` beyond a bound go to a temporary file: the same output, byte
+for byte, with a bounded number of findings in memory, and no file left behind."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from transcheck import parallel, spill
+from transcheck.cli import main
+from transcheck.rules import CHECK_RULES
+
+from .conftest import ROOT, needs_shared
+
+CONFIG = """\
+[per-file-ignores]
+"Finnish" = ["stray-punctuation"]
+"article-0003" = ["TC"]
+[severity]
+"link-split" = "info"
+"TC2" = "error"
+"""
+
+
+@pytest.fixture(scope="module")
+def slug_dirs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("slugdirs") / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synth.py"), str(out), "--articles", "30"],
+                   check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture
+def config(tmp_path):
+    path = tmp_path / "transcheck.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    return path
+
+
+def _check(path, *args):
+    result = CliRunner().invoke(main, ["check", str(path), "--no-cache", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, result.output
+
+
+def _findings(corpus):
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False)
+    return list(parallel.run_chunked([str(corpus)], None, settings, jobs=1).findings)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_spilled_output_is_byte_identical(slug_dirs, config, monkeypatch, fmt, jobs):
+    # the real corpus (<Language>/<slug>.md: an article's files far apart in path order)
+    # and a slug-dir corpus, with severity overrides and per-file ignores
+    for corpus in (needs_shared("realcorpus", "Texts"), slug_dirs):
+        args = ("--format", fmt, "--jobs", jobs, "--config", str(config))
+        monkeypatch.setattr(spill, "HELD", 10**9)
+        held = _check(corpus, *args)
+        monkeypatch.setattr(spill, "HELD", 5)
+        spilled = _check(corpus, *args)
+        assert spilled == held, corpus
+        plain = _check(corpus, "--format", fmt, "--jobs", jobs)
+        assert plain != held  # the configuration changed something
+
+
+def test_config_is_applied_to_spilled_findings(config, monkeypatch):
+    monkeypatch.setattr(spill, "HELD", 5)
+    corpus = needs_shared("realcorpus", "Texts")
+    _, out = _check(corpus, "--format", "text", "--jobs", "1", "--config", str(config))
+    assert "/Finnish/" in out and not any("/Finnish/" in line and "stray-punctuation" in line
+                                          for line in out.splitlines())
+    _, plain = _check(corpus, "--format", "text", "--jobs", "1")
+    assert any("/Finnish/" in line and "stray-punctuation" in line for line in plain.splitlines())
+
+
+def test_findings_held_never_exceed_the_bound(monkeypatch):
+    monkeypatch.setattr(spill, "HELD", 5)
+    monkeypatch.setattr(parallel, "CHUNK", 4)  # batches of 4 articles' findings
+    held, spills = [], []
+    add, spill_ = spill.FindingStore.add, spill.FindingStore._spill
+
+    def counting_add(self, findings):
+        add(self, findings)
+        held.append(self._held_count)
+
+    def counting_spill(self):
+        spills.append(self._held_count)
+        spill_(self)
+
+    monkeypatch.setattr(spill.FindingStore, "add", counting_add)
+    monkeypatch.setattr(spill.FindingStore, "_spill", counting_spill)
+    _check(needs_shared("realcorpus", "Texts"), "--format", "json", "--jobs", "1")
+    assert len(held) >= 9 and max(held) <= 5  # 35 articles
+    assert len(spills) > 100 and set(spills) == {5}  # 745 findings, written in runs of 5
+
+
+def test_chunks_are_bounded():
+    groups = [[i] for i in range(10_000)]
+    for jobs in (1, 2, 8):
+        chunks = parallel._chunks(groups, jobs)
+        assert max(map(len, chunks)) <= parallel.CHUNK
+        assert [g for chunk in chunks for g in chunk] == groups
+
+
+def test_store_sorts_batches_in_any_order(monkeypatch):
+    monkeypatch.setattr(spill, "HELD", 7)
+    findings = _findings(needs_shared("realcorpus", "Texts"))
+    batches = [findings[i:i + 13] for i in range(0, len(findings), 13)]
+    random.Random(8).shuffle(batches)  # a path's findings in several batches, far apart
+    store = spill.FindingStore()
+    for batch in batches:
+        store.add(batch)
+    assert len(store._runs) > 50
+    expected = sorted((f for batch in batches for f in batch), key=lambda f: f.sort_key)
+    assert list(store) == expected == findings
+    assert list(store) == expected  # as often as needed
+    assert len(store) == len(findings) and spill.tally(store) == spill.tally(findings)
+    store.close()
+
+
+def test_equal_sort_keys_keep_the_order_they_came_in(monkeypatch):
+    monkeypatch.setattr(spill, "HELD", 2)
+    first = _findings(needs_shared("realcorpus", "Texts"))[0]
+    twins = [first._replace(end_column=first.end_column + i) for i in range(6)]  # same sort_key
+    store = spill.FindingStore()
+    for twin in twins:
+        store.add([twin])
+    assert list(store) == twins
+
+
+def test_temporary_file_is_never_seen_and_is_closed(tmp_path, monkeypatch, slug_dirs):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    monkeypatch.setattr(spill, "HELD", 5)
+    seen = []
+    spill_ = spill.FindingStore._spill
+
+    def watching_spill(self):
+        spill_(self)
+        seen.append(os.listdir(scratch))
+
+    monkeypatch.setattr(spill.FindingStore, "_spill", watching_spill)
+    _check(slug_dirs, "--format", "json", "--jobs", "1")
+    assert seen and not any(seen)
+    assert os.listdir(scratch) == []
+    if os.path.isdir("/proc/self/fd"):
+        targets = []
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                targets.append(os.readlink(f"/proc/self/fd/{fd}"))
+            except OSError:
+                pass
+        assert not [t for t in targets if t.startswith(str(scratch))]
+
+
+def test_small_runs_touch_no_disk(monkeypatch):
+    def no_file(*args, **kwargs):
+        raise AssertionError("a temporary file for a run under the bound")
+
+    monkeypatch.setattr("tempfile.TemporaryFile", no_file)
+    assert _check(ROOT / "corpus", "--format", "json", "--jobs", "1")[1].startswith("{")
+
+
+def test_front_matter_moves_across_in_process_chunks(tmp_path, monkeypatch):
+    for i in range(30):
+        for lang in ("en", "fi", "sv"):
+            (tmp_path / f"a{i:02}").mkdir(exist_ok=True)
+            (tmp_path / f"a{i:02}" / f"{lang}.md").write_text(f"# Title {i}\n\nSome text 12 here.\n\n- one\n- two\n",
+                                                              encoding="utf-8")
+    for slug in ("a01", "a28"):  # two files far apart join one article by translationKey
+        (tmp_path / slug / "fi.md").write_text("---\ntranslationKey: shared\n---\n# Other\n\nText 7.\n",
+                                               encoding="utf-8")
+    whole = {fmt: _check(tmp_path, "--format", fmt, "--jobs", "1") for fmt in ("text", "json")}
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(spill, "HELD", 5)
+    for fmt in ("text", "json"):
+        assert _check(tmp_path, "--format", fmt, "--jobs", "1") == whole[fmt]
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False)
+    result = parallel.run_chunked([str(tmp_path)], None, settings, jobs=1)
+    assert result.article_count == 31 and result.stats == {"hits": 0, "misses": 30}
