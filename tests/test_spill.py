@@ -185,3 +185,28 @@ def test_front_matter_moves_across_in_process_chunks(tmp_path, monkeypatch):
     settings = parallel.Settings(CHECK_RULES, None, (), None, False)
     result = parallel.run_chunked([str(tmp_path)], None, settings, jobs=1)
     assert result.article_count == 31 and result.stats == {"hits": 0, "misses": 30}
+
+
+def test_a_rendering_store_gives_the_pieces_in_order_and_keeps_no_spilled_finding(monkeypatch):
+    """With ``render`` a store keeps what the output writes for each spilled finding: the
+    same pieces in the same order as rendering the sorted findings (equal sort keys in the
+    order they came), and its spilled findings cannot be asked for as findings."""
+    from transcheck.formats import finding_json, text_line
+
+    monkeypatch.setattr(spill, "HELD", 7)
+    findings = _findings(needs_shared("realcorpus", "Texts"))
+    twins = [findings[0]._replace(end_column=findings[0].end_column + i) for i in range(4)]  # same sort_key
+    batches = [*twins, *findings]
+    random.Random(5).shuffle(batches)
+    expected = sorted(batches, key=lambda f: f.sort_key)
+    for render in (finding_json, text_line):
+        store = spill.FindingStore(render)
+        for i in range(0, len(batches), 11):
+            store.add(batches[i:i + 11])
+        assert list(store.rendered()) == [render(f) for f in expected] == list(store.rendered())
+        with pytest.raises(TypeError):
+            iter(store)
+        store.close()
+    small = spill.FindingStore(text_line)  # nothing spilled: its findings are still findings
+    small.add(findings[:3])
+    assert list(small) == sorted(findings[:3], key=lambda f: f.sort_key)

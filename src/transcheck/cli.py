@@ -10,7 +10,7 @@ import click
 from . import __version__
 from .discovery import LAYOUTS
 from .findings import Severity
-from .formats import FORMATS, STREAMED
+from .formats import FORMATS, RENDER, STREAMED
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,10 +94,11 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
         except baseline.BaselineError as exc:
             click.echo(f"transcheck: {exc}", err=True)
             sys.exit(2)
+    listed = write_baseline or known is not None or fmt not in STREAMED
     result, config = _run(paths, options, progress=True, shard=shard, changed_since=changed_since,
                           report_unused=report_unused_disables, jobs=jobs, stream=True,
-                          cache_dir=None if no_cache else cache_dir)
-    if write_baseline or known is not None or fmt not in STREAMED:
+                          cache_dir=None if no_cache else cache_dir, render=None if listed else RENDER[fmt])
+    if listed:
         # these need the findings as a list (fingerprints): only text and JSON stay flat
         result.findings = list(result.findings)
     if write_baseline:
@@ -263,15 +264,16 @@ def settings(paths: tuple[str, ...], options: dict):
 
 def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
          changed_since: str | None = None, report_unused: bool = False, jobs: int | None = 1,
-         cache_dir: str | None = None, stream: bool = False):
+         cache_dir: str | None = None, stream: bool = False, render=None):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long. With
     ``stream`` (the result keeps no articles: ``check``), article by article
     (``parallel``), in ``jobs`` processes (None: one per CPU), with the cache in
     ``cache_dir`` if given, the findings in a ``spill.FindingStore`` (on disk beyond a
     bound), so memory stays flat however large the corpus, as long as they are only
-    iterated (the text and JSON formats). The configuration's per-file ignores and
-    severity overrides are applied to the findings either way."""
+    iterated (the text and JSON formats; ``render``: the format's piece of one finding,
+    see ``formats.RENDER``). The configuration's per-file ignores and severity overrides
+    are applied to the findings either way."""
     from .progress import Progress
     from .result import Result
 
@@ -305,7 +307,8 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             if cache_dir:
                 chosen.salt = salt(chosen)
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
-                                          progress=bar if bar.enabled else None, select=config.apply)
+                                          progress=bar if bar.enabled else None, select=config.apply,
+                                          render=render)
         if result is None:
             from .engine import run
 

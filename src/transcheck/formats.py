@@ -52,10 +52,19 @@ def fixable_line(findings: Iterable[Finding]) -> str | None:
     return f"[*] {safe} fixable with `transcheck fix`{more}."
 
 
+def _pieces(result: Result, render) -> Iterator[str]:
+    """``render`` of each finding of ``result``, in order; a ``spill.FindingStore`` made
+    with the same ``render`` gives the pieces it kept (it keeps no spilled finding)."""
+    findings = result.findings
+    if getattr(findings, "render", None) is render:
+        return findings.rendered()
+    return map(render, findings)
+
+
 def text_chunks(result: Result) -> Iterator[str]:
     """The text output, a line at a time (``as_text`` joins them)."""
-    for f in result.findings:
-        yield text_line(f) + "\n"
+    for line in _pieces(result, text_line):
+        yield line + "\n"
     hint = fixable_line(result.findings)
     if hint:
         yield hint + "\n"
@@ -77,8 +86,8 @@ def json_chunks(result: Result) -> Iterator[str]:
     """The document ``json.dumps(doc, indent=2)`` writes, a finding at a time (``as_json``
     joins them): a corpus's findings are never all dicts, nor all text, at once."""
     yield f'{{\n  "version": {JSON_FORMAT_VERSION},\n  "findings": ['
-    for i, f in enumerate(result.findings):
-        yield ("\n    " if i == 0 else ",\n    ") + finding_json(f)
+    for i, piece in enumerate(_pieces(result, finding_json)):
+        yield ("\n    " if i == 0 else ",\n    ") + piece
     yield ("\n  ]" if result.findings else "]") + ',\n  "summary": ' + _indented(summary(result), "\n  ") + "\n}\n"
 
 
@@ -170,3 +179,5 @@ FORMATS = {"text": as_text, "json": as_json, "sarif": _sarif, "github": _github,
 # The formats written as they are made, a piece at a time (the output of a large corpus is
 # never held whole); the others are written as the string FORMATS makes.
 STREAMED = {"text": text_chunks, "json": json_chunks}
+# What each streamed format writes for one finding (a findings store may keep that instead).
+RENDER = {"text": text_line, "json": finding_json}

@@ -71,12 +71,13 @@ class Part:
 
 
 def run_chunked(paths: list[str], layout: str | None, settings: Settings, include: tuple[str, ...] = INCLUDE,
-                excluded=None, jobs: int = 1, progress=None, select=None):
+                excluded=None, jobs: int = 1, progress=None, select=None, render=None):
     """The engine's ``run`` for ``check`` by groups of files, in ``jobs`` processes, with
     the cache when ``settings.cache_dir`` is set; the ``Result`` keeps no articles (its
     ``article_count`` says how many) and its findings are a ``spill.FindingStore``, so
     memory does not grow with the number of findings. ``select`` (e.g.
-    ``Config.apply``) filters each batch of findings before it is kept. None when a
+    ``Config.apply``) filters each batch of findings before it is kept; ``render``: the
+    store keeps spilled findings as their output pieces (``FindingStore``). None when a
     file needs the serial path.
 
     What the parent keeps per file (checked paths, their articles) grows with the corpus;
@@ -94,7 +95,7 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     ordered = [groups[key] for key in sorted(groups)]
     count = len(ordered)
     total = Part()  # counts and per-file data; the findings go to the store
-    findings = FindingStore()
+    findings = FindingStore(render)
     moved: list[Part] = []  # the parts with moved groups
 
     def take(part: Part) -> None:

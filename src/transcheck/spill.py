@@ -13,6 +13,11 @@ disk: a run of one article (pre-commit) costs nothing more.
 The store also counts the findings by rule, severity and fix applicability as they come
 (``tally``), so that the summary, the fixable hint and the exit status need no second
 pass over findings that may be on disk.
+
+A store made with ``render`` (a function of a finding: one piece of the output, e.g.
+``formats.finding_json``) writes each finding to disk as that piece, with its sort key,
+and ``rendered()`` gives the pieces in order: the output of a large corpus is then written
+without rebuilding any spilled finding (which cost more than writing it).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import tempfile
 from collections import Counter
 from itertools import groupby
 from operator import itemgetter
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .findings import Edit, Finding, Fix
 
@@ -36,7 +41,8 @@ class FindingStore:
     in several), iterated in ``sort_key`` order, as often as needed. Findings with equal
     sort keys keep the order they were added in (as a stable sort of one list would)."""
 
-    def __init__(self) -> None:
+    def __init__(self, render: Callable[[Finding], str] | None = None) -> None:
+        self.render = render  # with it, spilled findings are kept as their rendered pieces only
         self._held: dict[str, list[Finding]] = {}  # path -> its findings not yet written
         self._held_count = 0
         self._runs: list[tuple[int, int]] = []  # (start, end) offsets of each run written, in order
@@ -60,30 +66,49 @@ class FindingStore:
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="transcheck-findings-")
         start = self._file.seek(0, os.SEEK_END)
+        row = _row if self.render is None else self._rendered_row
         for path in sorted(self._held):
-            pickle.dump((path, [_row(f) for f in self._held[path]]), self._file, pickle.HIGHEST_PROTOCOL)
+            pickle.dump((path, [row(f) for f in self._held[path]]), self._file, pickle.HIGHEST_PROTOCOL)
         self._runs.append((start, self._file.tell()))
         self._held = {}
         self._held_count = 0
 
+    def _rendered_row(self, f: Finding) -> tuple:
+        return (f.line, f.column, f.code, f.message, self.render(f))
+
     def __iter__(self) -> Iterator[Finding]:
         """Every finding, sorted: the runs and the held findings merged by path (a path's
-        blocks in the order they were written), each path's findings sorted."""
-        runs = [self._read(start, end) for start, end in self._runs]
-        runs.append(iter(sorted(self._held.items())))
+        blocks in the order they were written), each path's findings sorted. Not for a
+        store with ``render`` that has spilled (its spilled findings are text now)."""
+        if self.render is not None and self._runs:
+            raise TypeError("the spilled findings of a rendering store are read with rendered()")
+        return self._merged(lambda path, rows: [_finding(path, row) for row in rows], list, _sort_key)
+
+    def rendered(self) -> Iterator[str]:
+        """Every finding's rendered piece, in ``sort_key`` order (a store with ``render``)."""
+        held = self._rendered_row
+        for row in self._merged(lambda path, rows: rows, lambda found: [held(f) for f in found], _ROW_KEY):
+            yield row[4]
+
+    def _merged(self, spilled, held, key) -> Iterator:
+        """The items of every path in order: each run's blocks through ``spilled(path,
+        rows)``, the held findings through ``held(findings)``; a path's items sorted by
+        ``key`` (stable: a merge takes equal paths from earlier runs first)."""
+        runs = [self._read(start, end, spilled) for start, end in self._runs]
+        runs.append((path, held(found)) for path, found in sorted(self._held.items()))
         for path, blocks in groupby(heapq.merge(*runs, key=itemgetter(0)), key=itemgetter(0)):
-            found = [f for _, block in blocks for f in block]  # merge takes equal paths from earlier runs first
-            found.sort(key=_sort_key)
+            found = [item for _, block in blocks for item in block]
+            found.sort(key=key)
             yield from found
 
-    def _read(self, start: int, end: int) -> Iterator[tuple[str, list[Finding]]]:
+    def _read(self, start: int, end: int, spilled) -> Iterator[tuple[str, list]]:
         """The blocks of one run, one at a time (other runs read the same file in between)."""
         offset = start
         while offset < end:
             self._file.seek(offset)
             path, rows = pickle.load(self._file)
             offset = self._file.tell()
-            yield path, [_finding(path, row) for row in rows]
+            yield path, spilled(path, rows)
 
     def __len__(self) -> int:
         return self._count
@@ -110,6 +135,9 @@ def tally(findings: Iterable[Finding]) -> Counter:
 
 def _sort_key(f: Finding) -> tuple:
     return f.sort_key
+
+
+_ROW_KEY = itemgetter(0, 1, 2, 3)  # a rendered row's sort key within its path: line, column, code, message
 
 
 def _row(f: Finding) -> tuple:
