@@ -81,3 +81,27 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("hostile corpus: seconds per case and command")
         for line in table():
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def synth_corpus(tmp_path_factory) -> Path:
+    """A synthetic slug-dir corpus (benchmarks/synth.py): 40 articles x 5 languages, with
+    small edits and injected defects."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("synth") / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synth.py"), str(out), "--articles", "40"],
+                   check=True, capture_output=True)
+    return out
+
+
+def check_cli(path, *args) -> tuple[int, str]:
+    """`transcheck check PATH --no-cache ARGS` in-process: (exit code, output); 0 or 1 only."""
+    from click.testing import CliRunner
+
+    from transcheck.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(path), "--no-cache", *map(str, args)])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, result.output

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from click.testing import CliRunner
 
@@ -12,21 +9,12 @@ from transcheck import parallel
 from transcheck.cli import main
 from transcheck.rules import CHECK_RULES
 
-from .conftest import CORPUS, ROOT, SHARED
+from .conftest import CORPUS, SHARED, check_cli
 
 
-@pytest.fixture(scope="module")
-def synth(tmp_path_factory):
-    out = tmp_path_factory.mktemp("synth") / "corpus"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synth.py"), str(out), "--articles", "40"],
-                   check=True, capture_output=True)
-    return out
-
-
-def _check(path, *args):
-    result = CliRunner().invoke(main, ["check", str(path), "--no-cache", *args])
-    assert result.exit_code in (0, 1), result.output
-    return result.exit_code, result.output
+@pytest.fixture
+def synth(synth_corpus):
+    return synth_corpus
 
 
 def _corpora(synth):
@@ -41,8 +29,8 @@ def _corpora(synth):
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_jobs_2_equals_jobs_1(synth, fmt, extra):
     for corpus in _corpora(synth):
-        one = _check(corpus, "--format", fmt, "--jobs", "1", *extra)
-        two = _check(corpus, "--format", fmt, "--jobs", "2", *extra)
+        one = check_cli(corpus, "--format", fmt, "--jobs", "1", *extra)
+        two = check_cli(corpus, "--format", fmt, "--jobs", "2", *extra)
         assert one == two, corpus
 
 
@@ -72,7 +60,7 @@ def test_front_matter_moves_a_file_across_chunks(tmp_path):
     result = parallel.run_chunked([str(tmp_path)], None, settings, jobs=2)
     assert result is not None
     for fmt in ("text", "json"):
-        assert _check(tmp_path, "--format", fmt, "--jobs", "1") == _check(tmp_path, "--format", fmt, "--jobs", "2")
+        assert check_cli(tmp_path, "--format", fmt, "--jobs", "1") == check_cli(tmp_path, "--format", fmt, "--jobs", "2")
 
 
 def test_unlabelled_file_takes_the_serial_path(tmp_path):
@@ -81,7 +69,7 @@ def test_unlabelled_file_takes_the_serial_path(tmp_path):
     (tmp_path / "a03" / "notes.md").write_text("# Notes\n\nThis is an English text about nothing.\n")
     settings = parallel.Settings(CHECK_RULES, None, (), None, False)
     assert parallel.run_chunked([str(tmp_path)], None, settings, jobs=2) is None
-    assert _check(tmp_path, "--jobs", "1") == _check(tmp_path, "--jobs", "2")
+    assert check_cli(tmp_path, "--jobs", "1") == check_cli(tmp_path, "--jobs", "2")
 
 
 def test_jobs_must_be_positive():

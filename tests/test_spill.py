@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
-import sys
 
 import pytest
-from click.testing import CliRunner
 
 from transcheck import parallel, spill
-from transcheck.cli import main
 from transcheck.rules import CHECK_RULES
 
-from .conftest import ROOT, needs_shared
+from .conftest import ROOT, check_cli, needs_shared
 
 CONFIG = """\
 [per-file-ignores]
@@ -27,12 +23,9 @@ CONFIG = """\
 """
 
 
-@pytest.fixture(scope="module")
-def slug_dirs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("slugdirs") / "corpus"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synth.py"), str(out), "--articles", "30"],
-                   check=True, capture_output=True)
-    return out
+@pytest.fixture
+def slug_dirs(synth_corpus):
+    return synth_corpus
 
 
 @pytest.fixture
@@ -40,12 +33,6 @@ def config(tmp_path):
     path = tmp_path / "transcheck.toml"
     path.write_text(CONFIG, encoding="utf-8")
     return path
-
-
-def _check(path, *args):
-    result = CliRunner().invoke(main, ["check", str(path), "--no-cache", *args])
-    assert result.exit_code in (0, 1), result.output
-    return result.exit_code, result.output
 
 
 def _findings(corpus):
@@ -61,21 +48,21 @@ def test_spilled_output_is_byte_identical(slug_dirs, config, monkeypatch, fmt, j
     for corpus in (needs_shared("realcorpus", "Texts"), slug_dirs):
         args = ("--format", fmt, "--jobs", jobs, "--config", str(config))
         monkeypatch.setattr(spill, "HELD", 10**9)
-        held = _check(corpus, *args)
+        held = check_cli(corpus, *args)
         monkeypatch.setattr(spill, "HELD", 5)
-        spilled = _check(corpus, *args)
+        spilled = check_cli(corpus, *args)
         assert spilled == held, corpus
-        plain = _check(corpus, "--format", fmt, "--jobs", jobs)
+        plain = check_cli(corpus, "--format", fmt, "--jobs", jobs)
         assert plain != held  # the configuration changed something
 
 
 def test_config_is_applied_to_spilled_findings(config, monkeypatch):
     monkeypatch.setattr(spill, "HELD", 5)
     corpus = needs_shared("realcorpus", "Texts")
-    _, out = _check(corpus, "--format", "text", "--jobs", "1", "--config", str(config))
+    _, out = check_cli(corpus, "--format", "text", "--jobs", "1", "--config", str(config))
     assert "/Finnish/" in out and not any("/Finnish/" in line and "stray-punctuation" in line
                                           for line in out.splitlines())
-    _, plain = _check(corpus, "--format", "text", "--jobs", "1")
+    _, plain = check_cli(corpus, "--format", "text", "--jobs", "1")
     assert any("/Finnish/" in line and "stray-punctuation" in line for line in plain.splitlines())
 
 
@@ -95,7 +82,7 @@ def test_findings_held_never_exceed_the_bound(monkeypatch):
 
     monkeypatch.setattr(spill.FindingStore, "add", counting_add)
     monkeypatch.setattr(spill.FindingStore, "_spill", counting_spill)
-    _check(needs_shared("realcorpus", "Texts"), "--format", "json", "--jobs", "1")
+    check_cli(needs_shared("realcorpus", "Texts"), "--format", "json", "--jobs", "1")
     assert len(held) >= 9 and max(held) <= 5  # 35 articles
     assert len(spills) > 100 and set(spills) == {5}  # 745 findings, written in runs of 5
 
@@ -147,7 +134,7 @@ def test_temporary_file_is_never_seen_and_is_closed(tmp_path, monkeypatch, slug_
         seen.append(os.listdir(scratch))
 
     monkeypatch.setattr(spill.FindingStore, "_spill", watching_spill)
-    _check(slug_dirs, "--format", "json", "--jobs", "1")
+    check_cli(slug_dirs, "--format", "json", "--jobs", "1")
     assert seen and not any(seen)
     assert os.listdir(scratch) == []
     if os.path.isdir("/proc/self/fd"):
@@ -165,7 +152,7 @@ def test_small_runs_touch_no_disk(monkeypatch):
         raise AssertionError("a temporary file for a run under the bound")
 
     monkeypatch.setattr("tempfile.TemporaryFile", no_file)
-    assert _check(ROOT / "corpus", "--format", "json", "--jobs", "1")[1].startswith("{")
+    assert check_cli(ROOT / "corpus", "--format", "json", "--jobs", "1")[1].startswith("{")
 
 
 def test_front_matter_moves_across_in_process_chunks(tmp_path, monkeypatch):
@@ -177,11 +164,11 @@ def test_front_matter_moves_across_in_process_chunks(tmp_path, monkeypatch):
     for slug in ("a01", "a28"):  # two files far apart join one article by translationKey
         (tmp_path / slug / "fi.md").write_text("---\ntranslationKey: shared\n---\n# Other\n\nText 7.\n",
                                                encoding="utf-8")
-    whole = {fmt: _check(tmp_path, "--format", fmt, "--jobs", "1") for fmt in ("text", "json")}
+    whole = {fmt: check_cli(tmp_path, "--format", fmt, "--jobs", "1") for fmt in ("text", "json")}
     monkeypatch.setattr(parallel, "CHUNK", 4)
     monkeypatch.setattr(spill, "HELD", 5)
     for fmt in ("text", "json"):
-        assert _check(tmp_path, "--format", fmt, "--jobs", "1") == whole[fmt]
+        assert check_cli(tmp_path, "--format", fmt, "--jobs", "1") == whole[fmt]
     settings = parallel.Settings(CHECK_RULES, None, (), None, False)
     result = parallel.run_chunked([str(tmp_path)], None, settings, jobs=1)
     assert result.article_count == 31 and result.stats == {"hits": 0, "misses": 30}
