@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import heapq
 import os
-import pickle
-import tempfile
 from collections import Counter
 from itertools import groupby
 from operator import itemgetter
@@ -63,6 +61,9 @@ class FindingStore:
     def _spill(self) -> None:
         """Write the held findings to the temporary file as one run: (path, rows) blocks,
         paths sorted."""
+        import pickle  # here: a run that spills nothing (one article) does not import these
+        import tempfile
+
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="transcheck-findings-")
         start = self._file.seek(0, os.SEEK_END)
@@ -103,6 +104,8 @@ class FindingStore:
 
     def _read(self, start: int, end: int, spilled) -> Iterator[tuple[str, list]]:
         """The blocks of one run, one at a time (other runs read the same file in between)."""
+        import pickle
+
         offset = start
         while offset < end:
             self._file.seek(offset)
