@@ -195,22 +195,28 @@ class Cache:
 
 
 def _write(directory: str, path: str, text: str) -> None:
-    """Write ``text`` to ``path`` in the cache ``directory``, whole (a temporary file renamed
-    over) or not at all; a cache that cannot be written is skipped silently."""
+    """Write ``text`` to ``path`` in the cache ``directory`` (``_atomic``); a cache that
+    cannot be written is skipped silently."""
     try:
         _prepare(directory)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        _atomic(path, text)
     except OSError:
         pass
+
+
+def _atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole (a temporary file beside it, renamed over) or not at
+    all: no temporary file is left behind. OSError when it cannot."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by transcheck.\n"
@@ -226,7 +232,4 @@ def _prepare(directory: str) -> None:
                                                "https://bford.info/cachedir/\n")):
         target = os.path.join(directory, name)
         if not os.path.exists(target):
-            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, target)
+            _atomic(target, text)
