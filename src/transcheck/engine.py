@@ -82,10 +82,7 @@ def load(cand: Candidate, data: bytes | None = None,
     if version.front_matter_error:
         err = version.front_matter_error
         offset = source.offset(err.line, min(err.column, len(source.line(err.line))))
-        consequence = "; the block is skipped, so its keys are not compared with the other versions" \
-            if err.span else ""
-        findings.append(_finding(PARSE_ERROR, path, source, Hit(offset, offset, err.message + consequence),
-                                 lang, slug))
+        findings.append(_finding(PARSE_ERROR, path, source, Hit(offset, offset, err.message), lang, slug))
     if not any(block.kind != "hr" for block in version.blocks) and not version.front_matter_error:
         findings.append(_finding(FILE_EMPTY, path, source, Hit(0, 0, "the file has no Markdown content"),
                                  lang, slug))

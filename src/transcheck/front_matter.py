@@ -60,6 +60,9 @@ class FrontMatterError:
     span: tuple[int, int] | None = None
 
 
+_SKIPPED = "; the block is skipped, so its keys are not compared with the other versions"
+
+
 def find(source: SourceText) -> tuple[int, int] | None | FrontMatterError:
     """Return (first, last) 0-based lines of the front matter block, None, or an error."""
     if source.line_count < 2 or source.line(0).rstrip() != _OPEN:
@@ -82,7 +85,7 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
         unsafe = _unsafe(body)
         if unsafe is not None:
             mark, problem = unsafe
-            return FrontMatterError(first + 1 + mark.line, mark.column, f"front matter is not loaded: {problem}",
+            return FrontMatterError(first + 1 + mark.line, mark.column, f"front matter is not loaded: {problem}{_SKIPPED}",
                                     span)
         data = _HANDLER.load(body, Loader=_Loader) if body.strip() else {}
     except yaml.YAMLError as exc:
@@ -90,11 +93,11 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
         line = first + 1 + (mark.line if mark else 0)
         column = mark.column if mark else 0
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return FrontMatterError(line, column, f"front matter is not valid YAML: {problem}", span)
+        return FrontMatterError(line, column, f"front matter is not valid YAML: {problem}{_SKIPPED}", span)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return FrontMatterError(first + 1, 0, f"front matter is a YAML {type(data).__name__}, not a mapping of keys",
+        return FrontMatterError(first + 1, 0, f"front matter is a YAML {type(data).__name__}, not a mapping of keys{_SKIPPED}",
                                 span)
     key_lines = []
     for index in range(first + 1, last):
