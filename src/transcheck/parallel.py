@@ -230,7 +230,7 @@ def _collector_paused():
     checked. Its passes over the article's live model (tokens, blocks, findings) found
     almost nothing to free (an article's objects form few cycles: reference counting frees
     them when the article is dropped), and cost 4% of a cold check: 1.6 s of 36 s at 10,000
-    files, 0.3 s paused, peak memory unchanged (85 MB). It runs again between articles."""
+    files, 0.3 s paused, peak memory unchanged when measured. It runs again between articles."""
     if not gc.isenabled():
         yield
         return
