@@ -20,10 +20,10 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 import time
 from functools import partial
 
+from .atomic import write_atomically
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 DIRECTORY = ".transcheck_cache"
@@ -195,28 +195,14 @@ class Cache:
 
 
 def _write(directory: str, path: str, text: str) -> None:
-    """Write ``text`` to ``path`` in the cache ``directory`` (``_atomic``); a cache that
+    """Write ``text`` to ``path`` in the cache ``directory`` (``write_atomically``); a cache that
     cannot be written is skipped silently."""
     try:
         _prepare(directory)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        _atomic(path, text)
+        write_atomically(path, text)
     except OSError:
         pass
-
-
-def _atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` whole (a temporary file beside it, renamed over) or not at
-    all: no temporary file is left behind. OSError when it cannot."""
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by transcheck.\n"
@@ -232,4 +218,4 @@ def _prepare(directory: str) -> None:
                                                "https://bford.info/cachedir/\n")):
         target = os.path.join(directory, name)
         if not os.path.exists(target):
-            _atomic(target, text)
+            write_atomically(target, text)

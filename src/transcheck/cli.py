@@ -333,28 +333,11 @@ def _input_problems(result, paths: tuple[str, ...]) -> None:
 
 
 def _write_atomically(path: str, text) -> None:
-    """Write a report file (a string, or its pieces in order) whole or not at all (a
-    temporary file renamed over it)."""
-    import os
-    import tempfile
+    """Write a report file (a string, or its pieces in order) whole or not at all
+    (``atomic``, imported only by the runs that write a file)."""
+    from .atomic import write_atomically
 
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        mode = os.stat(path).st_mode & 0o7777  # an existing file keeps its mode
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # a new file gets the mode open() would give it
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".transcheck-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.writelines((text,) if isinstance(text, str) else text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, text)
 
 
 @main.command("fix")

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import difflib
 import os
-from bisect import bisect_left, insort
 import re
-import stat
-import tempfile
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import write_atomically
 from .discovery import INCLUDE
 from .document import build_version
 from .engine import Result, check_all, check_article, check_version, load_all, suppressed
@@ -500,27 +499,14 @@ def write(file: FileFix) -> str | None:
         return "the file is no longer the one that was read (a symbolic link changed); not written"
     expected = file.original.encode()
     try:
-        mode = stat.S_IMODE(os.stat(real).st_mode)
         if _read(real, expected) != expected:
             return "the file changed on disk since it was read; not written (run fix again)"
-        directory = os.path.dirname(real)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".transcheck-", suffix=".tmp")
+        written = write_atomically(real, file.encoded(), durable=True,
+                                   still_wanted=lambda: _read(real, expected) == expected)
     except OSError as exc:
         return f"cannot write the file: {exc.strerror or exc}"
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(file.encoded())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        if _read(real, expected) != expected:
-            os.unlink(tmp)
-            return "the file changed on disk since it was read; not written (run fix again)"
-        os.replace(tmp, real)
-    except OSError as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        return f"cannot write the file: {exc.strerror or exc}"
+    if not written:
+        return "the file changed on disk since it was read; not written (run fix again)"
     return None
 
 

@@ -1,0 +1,57 @@
+"""atomic.write_atomically: the one way transcheck writes a file, whole or not at all."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from transcheck import atomic
+from transcheck.atomic import write_atomically
+
+
+def test_replaces_the_file_and_keeps_its_mode(tmp_path):
+    path = tmp_path / "fi.md"
+    path.write_text("vanha\n", encoding="utf-8")
+    path.chmod(0o640)
+    assert write_atomically(str(path), ["uusi", " teksti\n"]) is True
+    assert path.read_text(encoding="utf-8") == "uusi teksti\n"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fi.md"]
+
+
+def test_a_new_file_gets_the_mode_open_would_give_it(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_atomically(str(tmp_path / "report.html"), "<p>ok</p>")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+def test_bytes_are_written_as_they_are(tmp_path):
+    path = tmp_path / "sv.md"
+    write_atomically(str(path), "rad\r\nå\n".encode("utf-8"), durable=True)
+    assert path.read_bytes() == b"rad\r\n\xc3\xa5\n"
+
+
+def test_a_failed_rename_leaves_the_file_and_no_temporary_file(tmp_path, monkeypatch):
+    path = tmp_path / "pl.md"
+    path.write_bytes(b"oryginal\n")
+
+    def full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+    with pytest.raises(OSError):
+        write_atomically(str(path), "nowy\n")
+    assert path.read_bytes() == b"oryginal\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pl.md"]
+
+
+def test_nothing_is_written_when_no_longer_wanted(tmp_path):
+    path = tmp_path / "is.md"
+    path.write_bytes(b"upprunalegt\n")
+    assert write_atomically(str(path), "nytt\n", still_wanted=lambda: False) is False
+    assert path.read_bytes() == b"upprunalegt\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["is.md"]
