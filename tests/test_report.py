@@ -76,3 +76,44 @@ def test_markdown_summary_fits_one_comment_and_escapes_article_text(tmp_path):
                                             encoding="utf-8")
     summary = markdown(run([str(hostile)]))
     assert "<script" not in summary and "<img" not in summary
+
+
+def _report_cli(*args) -> str:
+    out = CliRunner().invoke(main, ["report", *map(str, args)], env={"NO_COLOR": "1"})
+    assert out.exit_code == 0, out.output
+    return out.output
+
+
+def test_the_streamed_report_is_the_report_of_the_whole_run(synth_corpus, tmp_path, monkeypatch):
+    """Without --html the report checks the articles one at a time (in --jobs processes)
+    and keeps only the findings and their lines: its text is the one made from the whole
+    run held in memory, also when the findings spill to disk."""
+    from transcheck import spill
+
+    whole = run([str(synth_corpus)])
+    assert _report_cli(synth_corpus, "-j", "2") == terminal(whole)
+    monkeypatch.setattr(spill, "HELD", 5)
+    assert _report_cli(synth_corpus, "-j", "1", "--lang", "sv", "--markdown", tmp_path / "sv.md") \
+        == terminal(whole, ("sv",))
+    assert (tmp_path / "sv.md").read_text(encoding="utf-8") == markdown(whole, ("sv",))
+
+
+def test_the_report_does_not_keep_the_articles(synth_corpus, tmp_path):
+    """Memory: four times the articles, not four times the peak (held, the parsed articles
+    made it 2.5 times the peak)."""
+    import shutil
+    import tracemalloc
+
+    quarter = tmp_path / "quarter"
+    for slug in sorted(p.name for p in synth_corpus.iterdir())[:10]:
+        shutil.copytree(synth_corpus / slug, quarter / slug)
+    peaks = []
+    for corpus in (quarter, synth_corpus):
+        _report_cli(corpus, "-j", "1")  # imports and caches outside the measure
+        tracemalloc.start()
+        try:
+            _report_cli(corpus, "-j", "1")
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    assert peaks[1] < 1.6 * peaks[0], peaks

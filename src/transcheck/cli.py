@@ -175,13 +175,19 @@ def _emit(text, output: str | None) -> None:
               help="Also write a Markdown summary (for a pull-request comment) to this file.")
 @click.option("--lang", "langs", multiple=True, metavar="LANG",
               help="Report only these languages (repeatable).")
+@click.option("--jobs", "-j", "jobs", type=click.IntRange(1), default=None, metavar="N",
+              help="Check in N processes (default: the number of CPUs; 1: in this process).")
 @run_options
 def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | None, langs: tuple[str, ...],
-           **options) -> None:
+           jobs: int | None, **options) -> None:
     """Show the findings of PATHS for translators: a summary per language, the articles
     worst first, and each finding in context (the line, a caret under the span, what the
     other versions have). Colours on a terminal unless NO_COLOR is set. With --html, also
-    a page that shows the versions side by side, each finding highlighted in place."""
+    a page that shows the versions side by side, each finding highlighted in place.
+
+    Without --html the articles are checked one at a time and dropped (only the findings
+    and their lines are kept), so memory does not grow with the corpus; the page needs
+    every article's text, so --html keeps them all."""
     import os
 
     from . import report as reports
@@ -190,22 +196,26 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
     for value in langs:
         if code_of(value) is None:
             raise click.BadParameter(f"{value!r} is not a language code or name", param_hint="--lang")
-    result, _ = _run(paths, options, progress=True)
-    wanted = tuple(code_of(lang) for lang in langs)
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    click.echo(reports.terminal(result, wanted, color=color), nl=False)
-    if html_file:
-        from .html_report import html_report
-        from .progress import Progress
+    result, _ = _run(paths, options, progress=True, jobs=jobs, stream=not html_file, context=True)
+    try:
+        wanted = tuple(code_of(lang) for lang in langs)
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        click.echo(reports.terminal(result, wanted, color=color), nl=False)
+        if html_file:
+            from .html_report import html_report
+            from .progress import Progress
 
-        bar = Progress()
-        try:
-            page = html_report(result, wanted, progress=lambda done, total: bar(done, total, "articles rendered"))
-        finally:
-            bar.close()
-        _write_atomically(html_file, page)
-    if markdown_file:
-        _write_atomically(markdown_file, reports.markdown(result, wanted))
+            bar = Progress()
+            try:
+                page = html_report(result, wanted, progress=lambda done, total: bar(done, total, "articles rendered"))
+            finally:
+                bar.close()
+            _write_atomically(html_file, page)
+        if markdown_file:
+            _write_atomically(markdown_file, reports.markdown(result, wanted))
+    finally:
+        if not isinstance(result.findings, list):
+            result.findings.close()  # a streamed run's FindingStore (its temporary file)
     sys.exit(2 if result.missing else 0)
 
 
@@ -264,7 +274,7 @@ def settings(paths: tuple[str, ...], options: dict):
 
 def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
          changed_since: str | None = None, report_unused: bool = False, jobs: int | None = 1,
-         cache_dir: str | None = None, stream: bool = False, render=None):
+         cache_dir: str | None = None, stream: bool = False, render=None, context: bool = False):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long. With
     ``stream`` (the result keeps no articles: ``check``), article by article
@@ -272,8 +282,9 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
     ``cache_dir`` if given, the findings in a ``spill.FindingStore`` (on disk beyond a
     bound), so memory stays flat however large the corpus, as long as they are only
     iterated (the text and JSON formats; ``render``: the format's piece of one finding,
-    see ``formats.RENDER``). The configuration's per-file ignores and severity overrides
-    are applied to the findings either way."""
+    see ``formats.RENDER``); with ``context`` (the report), the streamed result also keeps
+    where each finding's line is (``Result.contexts``). The configuration's per-file
+    ignores and severity overrides are applied to the findings either way."""
     from .progress import Progress
     from .result import Result
 
@@ -303,7 +314,7 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             from .cache import salt
 
             chosen = parallel.Settings(config.rules(), config.source, config.languages, shard, report_unused,
-                                       cache_dir, max_size=config.max_file_size)
+                                       cache_dir, max_size=config.max_file_size, context=context)
             if cache_dir:
                 chosen.salt = salt(chosen)
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,

@@ -39,6 +39,7 @@ class Settings:
     cache_dir: str | None = None
     salt: str = ""
     max_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are reported, not read (None: no limit)
+    context: bool = False  # for the report: also where each finding's line is (``report.contexts``)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Part:
     elsewhere: int = 0
     articles: int = 0
     article_of: dict = field(default_factory=dict)  # checked path -> article slug
+    contexts: dict = field(default_factory=dict)  # with Settings.context: (path, line) -> report.contexts
     hits: int = 0
     misses: int = 0
     # groups whose files moved to other articles: their path groups, and the article keys they formed
@@ -66,6 +68,7 @@ class Part:
         self.elsewhere += other.elsewhere
         self.articles += other.articles
         self.article_of.update(other.article_of)
+        self.contexts.update(other.contexts)
         self.hits += other.hits
         self.misses += other.misses
 
@@ -139,7 +142,8 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
             take(part.moved_part)
     return Result(findings=findings, missing=found.missing, files=total.files, checked=sorted(total.checked),
                   elsewhere=total.elsewhere, article_count=total.articles,
-                  stats={"hits": total.hits, "misses": total.misses}, article_of=total.article_of)
+                  stats={"hits": total.hits, "misses": total.misses}, article_of=total.article_of,
+                  contexts=total.contexts)
 
 
 CHUNK = 64  # groups at most per chunk: what a worker holds (a chunk's findings), and sends back at once
@@ -272,8 +276,13 @@ def _check_loaded(loaded: list, settings: Settings) -> Part:
 
     result = assemble(loaded, Result(), languages=settings.languages, shard=settings.shard)
     check_all(result, settings.rules, settings.source, report_unused_disables=settings.report_unused)
-    return Part(result.findings, result.files, result.checked, result.elsewhere, len(result.articles),
+    part = Part(result.findings, result.files, result.checked, result.elsewhere, len(result.articles),
                 result.article_of)
+    if settings.context:
+        from .report import contexts
+
+        part.contexts = contexts(result)
+    return part
 
 
 def default_jobs() -> int:

@@ -72,12 +72,11 @@ def _counts(c: Counter) -> str:
     return ", ".join(parts)
 
 
-def _context(f: Finding, lines_of: dict, style: _Style) -> list[str]:
-    """The finding's source line with a caret under its span."""
-    source = lines_of.get(f.path)
-    if source is None or not (1 <= f.line <= source.line_count):
+def _context(f: Finding, text: str | None, style: _Style) -> list[str]:
+    """The finding's source line (``text``; None: not known) with a caret under its span."""
+    if text is None:
         return []
-    text = source.line(f.line - 1).replace("\t", " ")
+    text = text.replace("\t", " ")
     start = f.column - 1
     end = (f.end_column if f.end_line == f.line and f.end_column > f.column else len(text) + 1) - 1
     end = max(start + 1, min(end, len(text), start + CARET_MAX))
@@ -91,7 +90,7 @@ def _context(f: Finding, lines_of: dict, style: _Style) -> list[str]:
 def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -> str:
     style = _Style(color)
     findings = _selected(result, langs)
-    out = [style.bold(f"transcheck report: {_n(len(findings), 'finding')} in {_n(len(result.articles), 'article')}")]
+    out = [style.bold(f"transcheck report: {_n(len(findings), 'finding')} in {_n(result.article_total, 'article')}")]
     if not findings:
         return "\n".join(out + ["No findings."]) + "\n"
     header, rows = _table(findings)
@@ -103,43 +102,58 @@ def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -
     worst = _worst(findings)
     for slug, counts in worst:
         out.append(f"  {slug}: {_counts(counts)}")
-    with_findings = {f.path for f in findings}
-    lines_of = {version.path: version.source for article in result.articles for version in article.versions
-                if version.path in with_findings}
+    where = result.contexts if result.article_count is not None else contexts(result)
     by_article: dict[str, list[Finding]] = {}
     for f in findings:
         by_article.setdefault(f.article, []).append(f)
-    sections = _section_titles(result)
     for slug, _ in worst:
         out += ["", style.bold(f"== {slug} ==")]
         current = None
-        for f in sorted(by_article[slug], key=lambda f: (sections.get((f.path, f.line), (0, ""))[0], f.lang,
+        for f in sorted(by_article[slug], key=lambda f: (where.get((f.path, f.line), _NOWHERE)[0], f.lang,
                                                            f.line, f.column)):
-            index, title = sections.get((f.path, f.line), (0, ""))
+            index, title, text = where.get((f.path, f.line), _NOWHERE)
             if index != current:
                 current = index
                 out.append(style.bold(f"-- section {index + 1}: {title}" if title else f"-- section {index + 1}"))
             out.append(f"{f.lang} {f.path}:{f.line}:{f.column} " + style.severity(f, f"{f.severity.value} {f.rule}"))
-            out += _context(f, lines_of, style)
+            out += _context(f, text, style)
             out.append(f"        {f.message}")
     return "\n".join(out) + "\n"
 
 
-def _section_titles(result: Result) -> dict[tuple[str, int], tuple[int, str]]:
-    """(path, line) -> (aligned row index, the row's heading in the first version that has one)."""
+_NOWHERE = (0, "", None)  # a line no aligned section holds, and whose text is not known
+
+
+def contexts(result: Result) -> dict[tuple[str, int], tuple[int, str, str | None]]:
+    """For each (path, line) of ``result``'s findings in its articles: the index of the
+    aligned row (section) that holds the line, the row's heading in the first version that
+    has one (cut to 60 characters), and the line's text. Computed where the articles are
+    loaded: in a streamed run (``parallel``), per article in the worker, so the report
+    keeps these lines and not the articles."""
     from .align import align
 
+    wanted: dict[str, set[int]] = {}
+    for f in result.findings:
+        wanted.setdefault(f.path, set()).add(f.line)
     out = {}
     for article in result.articles:
+        if not any(v.path in wanted for v in article.versions):
+            continue
         alignment = result.alignments.get(id(article)) or align(article)
         for r, row in enumerate(alignment.rows):
             title = next((c.section.title for c in row.cells if c is not None and c.section.title), "")
             for cell in row.cells:
-                if cell is None:
+                if cell is None or cell.version.path not in wanted:
                     continue
                 first = cell.section.heading.start_line if cell.section.heading else cell.section.start_line
-                for line in range(first, cell.section.end_line + 1):
-                    out[(cell.version.path, line + 1)] = (r, title[:60])
+                for line in wanted[cell.version.path]:
+                    if first <= line - 1 <= cell.section.end_line:
+                        out[(cell.version.path, line)] = (r, title[:60], None)
+        for version in article.versions:
+            for line in wanted.get(version.path, ()):
+                index, title, _ = out.get((version.path, line), _NOWHERE)
+                text = version.source.line(line - 1) if 1 <= line <= version.source.line_count else None
+                out[(version.path, line)] = (index, title, text)
     return out
 
 
@@ -149,7 +163,7 @@ def markdown(result: Result, langs: tuple[str, ...] = ()) -> str:
     counts = Counter(f.severity for f in findings)
     out = ["## transcheck report", "",
            f"**{_n(len(findings), 'finding')}** ({_counts(counts) or 'none'}) in {_n(result.files, 'file')}, "
-           f"{_n(len(result.articles), 'article')}."]
+           f"{_n(result.article_total, 'article')}."]
     if not findings:
         return "\n".join(out) + "\n"
     header, rows = _table(findings)

@@ -40,6 +40,9 @@ class Result:
     stats: dict = field(default_factory=dict)
     # The slug of the article each checked file belongs to (its path's, or its front matter's).
     article_of: dict = field(default_factory=dict)
+    # A streamed run for the report (``parallel``, ``Settings.context``): where each finding's
+    # line is, ``report.contexts``, as the articles are not kept.
+    contexts: dict = field(default_factory=dict)
 
     @property
     def article_total(self) -> int:
