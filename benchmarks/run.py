@@ -11,7 +11,8 @@ as fresh processes (median of R runs, alternating so drift hits all alike):
 - a warm-cache re-run of the unchanged corpus;
 - a one-article run (its five files);
 - `check --jobs 1` on a fifth of the corpus, to show whether memory grows with the corpus;
-- markdownlint-cli2 on the same files, when `npx` can run it offline.
+- markdownlint-cli2 on the same files and on the one article, when it is on PATH or `npx`
+  can run it offline.
 
 and prints wall times, ratios to the single-process floor, the peak memory (maximum
 resident set of the process and the children it waited for, from wait4), and issue #8's
@@ -53,14 +54,19 @@ def measure(cmd: list[str], cwd: str) -> tuple[float, int]:
     return wall, usage.ru_maxrss
 
 
-def _has_markdownlint() -> bool:
-    """Whether npx can run markdownlint-cli2 without the network (a failed npx also exits 1,
-    like a lint run with findings, so it is asked for its help first)."""
+def _markdownlint() -> list[str] | None:
+    """The command that runs markdownlint-cli2: the one on PATH (e.g. `npm install -g
+    markdownlint-cli2`, or a local install's node_modules/.bin put on PATH), else npx when it
+    can run it without the network (a failed npx also exits 1, like a lint run with
+    findings, so it is asked for its help first); None when neither can."""
+    found = shutil.which("markdownlint-cli2")
+    if found:
+        return [found]
     if not shutil.which("npx"):
-        return False
-    done = subprocess.run(["npx", "--offline", "--yes", "markdownlint-cli2", "--help"], capture_output=True,
-                          text=True, check=False)
-    return done.returncode in (0, 2) and "markdownlint-cli2" in done.stdout
+        return None
+    cmd = ["npx", "--offline", "--yes", "markdownlint-cli2"]
+    done = subprocess.run(cmd + ["--help"], capture_output=True, text=True, check=False)
+    return cmd if done.returncode in (0, 2) and "markdownlint-cli2" in done.stdout else None
 
 
 TARGETS = {"check --jobs 1": 1.5, "check --jobs 2": 0.8, "check, warm cache": 0.15}
@@ -102,10 +108,13 @@ def main() -> None:
         "check --jobs 1, 1/5 corpus": [py, "-m", "transcheck", "check", "--format", "json", str(fifth),
                                        "--jobs", "1", "--no-cache"],
     }
-    if _has_markdownlint():
-        cases["markdownlint-cli2"] = ["npx", "--offline", "--yes", "markdownlint-cli2", str(corpus / "**" / "*.md")]
+    markdownlint = _markdownlint()
+    if markdownlint:
+        cases["markdownlint-cli2"] = markdownlint + [str(corpus / "**" / "*.md")]
+        cases["markdownlint-cli2, one article"] = markdownlint + [str(one / "*.md")]
     else:
-        print("(markdownlint-cli2 not measured: npx cannot run it offline; `npm install -g markdownlint-cli2`)")
+        print("(markdownlint-cli2 not measured: not on PATH and npx cannot run it offline; "
+              "`npm install -g markdownlint-cli2`)")
     cache = work / "run"
     cache.mkdir()
     times: dict[str, list[float]] = {name: [] for name in cases}
@@ -121,10 +130,10 @@ def main() -> None:
     floor = statistics.median(times["parse-only floor"])
     print(f"{files} files ({args.articles} articles x 5), {size:.1f} MB; median of {args.repeat}; "
           f"{os.cpu_count()} CPUs")
-    print(f"{'case':28} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}   target (issue #8)")
+    print(f"{'case':31} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}   target (issue #8)")
     for name in cases:
         wall = statistics.median(times[name])
-        print(f"{name:28} {wall:8.3f} {wall / floor:8.2f} {peaks[name] / 1024:9.0f}   {_target(name, wall, floor)}")
+        print(f"{name:31} {wall:8.3f} {wall / floor:8.2f} {peaks[name] / 1024:9.0f}   {_target(name, wall, floor)}")
     whole, part = peaks["check --jobs 1"], peaks["check --jobs 1, 1/5 corpus"]
     print(f"memory: peak {whole / 1024:.0f} MiB for the corpus, {part / 1024:.0f} MiB for a fifth of it "
           f"({whole / part:.2f}x; target <= 1.20x, and <= 150 MiB at 10,000 files)")
