@@ -521,3 +521,68 @@ def test_real_corpus_fix_changes_only_the_edits_and_is_idempotent(tmp_path):
         assert +want == +got, file.path
     # idempotent: fixing the fixed corpus changes nothing
     assert not fixer.fix([str(copy)]).changed
+
+
+# -- a corpus, article by article ----------------------------------------------------------
+def _fix_cli(path, *args) -> tuple[int, str, str]:
+    out = CliRunner().invoke(main, ["fix", str(path), *args])
+    return out.exit_code, out.stdout, out.stderr
+
+
+def _whole(path, *, unsafe: bool = False) -> str:
+    """`fix --diff`'s diff made from one fixer.fix of the whole corpus, held in memory."""
+    outcome = fixer.fix([str(path)], rules=CHECK_RULES, unsafe=unsafe)
+    return "".join(fixer.diff(f) for f in outcome.changed)
+
+
+def test_a_corpus_is_fixed_article_by_article_as_if_at_once(synth_corpus, tmp_path):
+    """`fix` reads, fixes, writes and drops one article at a time: its diff, what it
+    writes and what it reports are those of one fix of the whole corpus."""
+    code, diff, _ = _fix_cli(synth_corpus, "--diff")
+    assert diff == _whole(synth_corpus) and diff.count("\n+++ ") >= 10
+    code, diff, _ = _fix_cli(synth_corpus, "--diff", "--unsafe-fixes")
+    assert diff == _whole(synth_corpus, unsafe=True)
+    copy = tmp_path / "copy"
+    shutil.copytree(synth_corpus, copy)
+    expected = {f.path.replace(str(synth_corpus), str(copy)): f.text
+                for f in fixer.fix([str(synth_corpus)], rules=CHECK_RULES).changed}
+    code, out, _ = _fix_cli(copy)
+    assert {p: open(p, encoding="utf-8").read() for p in expected} == expected
+    left = CliRunner().invoke(main, ["check", str(copy), "--no-cache", "--jobs", "1"]).output
+    assert out.splitlines()[1:] == left.splitlines()  # after "Fixed N findings in M files."
+
+
+def test_articles_that_front_matter_joins_are_fixed_together(tmp_path):
+    """Two files far apart in path order join one article by translationKey: they are
+    fixed with each other, as one fix of the whole corpus does."""
+    for i in range(12):
+        for lang in ("fi", "sv", "pl"):
+            (tmp_path / f"a{i:02}").mkdir(exist_ok=True)
+            (tmp_path / f"a{i:02}" / f"{lang}.md").write_text(
+                f"# Otsikko {i}\n\nTeksti [a](/x) [b](/x) tässä.\n\n- yksi\n- kaksi\n", encoding="utf-8")
+    for slug in ("a01", "a10"):
+        (tmp_path / slug / "fi.md").write_text("---\ntranslationKey: shared\n---\n##Muu\n\nTeksti 7 ),.\n",
+                                               encoding="utf-8")
+    diff = _fix_cli(tmp_path, "--diff")[1]
+    assert diff == _whole(tmp_path)
+    assert diff.count("\n+## Muu\n") == 2  # the joined files' headings, fixed
+
+
+def test_fixing_a_corpus_does_not_hold_its_articles(synth_corpus, tmp_path):
+    """Memory: four times the articles, not four times the peak (holding every article
+    made it 3.4 times the peak)."""
+    import tracemalloc
+
+    quarter = tmp_path / "quarter"
+    for slug in sorted(p.name for p in synth_corpus.iterdir())[:10]:
+        shutil.copytree(synth_corpus / slug, quarter / slug)
+    peaks = []
+    for corpus in (quarter, synth_corpus):
+        _fix_cli(corpus, "--diff")  # imports and caches outside the measure
+        tracemalloc.start()
+        try:
+            _fix_cli(corpus, "--diff")
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    assert peaks[1] < 1.6 * peaks[0], peaks

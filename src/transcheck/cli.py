@@ -374,52 +374,74 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
     2 on usage or input errors; with --check: 1 when a file would change, else 0.
     """
     from . import fixer
-    from .formats import as_text
+    from .formats import text_chunks
+    from .result import Result
+    from .spill import FindingStore, tally
 
     config = settings(paths, options)
-    outcome = fixer.fix(list(paths), config.layout, config.rules(), unsafe=unsafe, source=config.source,
-                        include=config.include, select=config.apply if config.per_file_ignores else None,
-                        excluded=config.excluded if config.exclude else None, languages=config.languages,
-                        max_size=config.max_file_size)
-    result = outcome.result
-    result.findings = config.apply(result.findings)
-    _input_problems(result, paths)
-    for note in outcome.notes:
-        click.echo(f"transcheck: {note}", err=True)
-    for refusal in outcome.refusals:
-        f = refusal.finding
-        click.echo(f"transcheck: {f.path}:{f.line}:{f.column}: {f.code} {f.rule}: fix refused: {refusal.reason}",
-                   err=True)
-    changed = outcome.changed
-    fixed = sum(len(f.applied) for f in changed)
-    unwritten = []
-    if show_diff:
-        click.echo("".join(fixer.diff(f) for f in changed), nl=False)
-    elif not check_only:
-        for file in changed:
-            why = fixer.write(file)
-            if why:
-                unwritten.append(file)
-                click.echo(f"transcheck: {file.path}: {why}", err=True)
-    files = f"{len(changed)} file{'s' if len(changed) != 1 else ''}"
-    findings = f"{fixed} finding{'s' if fixed != 1 else ''}"
-    if check_only or show_diff:
-        if check_only and not show_diff:
-            for file in changed:
-                count = len(file.applied)
-                click.echo(f"would fix {count} finding{'s' if count != 1 else ''} in {file.path}")
-        remaining = len(result.findings)
-        click.echo(f"{findings} would be fixed in {files}; {remaining} would remain.", err=show_diff)
-    else:
-        click.echo(f"Fixed {findings} in {files}.")
-        click.echo(as_text(result), nl=False)
-    if result.missing:
-        sys.exit(2)
-    if check_only:
-        sys.exit(1 if changed else 0)
-    threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
-    failed = any(f.severity.rank >= threshold for f in result.findings)
-    sys.exit(1 if failed or outcome.refusals or unwritten else 0)
+    # Article by article: each is read, fixed, written (or diffed) and dropped; what is
+    # printed is kept (messages, diffs: as much as the fixes) and printed at the end, in
+    # the order of the files' paths, as if the whole corpus had been fixed at once.
+    result = Result(findings=FindingStore(), article_count=0)
+    notes, refusals, diffs, would, unwritten = [], [], [], [], []
+    fixed = changed = 0
+    try:
+        for outcome in fixer.fix_each(list(paths), config.layout, config.rules(), unsafe=unsafe,
+                                      source=config.source, include=config.include,
+                                      select=config.apply if config.per_file_ignores else None,
+                                      excluded=config.excluded if config.exclude else None,
+                                      languages=config.languages, max_size=config.max_file_size):
+            part = outcome.result
+            result.findings.add(config.apply(part.findings))
+            result.missing += part.missing
+            result.files += part.files
+            result.elsewhere += part.elsewhere
+            result.article_count += part.article_total
+            notes += outcome.notes
+            refusals += [(file.path, r) for file in outcome.files for r in file.refused]
+            for file in outcome.changed:
+                changed += 1
+                fixed += len(file.applied)
+                if show_diff:
+                    diffs.append((file.path, fixer.diff(file)))
+                elif check_only:
+                    would.append((file.path, len(file.applied)))
+                else:
+                    why = fixer.write(file)
+                    if why:
+                        unwritten.append((file.path, why))
+        _input_problems(result, paths)
+        for note in notes:
+            click.echo(f"transcheck: {note}", err=True)
+        for _, refusal in sorted(refusals, key=lambda pr: pr[0]):
+            f = refusal.finding
+            click.echo(f"transcheck: {f.path}:{f.line}:{f.column}: {f.code} {f.rule}: fix refused: "
+                       f"{refusal.reason}", err=True)
+        if show_diff:
+            click.echo("".join(text for _, text in sorted(diffs, key=lambda pd: pd[0])), nl=False)
+        for path, why in sorted(unwritten):
+            click.echo(f"transcheck: {path}: {why}", err=True)
+        files = f"{changed} file{'s' if changed != 1 else ''}"
+        findings = f"{fixed} finding{'s' if fixed != 1 else ''}"
+        if check_only or show_diff:
+            if check_only and not show_diff:
+                for path, count in sorted(would):
+                    click.echo(f"would fix {count} finding{'s' if count != 1 else ''} in {path}")
+            remaining = len(result.findings)
+            click.echo(f"{findings} would be fixed in {files}; {remaining} would remain.", err=show_diff)
+        else:
+            click.echo(f"Fixed {findings} in {files}.")
+            for chunk in text_chunks(result):
+                click.echo(chunk, nl=False)
+        if result.missing:
+            sys.exit(2)
+        if check_only:
+            sys.exit(1 if changed else 0)
+        threshold = (Severity(fail_on) if fail_on else config.fail_on).rank
+        failed = any(severity.rank >= threshold for _, severity, _ in tally(result.findings))
+        sys.exit(1 if failed or refusals or unwritten else 0)
+    finally:
+        result.findings.close()
 
 
 @main.command()

@@ -176,6 +176,16 @@ def article_key(version_fm: dict | None, cand: Candidate) -> str:
     return _override(version_fm, cand)[1]
 
 
+def joined_elsewhere(loaded: list, group: str) -> set[str]:
+    """The article keys other than ``group`` that the front matter of a group's loaded
+    candidates (``(candidate, version or None, problems)``) gives them: when there are
+    some, the group cannot be checked alone (an article-at-a-time run sets it aside, to
+    check it with the other groups that front matter joins)."""
+    keys = {article_key(version.front_matter.data if version.front_matter else None, cand)
+            for cand, version, _ in loaded if version is not None}
+    return keys if keys - {group} else set()
+
+
 def check_all(result: Result, rules: tuple[Rule, ...] = CHECK_RULES, source: str | None = None, *,
               progress=None, suppress: bool = True, report_unused_disables: bool = False) -> Result:
     """Run ``rules`` on the loaded articles of ``result``; add the findings of the

@@ -34,15 +34,17 @@ from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .atomic import write_atomically
-from .discovery import INCLUDE
+from .discovery import INCLUDE, discover
 from .document import build_version
-from .engine import Result, check_all, check_article, check_version, load_all, suppressed
+from .engine import (Result, assemble, check_all, check_article, check_version, joined_elsewhere, load, load_all,
+                     suppressed)
 from .findings import Applicability, Edit, Finding, Fix
 from .model import Article, Version
 from .parser import inline_tokens
-from .reading import NotRegular, TooLarge, read_bytes
+from .reading import DEFAULT_MAX_FILE_SIZE, NotRegular, TooLarge, read_bytes
 from .rules import CHECK_RULES
 from .rules.base import Rule
 from .source import SourceText
@@ -427,8 +429,48 @@ def fix(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
     fixed texts with ``rules``. ``select(findings)``: the findings the configuration
     reports (per-file ignores); the files' suppression directives are always applied:
     a finding that is not reported is not fixed. ``load_options``: passed to
-    ``engine.load_all`` (excluded, languages)."""
+    ``engine.load_all`` (excluded, languages, max_size). Holds every article: for a
+    corpus, ``fix_each``."""
     loaded = load_all(paths, layout, include, **load_options)
+    return _fixed(loaded, _roots(paths), rules, unsafe, source, select)
+
+
+def fix_each(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = CHECK_RULES, *,
+             unsafe: bool = False, source: str | None = None, include: tuple[str, ...] = INCLUDE,
+             select=None, excluded=None, languages: tuple[str, ...] = (),
+             max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Iterator[Outcome]:
+    """``fix``, one article at a time, so that memory holds one article however large the
+    corpus: the outcome of each group of files that an article's path names (read,
+    fixed, checked, then dropped by the caller), in the order of their names. The first
+    outcome has no files and holds the paths that do not exist. Groups that front matter
+    (``translationKey``) joins to other groups come last, fixed together; a file whose
+    path names no language (identified by its text, against every language of the run)
+    makes it one ``fix`` of everything."""
+    found = discover(paths, layout, include, excluded)
+    if any(cand.lang is None for cand in found.candidates):
+        yield fix(paths, layout, rules, unsafe=unsafe, source=source, include=include, select=select,
+                  excluded=excluded, languages=languages, max_size=max_size)
+        return
+    yield Outcome(Result(missing=found.missing), [])
+    roots = _roots(paths)
+    groups: dict[str, list] = {}
+    for cand in found.candidates:
+        groups.setdefault(cand.group, []).append(cand)
+    joined = []
+    for key in sorted(groups):
+        loaded = [(cand, *load(cand, max_size=max_size)) for cand in groups[key]]
+        if joined_elsewhere(loaded, key):
+            joined.extend(groups[key])
+            continue
+        yield _fixed(assemble(loaded, Result(), languages=languages), roots, rules, unsafe, source, select)
+    if joined:
+        loaded = [(cand, *load(cand, max_size=max_size)) for cand in sorted(joined, key=lambda c: c.path)]
+        yield _fixed(assemble(loaded, Result(), languages=languages), roots, rules, unsafe, source, select)
+
+
+def _fixed(loaded: Result, roots: list[str], rules: tuple[Rule, ...], unsafe: bool, source: str | None,
+           select) -> Outcome:
+    """Fix the named files of the loaded articles, then check the fixed texts."""
     ran = frozenset(rule.name for rule in rules)
 
     def keep(findings: list[Finding], article: Article, targets: set[str]) -> list[Finding]:
@@ -436,7 +478,6 @@ def fix(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...] = C
         return select(shown) if select is not None else shown
 
     fixing = fixing_rules(rules, unsafe)
-    roots = _roots(paths)
     outcome = Outcome(loaded, [])
     articles = []
     for article in loaded.articles:

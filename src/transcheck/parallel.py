@@ -248,12 +248,11 @@ def _collector_paused():
 def _compute(group: list, datas: list, key: str | None, store, settings: Settings, out: Part) -> None:
     """Load and check one group into ``out`` (and the cache), or set it aside in
     ``out.moved`` when front matter moves one of its files to another article."""
-    from .engine import article_key, load  # not on a warm run: every article from the cache
+    from .engine import joined_elsewhere, load  # not on a warm run: every article from the cache
 
     loaded = [(cand, *load(cand, data, settings.max_size)) for cand, data in zip(group, datas)]
-    keys = {article_key(version.front_matter.data if version.front_matter else None, cand)
-            for cand, version, _ in loaded if version is not None}
-    if keys - {group[0].group}:
+    keys = joined_elsewhere(loaded, group[0].group)
+    if keys:
         out.moved.append(group)
         out.keys |= keys
         return
