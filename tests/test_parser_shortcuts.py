@@ -20,6 +20,8 @@ _TEXTS = [
     "Text\n```\ncode\n```\n\n~~~ py\nx\n~~~\n",
     "<div>\nhtml\n</div>\n\nText with <b>inline</b> HTML.\n",
     "[ref]: https://x.example/a b\n\nA [ref], a [link](https://y.example/ä ö) and [ref] again.\n",
+    "> [ref]:\n> https://x.example\n\n- [multi\n  line]: /y\n\n[ref] [multi line]\n",
+    "Links [a](b) and [c] but no definition: [c]\n: x\n\n[d]:/no-space\n\n[d]\n",
     "| a | b |\n|---|---|\n| [x](y) | 2 |\n",
     "One\r\nTwo\rThree\n\0 NUL\n",
     "Plain text\n- item\n- item\n\n1. one\n2. two\n",
@@ -50,7 +52,7 @@ def test_parse_gives_markdown_its_tokens(text):
 
 @settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["# ", "> ", ">", "<", "``", "```", "~~~", "<div>", "<b>", "[a]", "[a]: u", "(u)", "|", "---",
+@given(st.lists(st.sampled_from(["# ", "> ", ">", "<", "``", "```", "~~~", "<div>", "<b>", "[a]", "[a]: u", "]", ":", "(u)", "|", "---",
                                  "- ", "1. ", "    ", "*", "_", "`", "\\", "\r", "\0", "\n", "\n\n", "text", " "]),
                 max_size=40).map("".join))
 def test_parse_gives_markdown_its_tokens_on_any_text(text):

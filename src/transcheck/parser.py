@@ -19,10 +19,11 @@ most paragraphs, keep no children (their inline parse was 15% of a check's parse
 ``inline_tokens`` parses those on demand (the fixer counts their emphasis).
 
 Work markdown-it would do for nothing is left out, with the same tokens as a result:
-a block rule whose opening character a text lacks (``_NEEDS``: tables, fences, HTML
-blocks, blockquotes, reference definitions) is not tried at every line of it; the core
-``normalize`` rule does not rewrite a text that has no ``\r`` or NUL; a link destination
-already normalized (the versions of an article share their links) is not normalized again.
+a block rule that cannot match in a text, for it lacks the characters the rule's syntax
+needs (``_NEEDS``: tables, fences, HTML blocks, blockquotes, reference definitions), is
+not tried at every line of it; the core ``normalize`` rule does not rewrite a text that
+has no ``\r`` or NUL; a link destination already normalized (the versions of an article
+share their links) is not normalized again.
 """
 
 from __future__ import annotations
@@ -94,13 +95,14 @@ def _inline_where_observable(state) -> None:
             md.inline.parse(token.content, md, state.env, token.children)
 
 
-# block rule -> what a text must contain for the rule to match anywhere in it (its opening
-# characters: a table row's ``|``, a fence's three backticks or tildes, and so on)
+# block rule -> what a text must contain for the rule to match anywhere in it: a table
+# row's ``|``, a fence's three backticks or tildes, a blockquote's ``>``, the ``]:`` that
+# ends a reference definition's label, an HTML block's ``<``
 _NEEDS = {
     "table": ("|",),
     "fence": ("```", "~~~"),
     "blockquote": (">",),
-    "reference": ("[",),
+    "reference": ("]:",),
     "html_block": ("<",),
 }
 
