@@ -107,6 +107,13 @@ def test_deep_nesting_is_refused_before_the_composer_recurses(depth):
     assert isinstance(fm.load(SourceText("---\nt: " + "[" * 63 + "]" * 63 + "\n---\n")), fm.FrontMatter)
 
 
+def test_deep_nesting_in_block_style_is_refused_too():
+    """One ``-`` per level (``- - - a``): the fewest characters that nest this deep."""
+    err = _error("---\n" + "- " * 65 + "a\n---\n")
+    assert err.line == 1 and "nested more than 64 levels deep" in err.message
+    assert "not a mapping" in _error("---\n" + "- " * 64 + "a\n---\n").message
+
+
 def test_deep_nesting_does_not_crash_the_process(tmp_path):
     """PyYAML's C composer recurses once per level: 100,000 nested `[` killed `check` with SIGSEGV."""
     art = tmp_path / "article"

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import partial
+from operator import add
 
 from markdown_it.token import Token
 
 from . import front_matter as fm
 from .model import MASK, Block, Inline, Link, Section, Version, link_text_ends, would_be_heading
-from .parser import observable, parse
+from .parser import parse
 from .source import SourceText
 
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
@@ -137,36 +139,39 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     content = token.content
     first = token.map[0] if token.map else 0
     starts, offsets = _content_lines(token, content, first, source, cursors)
-    children = tuple(token.children or ())
+    # Only content that can hold a link, image, code span, autolink or HTML
+    # (``parser.observable``) was inline-parsed (has children); without children or a
+    # bare URL, most paragraphs, it is all prose: nothing to mask, nothing to find.
+    children = token.children
+    if not children and "://" not in content and "www." not in content:
+        return Inline(content, content, first, starts, offsets, (), (), ())
     links: tuple[Link, ...] = ()
     code_spans: tuple[tuple[int, int], ...] = ()
     ranges: list[tuple[int, int]] = []  # spans of content that are not prose
     masked = content
-    # Without a link, image, code span, autolink or HTML (``observable``) the content was not
-    # inline-parsed (no children) and there is nothing to mask.
-    if observable(content):
+    if children:
         links, code_spans, ranges = _observed(children, content, starts, offsets)
         masked = _masked(content, ranges)
     if "://" in masked or "www." in masked:
         ranges += (m.span() for m in _BARE_URL.finditer(masked))
         masked = _masked(content, ranges)
-    return Inline(content, masked, first, starts, offsets, links, code_spans, children, link_text_ends(links))
+    return Inline(content, masked, first, starts, offsets, links, code_spans, tuple(children or ()),
+                  link_text_ends(links))
 
 
 def _content_lines(token: Token, content: str, first: int, source: SourceText,
                    cursors: dict[int, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where each line of ``content`` starts: its index in ``content`` and its file offset."""
-    row = token.map is not None and token.map[1] - token.map[0] == 1  # a one-line block, or a table row
-    last_line = source.line_count - 1
+    last_line = len(source.line_starts) - 1
     if "\n" not in content:  # one line, the common case
-        line_no = min(first, last_line)
+        line_no = first if first < last_line else last_line
         start, end = source.line_starts[line_no], source.line_ends[line_no]
         after = cursors.get(line_no, 0)
         if not after and source.text.endswith(content, start, end):  # as _locate, without a slice
             col = end - start - len(content)
         else:
             col = _locate(source.text[start:end], content, True, after)
-        if row:
+        if token.map is not None and token.map[1] - token.map[0] == 1:  # a one-line block, or a table row
             cursors[line_no] = col + len(content)  # next cell on this table row starts after
         return (0,), (start + col,)
     parts = content.split("\n")
@@ -181,15 +186,18 @@ def _content_lines(token: Token, content: str, first: int, source: SourceText,
     return tuple(starts), tuple(offsets)
 
 
-def _observed(children: tuple[Token, ...], content: str, starts: tuple[int, ...], offsets: tuple[int, ...]):
+def _observed(children: list[Token], content: str, starts: tuple[int, ...], offsets: tuple[int, ...]):
     """The links and code spans among the children, and the spans of content that are not prose."""
     ranges: list[tuple[int, int]] = []
     links: list[Link] = []
     code_spans: list[tuple[int, int]] = []
 
-    def off(i: int) -> int:
-        k = bisect_right(starts, i) - 1
-        return offsets[k] + (i - starts[k])
+    if len(starts) == 1:  # one line, the common case: the line's file offset plus the index
+        off = partial(add, offsets[0])
+    else:
+        def off(i: int) -> int:
+            k = bisect_right(starts, i) - 1
+            return offsets[k] + (i - starts[k])
 
     for child in children:
         meta = child.meta

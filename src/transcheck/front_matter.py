@@ -142,7 +142,11 @@ class _Loader(_BASE):  # type: ignore[misc, valid-type]
 def _unsafe(body: str):
     """(mark, problem) for front matter too deep, self-referring or expanding too far
     through aliases; None when it is safe to load (or is broken in a way the loader
-    reports). One pass over the parser's events, nothing built."""
+    reports). One pass over the parser's events, nothing built; none when the text cannot
+    hold any of these: every alias is written with a ``*``, and every collection opens
+    with one of ``[{-?:``: ``MAX_DEPTH`` of them or fewer cannot nest deeper than that."""
+    if "*" not in body and sum(map(body.count, "[{-?:")) <= MAX_DEPTH:
+        return None  # the common case: no alias, a few keys
     open_: list[list] = []  # per open collection: [anchor, values so far]
     sizes: dict[str, int] = {}  # anchor -> the values its node expands to
     expanded = 0  # values brought in by aliases

@@ -17,6 +17,13 @@ Inline content is parsed only where it can hold what the model reads from the in
 tokens (links, images, code spans, autolinks, inline HTML: ``observable``); the others,
 most paragraphs, keep no children (their inline parse was 15% of a check's parse).
 ``inline_tokens`` parses those on demand (the fixer counts their emphasis).
+
+Work markdown-it would do for nothing is left out, with the same tokens as a result:
+a block rule that cannot match in a text, for it lacks the characters the rule's syntax
+needs (``_NEEDS``: tables, fences, HTML blocks, blockquotes, reference definitions), is
+not tried at every line of it; the core ``normalize`` rule does not rewrite a text that
+has no ``\r`` or NUL; a link destination already normalized (the versions of an article
+share their links) is not normalized again.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_core.normalize import normalize
 from markdown_it.token import Token
 
 # rule name -> (the token types it makes that are observed, the character it must start at)
@@ -87,16 +95,46 @@ def _inline_where_observable(state) -> None:
             md.inline.parse(token.content, md, state.env, token.children)
 
 
-@lru_cache(maxsize=2)
-def markdown(tables: bool = True) -> MarkdownIt:
-    """The configured parser (built once per process); ``tables=False``: without the GFM
-    table rule, which would be tried at every block and paragraph line."""
-    md = MarkdownIt("commonmark")
-    if tables:
-        md.enable("table")
+# block rule -> what a text must contain for the rule to match anywhere in it: a table
+# row's ``|``, a fence's three backticks or tildes, a blockquote's ``>``, the ``]:`` that
+# ends a reference definition's label, an HTML block's ``<``
+_NEEDS = {
+    "table": ("|",),
+    "fence": ("```", "~~~"),
+    "blockquote": (">",),
+    "reference": ("]:",),
+    "html_block": ("<",),
+}
+
+
+def _normalize(state) -> None:
+    """markdown-it's core ``normalize`` (line endings to ``\\n``, NUL to U+FFFD), which
+    otherwise rebuilds every text with a substitution per line: only when there is
+    something to change (the text transcheck parses has ``\\n`` line endings already)."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
+class _MarkdownIt(MarkdownIt):
+    @lru_cache(maxsize=4096)
+    def normalizeLink(self, url: str) -> str:
+        """markdown-it's (a pure function of ``url``), remembered: it parses, percent-encodes
+        and formats the URL again at each of the thousands of links that repeat one."""
+        return super().normalizeLink(url)
+
+
+@lru_cache(maxsize=None)
+def markdown(without: tuple[str, ...] = ()) -> MarkdownIt:
+    """The configured parser (built once per process) without the block rules in
+    ``without`` (names from ``_NEEDS``; ``parse`` leaves out those that cannot match)."""
+    md = _MarkdownIt("commonmark")
+    md.enable("table")
+    if without:
+        md.block.ruler.disable(list(without))
     for name in _OBSERVED:
         rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
         md.inline.ruler.at(name, _observe(name, rule))
+    md.core.ruler.at("normalize", _normalize)
     md.core.ruler.at("inline", _inline_where_observable)
     return md
 
@@ -108,7 +146,7 @@ def inline_tokens(content: str) -> list[Token]:
     from markdown_it.rules_core import text_join
     from markdown_it.rules_core.state_core import StateCore
 
-    md = markdown(False)
+    md = markdown()
     token = Token("inline", "", 0, content=content, children=[])
     md.inline.parse(content, md, {}, token.children)
     state = StateCore(content, md, {})
@@ -118,6 +156,7 @@ def inline_tokens(content: str) -> list[Token]:
 
 
 def parse(text: str) -> list[Token]:
-    """Parse Markdown text (front matter already blanked) into the block token stream.
-    A table's header row has a ``|``: a text without one is parsed without the table rule."""
-    return markdown("|" in text).parse(text)
+    """Parse Markdown text (front matter already blanked) into the block token stream,
+    without the block rules that cannot match in it (``_NEEDS``)."""
+    return markdown(tuple(name for name, needs in _NEEDS.items()
+                          if not any(opening in text for opening in needs))).parse(text)

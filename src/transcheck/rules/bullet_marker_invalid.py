@@ -47,6 +47,9 @@ def _dash_paragraph(block: Block) -> bool:
 
 
 def check(version: Version) -> Iterator[Hit]:
+    text = version.source.text
+    if "–" not in text and "—" not in text and "•" not in text:
+        return  # no mark anywhere in the file (many files): no block to walk
     yield from _scan(version.blocks, in_item=False, source=version.source)
 
 

@@ -62,7 +62,7 @@ def _counterparts(ctx: ArticleContext, version: Version, link: Link) -> list[tup
 
 def _ends_sentence(text: str, lang: str) -> str | None:
     stripped = text.rstrip()
-    if _words(stripped) < 2 or not stripped or stripped[-1] not in ".,;":
+    if not stripped or stripped[-1] not in ".,;" or _words(stripped) < 2:
         return None
     if stripped[-2:-1].isspace():
         return None  # `[... маркетинга .]`: a spacing defect, link-text-spacing reports it

@@ -1,0 +1,59 @@
+"""``parser.parse`` leaves out work markdown-it would do for nothing (block rules whose
+opening characters a text lacks, a ``normalize`` pass with nothing to change, normalizing
+a link destination seen before): the token stream must be the one markdown-it gives."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from transcheck.parser import observable, parse
+
+_FULL = MarkdownIt("commonmark").enable("table")
+
+_TEXTS = [
+    "# Title\n\n> a quote\n> more\n\nA paragraph.\n",
+    "Text\n```\ncode\n```\n\n~~~ py\nx\n~~~\n",
+    "<div>\nhtml\n</div>\n\nText with <b>inline</b> HTML.\n",
+    "[ref]: https://x.example/a b\n\nA [ref], a [link](https://y.example/ä ö) and [ref] again.\n",
+    "> [ref]:\n> https://x.example\n\n- [multi\n  line]: /y\n\n[ref] [multi line]\n",
+    "Links [a](b) and [c] but no definition: [c]\n: x\n\n[d]:/no-space\n\n[d]\n",
+    "| a | b |\n|---|---|\n| [x](y) | 2 |\n",
+    "One\r\nTwo\rThree\n\0 NUL\n",
+    "Plain text\n- item\n- item\n\n1. one\n2. two\n",
+    "> quote with a [link](u)\n\n    indented code\n\n***\n",
+]
+
+
+def _tokens(tokens) -> list[tuple]:
+    """What the model reads of a token stream: every block token, and the children of the
+    inlines ``parse`` inline-parses (``observable``)."""
+    out = []
+    for t in tokens:
+        out.append((t.type, t.map, t.markup, t.info, t.content, t.level, t.attrs))
+        if t.type == "inline" and observable(t.content):
+            out.append([(c.type, c.content, c.markup, c.attrs) for c in t.children or ()])
+    return out
+
+
+def _check(text: str) -> None:
+    assert _tokens(parse(text)) == _tokens(_FULL.parse(text))
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_parse_gives_markdown_its_tokens(text):
+    _check(text)
+    _check(text)  # again: the link destinations are now normalized from memory
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["# ", "> ", ">", "<", "``", "```", "~~~", "<div>", "<b>", "[a]", "[a]: u", "]", ":", "(u)", "|", "---",
+                                 "- ", "1. ", "    ", "*", "_", "`", "\\", "\r", "\0", "\n", "\n\n", "text", " "]),
+                max_size=40).map("".join))
+def test_parse_gives_markdown_its_tokens_on_any_text(text):
+    _check(text)
