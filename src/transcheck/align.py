@@ -55,6 +55,8 @@ class Cell(NamedTuple):
     inlines: tuple[tuple[Block, Inline], ...] = ()  # every inline of the section, heading included
     prose: int = 0  # characters of prose in the section
     article_prose: int = 0  # characters of prose in the whole version
+    text: str = ""  # the masked text of the inlines, heading first, joined with spaces
+    codes: tuple[str, ...] = ()  # the source of every code span of the section (backticks included), in order
 
     @property
     def lang(self) -> str:
@@ -77,43 +79,43 @@ class Alignment:
         return (self.by_section or {}).get(id(section))
 
 
-def _stem(name: str) -> str:
-    # Inflected names share their start: Google/Googlen, TikTok/TikTokin, Aaron/Aaronin.
-    return name[:5].lower() if not name.isupper() else name.lower()
-
-
 def _cells(version: Version) -> list[Cell]:
-    """One cell per section, with the evidence the aligner and the rules read (walked once)."""
+    """One cell per section, with the evidence the aligner and the rules read (walked once).
+
+    Runs for every section of every version, so the walk is written out: a block without
+    children (most of them) is read without a ``walk()`` generator."""
     sections = version.sections
     found = []
     for section in sections:
-        blocks = ((section.heading,) if section.heading else ()) + section.blocks
-        targets, names = set(), set()
-        inlines: list[tuple[Block, Inline]] = []
+        heading = section.heading
+        # the heading's inlines count as text, the heading itself as no paragraph
+        inlines: list[tuple[Block, Inline]] = [(heading, inline) for inline in heading.inlines] if heading else []
         paragraphs = items = 0
-        for top in blocks:
-            for block in top.walk():
-                if block.kind == "paragraph" and top is not section.heading:
+        for top in section.blocks:
+            for block in top.walk() if top.children else (top,):
+                kind = block.kind
+                if kind == "paragraph":
                     paragraphs += 1
-                elif block.kind == "item":
+                elif kind == "item":
                     items += 1
                 for inline in block.inlines:
                     inlines.append((block, inline))
-                    if inline.links:
-                        targets.update(link.target for link in inline.links if link.target)
-                    for a, b in inline.code_spans:
-                        names.add(inline.content[a:b].strip("`").strip().lower())
-        text = " ".join(inline.masked for _, inline in inlines)
-        numbers = {m.translate(_NOT_DIGITS) for m in _NUMBER.findall(text)}
-        names.update(map(_stem, set(_NAME.findall(text))))
+        links = tuple(link for _, inline in inlines if inline.links for link in inline.links)
+        codes = tuple(inline.content[a:b] for _, inline in inlines if inline.code_spans for a, b in inline.code_spans)
+        text = " ".join([inline.masked for _, inline in inlines])
+        numbers = {m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+        # a name's stem (inflected names share their start: Google/Googlen, TikTok/TikTokin)
+        names = {name.lower() if name.isupper() else name[:5].lower() for name in set(_NAME.findall(text))}
+        names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
-        found.append((section, frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items,
-                      prose, tuple(inlines)))
+        found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
+                      frozenset(names), paragraphs, items, prose, tuple(inlines), links, text, codes))
     total = sum(f[6] for f in found)
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
-                 tuple(link for _, inline in inlines for link in inline.links), inlines, prose, total)
-            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines) in enumerate(found)]
+                 links, inlines, prose, total, text, codes)
+            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes)
+            in enumerate(found)]
 
 
 def similarity(a: Cell, b: Cell) -> float:
@@ -123,30 +125,41 @@ def similarity(a: Cell, b: Cell) -> float:
     bullets (1), paragraphs (1), share of the text (1), position (1); evidence absent
     from both sections is left out of the mean.
     """
+    return _similarity(_evidence(a), _evidence(b))
+
+
+def _evidence(cell: Cell) -> tuple:
+    """What ``similarity`` compares, read once per cell (``_pairwise`` compares each cell with
+    many): heading level, bullets + 1, paragraphs + 1, share + 0.01, position, link targets,
+    numbers, names."""
+    return (cell.section.level, cell.items + 1, cell.paragraphs + 1, cell.share + 0.01, cell.position,
+            cell.targets, cell.numbers, cell.names)
+
+
+def _similarity(a: tuple, b: tuple) -> float:
+    """``similarity`` of two cells' ``_evidence``."""
     # Runs for every pair of sections in the band, so written out: a count or share compares as
     # min/max (1 when equal), a set as |x & y| / |x | y| (without building the union).
-    x, y = a.items + 1, b.items + 1
-    score = (a.section.level == b.section.level) + (1.0 if x == y else x / y if x < y else y / x)
-    x, y = a.paragraphs + 1, b.paragraphs + 1
-    score += 1.0 if x == y else x / y if x < y else y / x
-    x, y = a.share + 0.01, b.share + 0.01
-    score += 1.0 if x == y else x / y if x < y else y / x
-    score = score + 1.0 - abs(a.position - b.position)
+    level, items, paragraphs, share, position, targets, numbers, names = a
+    level_b, items_b, paragraphs_b, share_b, position_b, targets_b, numbers_b, names_b = b
+    score = (level == level_b) + (1.0 if items == items_b else items / items_b if items < items_b
+                                  else items_b / items)
+    score += 1.0 if paragraphs == paragraphs_b else paragraphs / paragraphs_b if paragraphs < paragraphs_b \
+        else paragraphs_b / paragraphs
+    score += 1.0 if share == share_b else share / share_b if share < share_b else share_b / share
+    score = score + 1.0 - abs(position - position_b)
     weight = 5.0
-    x, y = a.targets, b.targets
-    if x or y:
-        common = len(x & y)
-        score += 3.0 * common / (len(x) + len(y) - common)
+    if targets or targets_b:
+        common = len(targets & targets_b)
+        score += 3.0 * common / (len(targets) + len(targets_b) - common)
         weight += 3.0
-    x, y = a.numbers, b.numbers
-    if x or y:
-        common = len(x & y)
-        score += 2.0 * common / (len(x) + len(y) - common)
+    if numbers or numbers_b:
+        common = len(numbers & numbers_b)
+        score += 2.0 * common / (len(numbers) + len(numbers_b) - common)
         weight += 2.0
-    x, y = a.names, b.names
-    if x or y:
-        common = len(x & y)
-        score += 2.0 * common / (len(x) + len(y) - common)
+    if names or names_b:
+        common = len(names & names_b)
+        score += 2.0 * common / (len(names) + len(names_b) - common)
         weight += 2.0
     return score / weight
 
@@ -178,8 +191,10 @@ def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, in
     move = [[0] * (hi - lo + 1) for lo, hi in band]  # 0 match, 1 gap in other, 2 gap in pivot
     for j in range(1, band[0][1] + 1):
         move[0][j] = 2
+    pivot, other = list(map(_evidence, pivot)), list(map(_evidence, other))
     for i in range(1, n + 1):
         a = pivot[i - 1]
+        position = a[4]
         lo, hi = band[i]
         plo, phi = band[i - 1]
         above, row, steps = best[i - 1], best[i], move[i]
@@ -188,7 +203,7 @@ def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, in
         for j in range(max(lo, 1), hi + 1):
             b = other[j - 1]
             # Sections far apart in their documents are not compared (a band around the diagonal).
-            gain = similarity(a, b) - MATCH_FLOOR if abs(a.position - b.position) <= BAND else -1.0
+            gain = _similarity(a, b) - MATCH_FLOOR if abs(position - b[4]) <= BAND else -1.0
             diag = above[j - 1 - plo] + gain if plo <= j - 1 <= phi else lost
             up = above[j - plo] if plo <= j <= phi else lost
             left = row[j - 1 - lo] if j > lo else lost

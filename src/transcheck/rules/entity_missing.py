@@ -65,20 +65,21 @@ class _Unit:
     Its entity keys are read first, without places: most rows hold no entity worth
     checking (``_candidates``), and only the rows that do read the entities with their
     blocks and links (``read``, only those of the candidate keys) and build the
-    vocabulary (on first use)."""
+    vocabulary (on first use, from ``texts``)."""
 
     __slots__ = ("lang", "keys", "cyrillic", "foreign", "_texts", "read", "_vocabulary")
 
-    def __init__(self, lang: str, cyrillic_text: bool, texts: tuple, read):
-        """``texts``: (body texts, code span sources, heading texts); ``read(keys=None)``:
-        the entities of the unit (whose (kind, key) is in ``keys``) as (Entity, block or
-        None, link target or None, inline or None), in the order of the text."""
+    def __init__(self, lang: str, cyrillic_text: bool, keys_words: tuple, texts, read):
+        """``keys_words``: the unit's ``entity_keys``; ``texts()``: (body texts, code span
+        sources, heading texts); ``read(keys=None)``: the entities of the unit (whose
+        (kind, key) is in ``keys``) as (Entity, block or None, link target or None, inline or
+        None), in the order of the text."""
         self.lang = lang
-        self.keys, words = entity_keys([*texts[0], *texts[2]], texts[1])
+        self.keys, words = keys_words
         self.cyrillic = cyrillic_text
         self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
         for word in words:
-            if cyrillic(word) != cyrillic_text:
+            if ("\u0400" <= word[:1] <= "\u04ff") != cyrillic_text:  # names.cyrillic(word), written out
                 entity = capitalised_key(word)
                 if entity and entity[0] == "name":
                     self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
@@ -89,17 +90,19 @@ class _Unit:
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(*self._texts, cyrillic_text=self.cyrillic)
+            self._vocabulary = Vocabulary(*self._texts(), cyrillic_text=self.cyrillic)
         return self._vocabulary
 
 
 def _section_unit(cell, cyrillic_text: bool) -> _Unit:
-    texts, headings, codes = [], [], []
-    heading = cell.section.heading
-    for block, inline in cell.inlines:
-        (headings if block is heading else texts).append(inline.masked)
-        if inline.code_spans:
-            codes.extend(inline.content[a:b] for a, b in inline.code_spans)
+    """The unit of an aligned section: its keys read from the section's text as the aligner
+    joined it (``Cell.text``, ``Cell.codes``), its texts one by one only when needed."""
+    def texts() -> tuple:
+        body, headings = [], []
+        heading = cell.section.heading
+        for block, inline in cell.inlines:
+            (headings if block is heading else body).append(inline.masked)
+        return body, cell.codes, headings
 
     def read(keys: set | None = None) -> list:
         found = []
@@ -109,12 +112,17 @@ def _section_unit(cell, cyrillic_text: bool) -> _Unit:
                 found.append((entity, block, link.target if link else None, inline))
         return found
 
-    return _Unit(cell.lang, cyrillic_text, (texts, codes, headings), read)
+    def prose() -> list:
+        body, _, headings = texts()
+        return body + headings
+
+    return _Unit(cell.lang, cyrillic_text, entity_keys(prose, cell.codes, joined=cell.text), texts, read)
 
 
 def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
     prose = key == "description"  # a title is heading-like: capitals there do not make names
-    return _Unit(lang, cyrillic_text, ([value] if prose else [], (), [] if prose else [value]),
+    texts = ([value] if prose else [], (), [] if prose else [value])
+    return _Unit(lang, cyrillic_text, entity_keys([*texts[0], *texts[2]], texts[1]), lambda: texts,
                  lambda keys=None: [(e, None, None, None) for e in entities(value, keys=keys)])
 
 
