@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
@@ -79,6 +80,13 @@ class Alignment:
         return (self.by_section or {}).get(id(section))
 
 
+@lru_cache(maxsize=1 << 16)
+def _stem(name: str) -> str:
+    """The part of a name its inflections share (Google/Googlen, TikTok/TikTokin, Aaron/Aaronin);
+    an acronym whole. Cached: names repeat across sections and versions."""
+    return name[:5].lower() if not name.isupper() else name.lower()
+
+
 def _cells(version: Version) -> list[Cell]:
     """One cell per section, with the evidence the aligner and the rules read (walked once).
 
@@ -103,9 +111,9 @@ def _cells(version: Version) -> list[Cell]:
         links = tuple(link for _, inline in inlines if inline.links for link in inline.links)
         codes = tuple(inline.content[a:b] for _, inline in inlines if inline.code_spans for a, b in inline.code_spans)
         text = " ".join([inline.masked for _, inline in inlines])
-        numbers = {m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
-        # a name's stem (inflected names share their start: Google/Googlen, TikTok/TikTokin)
-        names = {name.lower() if name.isupper() else name[:5].lower() for name in set(_NAME.findall(text))}
+        # a number without separators is its own digits
+        numbers = {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+        names = set(map(_stem, set(_NAME.findall(text))))
         names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
@@ -125,7 +133,7 @@ def similarity(a: Cell, b: Cell) -> float:
     bullets (1), paragraphs (1), share of the text (1), position (1); evidence absent
     from both sections is left out of the mean.
     """
-    return _similarity(_evidence(a), _evidence(b))
+    return _similarities(_evidence(a), [_evidence(b)], float("inf"))[0]
 
 
 def _evidence(cell: Cell) -> tuple:
@@ -136,32 +144,45 @@ def _evidence(cell: Cell) -> tuple:
             cell.targets, cell.numbers, cell.names)
 
 
-def _similarity(a: tuple, b: tuple) -> float:
-    """``similarity`` of two cells' ``_evidence``."""
-    # Runs for every pair of sections in the band, so written out: a count or share compares as
-    # min/max (1 when equal), a set as |x & y| / |x | y| (without building the union).
+def _similarities(a: tuple, others: list[tuple], band: float) -> list[float | None]:
+    """``similarity`` of one cell's ``_evidence`` with each of ``others``, or None for a section
+    further than ``band`` from it in relative position (never compared).
+
+    Runs for every pair of sections in the band, so written out, one call per row of the
+    programme: a count or share compares as min/max (1 when equal), a set as |x & y| / |x | y|
+    (without building the union), and two sets with nothing in common (most pairs) add 0
+    to the score, which ``isdisjoint`` tells without building the intersection."""
     level, items, paragraphs, share, position, targets, numbers, names = a
-    level_b, items_b, paragraphs_b, share_b, position_b, targets_b, numbers_b, names_b = b
-    score = (level == level_b) + (1.0 if items == items_b else items / items_b if items < items_b
-                                  else items_b / items)
-    score += 1.0 if paragraphs == paragraphs_b else paragraphs / paragraphs_b if paragraphs < paragraphs_b \
-        else paragraphs_b / paragraphs
-    score += 1.0 if share == share_b else share / share_b if share < share_b else share_b / share
-    score = score + 1.0 - abs(position - position_b)
-    weight = 5.0
-    if targets or targets_b:
-        common = len(targets & targets_b)
-        score += 3.0 * common / (len(targets) + len(targets_b) - common)
-        weight += 3.0
-    if numbers or numbers_b:
-        common = len(numbers & numbers_b)
-        score += 2.0 * common / (len(numbers) + len(numbers_b) - common)
-        weight += 2.0
-    if names or names_b:
-        common = len(names & names_b)
-        score += 2.0 * common / (len(names) + len(names_b) - common)
-        weight += 2.0
-    return score / weight
+    out = []
+    for level_b, items_b, paragraphs_b, share_b, position_b, targets_b, numbers_b, names_b in others:
+        distance = abs(position - position_b)
+        if distance > band:
+            out.append(None)
+            continue
+        score = (level == level_b) + (1.0 if items == items_b else items / items_b if items < items_b
+                                      else items_b / items)
+        score += 1.0 if paragraphs == paragraphs_b else paragraphs / paragraphs_b if paragraphs < paragraphs_b \
+            else paragraphs_b / paragraphs
+        score += 1.0 if share == share_b else share / share_b if share < share_b else share_b / share
+        score = score + 1.0 - distance
+        weight = 5.0
+        if targets or targets_b:
+            weight += 3.0
+            if not targets.isdisjoint(targets_b):
+                common = len(targets & targets_b)
+                score += 3.0 * common / (len(targets) + len(targets_b) - common)
+        if numbers or numbers_b:
+            weight += 2.0
+            if not numbers.isdisjoint(numbers_b):
+                common = len(numbers & numbers_b)
+                score += 2.0 * common / (len(numbers) + len(numbers_b) - common)
+        if names or names_b:
+            weight += 2.0
+            if not names.isdisjoint(names_b):
+                common = len(names & names_b)
+                score += 2.0 * common / (len(names) + len(names_b) - common)
+        out.append(score / weight)
+    return out
 
 
 # Up to this many pairs of sections the programme compares every pair; beyond it (an article
@@ -193,26 +214,26 @@ def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, in
         move[0][j] = 2
     pivot, other = list(map(_evidence, pivot)), list(map(_evidence, other))
     for i in range(1, n + 1):
-        a = pivot[i - 1]
-        position = a[4]
         lo, hi = band[i]
         plo, phi = band[i - 1]
         above, row, steps = best[i - 1], best[i], move[i]
         if lo == 0:
             steps[0] = 1
-        for j in range(max(lo, 1), hi + 1):
-            b = other[j - 1]
-            # Sections far apart in their documents are not compared (a band around the diagonal).
-            gain = _similarity(a, b) - MATCH_FLOOR if abs(position - b[4]) <= BAND else -1.0
+        first = max(lo, 1)
+        # Sections far apart in their documents are not compared (a band around the diagonal).
+        scores = _similarities(pivot[i - 1], other[first - 1:hi], BAND)
+        left = row[first - 1 - lo] if first > lo else lost  # the best of pivot[:i] with other[:j - 1]
+        for j, score in enumerate(scores, first):
+            gain = score - MATCH_FLOOR if score is not None else -1.0
             diag = above[j - 1 - plo] + gain if plo <= j - 1 <= phi else lost
             up = above[j - plo] if plo <= j <= phi else lost
-            left = row[j - 1 - lo] if j > lo else lost
             if diag >= up and diag >= left:
-                row[j - lo], steps[j - lo] = diag, 0
+                left, step = diag, 0
             elif up >= left:
-                row[j - lo], steps[j - lo] = up, 1
+                left, step = up, 1
             else:
-                row[j - lo], steps[j - lo] = left, 2
+                step = 2
+            row[j - lo], steps[j - lo] = left, step
     pairs = []
     i, j = n, m
     while i or j:

@@ -78,11 +78,12 @@ class _Unit:
         self.keys, words = keys_words
         self.cyrillic = cyrillic_text
         self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
-        for word in words:
-            if ("\u0400" <= word[:1] <= "\u04ff") != cyrillic_text:  # names.cyrillic(word), written out
-                entity = capitalised_key(word)
-                if entity and entity[0] == "name":
-                    self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
+        # the words in the other script (``"\u0400" <= word < "\u0500"`` is ``names.cyrillic(word)``,
+        # written out: it runs for every capitalised word of every section)
+        for word in [word for word in words if ("\u0400" <= word < "\u0500") != cyrillic_text]:
+            entity = capitalised_key(word)
+            if entity and entity[0] == "name":
+                self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
         self._texts = texts
         self.read = read
         self._vocabulary = None
@@ -156,11 +157,12 @@ def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
     for unit in units.values():
         for prefix, keys in unit.foreign.items():
             foreign.setdefault(prefix, set()).update(keys)
-    out = set()
-    for kind, key in set().union(*(u.keys for u in units.values())) - every:
-        if kind == "name":  # a witness that might keep it as written
-            worth = key[:3] in foreign and any(kin(k, key, 3) for k in foreign[key[:3]])
-        elif kind == "code":
+    differ = set().union(*(u.keys for u in units.values())) - every
+    # a name is worth a look with a witness that might keep it as written (most rows have none)
+    out = {(kind, key) for kind, key in differ if kind == "name" and key[:3] in foreign
+           and any(kin(k, key, 3) for k in foreign[key[:3]])} if foreign else set()
+    for kind, key in [entry for entry in differ if entry[0] != "name"]:
+        if kind == "code":
             worth = True
         else:
             lacking = [u for u in units.values() if (kind, key) not in u.keys]
