@@ -96,28 +96,31 @@ def _cells(version: Version) -> list[Cell]:
     found = []
     for section in sections:
         heading = section.heading
-        # the heading's inlines count as text, the heading itself as no paragraph
-        inlines: list[tuple[Block, Inline]] = [(heading, inline) for inline in heading.inlines] if heading else []
+        inlines: list[tuple[Block, Inline]] = []
+        texts, links, codes = [], [], []
         paragraphs = items = 0
-        for top in section.blocks:
+        for top in ((heading,) if heading else ()) + section.blocks:
             for block in top.walk() if top.children else (top,):
                 kind = block.kind
-                if kind == "paragraph":
+                if kind == "paragraph" and block is not heading:  # the heading's text counts, not as a paragraph
                     paragraphs += 1
                 elif kind == "item":
                     items += 1
                 for inline in block.inlines:
                     inlines.append((block, inline))
-        links = tuple(link for _, inline in inlines if inline.links for link in inline.links)
-        codes = tuple(inline.content[a:b] for _, inline in inlines if inline.code_spans for a, b in inline.code_spans)
-        text = " ".join([inline.masked for _, inline in inlines])
+                    texts.append(inline.masked)
+                    if inline.links:
+                        links += inline.links
+                    if inline.code_spans:
+                        codes += [inline.content[a:b] for a, b in inline.code_spans]
+        text = " ".join(texts)
         # a number without separators is its own digits
         numbers = {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
         names = set(map(_stem, set(_NAME.findall(text))))
         names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
-                      frozenset(names), paragraphs, items, prose, tuple(inlines), links, text, codes))
+                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes)))
     total = sum(f[6] for f in found)
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
