@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
@@ -55,6 +56,8 @@ class Cell(NamedTuple):
     inlines: tuple[tuple[Block, Inline], ...] = ()  # every inline of the section, heading included
     prose: int = 0  # characters of prose in the section
     article_prose: int = 0  # characters of prose in the whole version
+    text: str = ""  # the masked text of the inlines, heading first, joined with spaces
+    codes: tuple[str, ...] = ()  # the source of every code span of the section (backticks included), in order
 
     @property
     def lang(self) -> str:
@@ -77,43 +80,53 @@ class Alignment:
         return (self.by_section or {}).get(id(section))
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(name: str) -> str:
-    # Inflected names share their start: Google/Googlen, TikTok/TikTokin, Aaron/Aaronin.
+    """The part of a name its inflections share (Google/Googlen, TikTok/TikTokin, Aaron/Aaronin);
+    an acronym whole. Cached: names repeat across sections and versions."""
     return name[:5].lower() if not name.isupper() else name.lower()
 
 
 def _cells(version: Version) -> list[Cell]:
-    """One cell per section, with the evidence the aligner and the rules read (walked once)."""
+    """One cell per section, with the evidence the aligner and the rules read (walked once).
+
+    Runs for every section of every version, so the walk is written out: a block without
+    children (most of them) is read without a ``walk()`` generator."""
     sections = version.sections
     found = []
     for section in sections:
-        blocks = ((section.heading,) if section.heading else ()) + section.blocks
-        targets, names = set(), set()
+        heading = section.heading
         inlines: list[tuple[Block, Inline]] = []
+        texts, links, codes = [], [], []
         paragraphs = items = 0
-        for top in blocks:
-            for block in top.walk():
-                if block.kind == "paragraph" and top is not section.heading:
+        for top in ((heading,) if heading else ()) + section.blocks:
+            for block in top.walk() if top.children else (top,):
+                kind = block.kind
+                if kind == "paragraph" and block is not heading:  # the heading's text counts, not as a paragraph
                     paragraphs += 1
-                elif block.kind == "item":
+                elif kind == "item":
                     items += 1
                 for inline in block.inlines:
                     inlines.append((block, inline))
+                    texts.append(inline.masked)
                     if inline.links:
-                        targets.update(link.target for link in inline.links if link.target)
-                    for a, b in inline.code_spans:
-                        names.add(inline.content[a:b].strip("`").strip().lower())
-        text = " ".join(inline.masked for _, inline in inlines)
-        numbers = {m.translate(_NOT_DIGITS) for m in _NUMBER.findall(text)}
-        names.update(map(_stem, set(_NAME.findall(text))))
+                        links += inline.links
+                    if inline.code_spans:
+                        codes += [inline.content[a:b] for a, b in inline.code_spans]
+        text = " ".join(texts)
+        # a number without separators is its own digits
+        numbers = {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+        names = set(map(_stem, set(_NAME.findall(text))))
+        names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
-        found.append((section, frozenset(targets), frozenset(numbers), frozenset(names), paragraphs, items,
-                      prose, tuple(inlines)))
+        found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
+                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes)))
     total = sum(f[6] for f in found)
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
-                 tuple(link for _, inline in inlines for link in inline.links), inlines, prose, total)
-            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines) in enumerate(found)]
+                 links, inlines, prose, total, text, codes)
+            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes)
+            in enumerate(found)]
 
 
 def similarity(a: Cell, b: Cell) -> float:
@@ -123,32 +136,56 @@ def similarity(a: Cell, b: Cell) -> float:
     bullets (1), paragraphs (1), share of the text (1), position (1); evidence absent
     from both sections is left out of the mean.
     """
-    # Runs for every pair of sections in the band, so written out: a count or share compares as
-    # min/max (1 when equal), a set as |x & y| / |x | y| (without building the union).
-    x, y = a.items + 1, b.items + 1
-    score = (a.section.level == b.section.level) + (1.0 if x == y else x / y if x < y else y / x)
-    x, y = a.paragraphs + 1, b.paragraphs + 1
-    score += 1.0 if x == y else x / y if x < y else y / x
-    x, y = a.share + 0.01, b.share + 0.01
-    score += 1.0 if x == y else x / y if x < y else y / x
-    score = score + 1.0 - abs(a.position - b.position)
-    weight = 5.0
-    x, y = a.targets, b.targets
-    if x or y:
-        common = len(x & y)
-        score += 3.0 * common / (len(x) + len(y) - common)
-        weight += 3.0
-    x, y = a.numbers, b.numbers
-    if x or y:
-        common = len(x & y)
-        score += 2.0 * common / (len(x) + len(y) - common)
-        weight += 2.0
-    x, y = a.names, b.names
-    if x or y:
-        common = len(x & y)
-        score += 2.0 * common / (len(x) + len(y) - common)
-        weight += 2.0
-    return score / weight
+    return _similarities(_evidence(a), [_evidence(b)], float("inf"))[0]
+
+
+def _evidence(cell: Cell) -> tuple:
+    """What ``similarity`` compares, read once per cell (``_pairwise`` compares each cell with
+    many): heading level, bullets + 1, paragraphs + 1, share + 0.01, position, link targets,
+    numbers, names."""
+    return (cell.section.level, cell.items + 1, cell.paragraphs + 1, cell.share + 0.01, cell.position,
+            cell.targets, cell.numbers, cell.names)
+
+
+def _similarities(a: tuple, others: list[tuple], band: float) -> list[float | None]:
+    """``similarity`` of one cell's ``_evidence`` with each of ``others``, or None for a section
+    further than ``band`` from it in relative position (never compared).
+
+    Runs for every pair of sections in the band, so written out, one call per row of the
+    programme: a count or share compares as min/max (1 when equal), a set as |x & y| / |x | y|
+    (without building the union), and two sets with nothing in common (most pairs) add 0
+    to the score, which ``isdisjoint`` tells without building the intersection."""
+    level, items, paragraphs, share, position, targets, numbers, names = a
+    out = []
+    for level_b, items_b, paragraphs_b, share_b, position_b, targets_b, numbers_b, names_b in others:
+        distance = abs(position - position_b)
+        if distance > band:
+            out.append(None)
+            continue
+        score = (level == level_b) + (1.0 if items == items_b else items / items_b if items < items_b
+                                      else items_b / items)
+        score += 1.0 if paragraphs == paragraphs_b else paragraphs / paragraphs_b if paragraphs < paragraphs_b \
+            else paragraphs_b / paragraphs
+        score += 1.0 if share == share_b else share / share_b if share < share_b else share_b / share
+        score = score + 1.0 - distance
+        weight = 5.0
+        if targets or targets_b:
+            weight += 3.0
+            if not targets.isdisjoint(targets_b):
+                common = len(targets & targets_b)
+                score += 3.0 * common / (len(targets) + len(targets_b) - common)
+        if numbers or numbers_b:
+            weight += 2.0
+            if not numbers.isdisjoint(numbers_b):
+                common = len(numbers & numbers_b)
+                score += 2.0 * common / (len(numbers) + len(numbers_b) - common)
+        if names or names_b:
+            weight += 2.0
+            if not names.isdisjoint(names_b):
+                common = len(names & names_b)
+                score += 2.0 * common / (len(names) + len(names_b) - common)
+        out.append(score / weight)
+    return out
 
 
 # Up to this many pairs of sections the programme compares every pair; beyond it (an article
@@ -178,26 +215,28 @@ def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, in
     move = [[0] * (hi - lo + 1) for lo, hi in band]  # 0 match, 1 gap in other, 2 gap in pivot
     for j in range(1, band[0][1] + 1):
         move[0][j] = 2
+    pivot, other = list(map(_evidence, pivot)), list(map(_evidence, other))
     for i in range(1, n + 1):
-        a = pivot[i - 1]
         lo, hi = band[i]
         plo, phi = band[i - 1]
         above, row, steps = best[i - 1], best[i], move[i]
         if lo == 0:
             steps[0] = 1
-        for j in range(max(lo, 1), hi + 1):
-            b = other[j - 1]
-            # Sections far apart in their documents are not compared (a band around the diagonal).
-            gain = similarity(a, b) - MATCH_FLOOR if abs(a.position - b.position) <= BAND else -1.0
+        first = max(lo, 1)
+        # Sections far apart in their documents are not compared (a band around the diagonal).
+        scores = _similarities(pivot[i - 1], other[first - 1:hi], BAND)
+        left = row[first - 1 - lo] if first > lo else lost  # the best of pivot[:i] with other[:j - 1]
+        for j, score in enumerate(scores, first):
+            gain = score - MATCH_FLOOR if score is not None else -1.0
             diag = above[j - 1 - plo] + gain if plo <= j - 1 <= phi else lost
             up = above[j - plo] if plo <= j <= phi else lost
-            left = row[j - 1 - lo] if j > lo else lost
             if diag >= up and diag >= left:
-                row[j - lo], steps[j - lo] = diag, 0
+                left, step = diag, 0
             elif up >= left:
-                row[j - lo], steps[j - lo] = up, 1
+                left, step = up, 1
             else:
-                row[j - lo], steps[j - lo] = left, 2
+                step = 2
+            row[j - lo], steps[j - lo] = left, step
     pairs = []
     i, j = n, m
     while i or j:

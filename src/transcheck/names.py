@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
@@ -103,22 +103,38 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None, ke
     return out
 
 
-def entity_keys(texts: list[str], codes: list[str] = ()) -> tuple[set[tuple[str, str]], set[str]]:
-    """The distinct (kind, key) of the entities ``entities`` finds in ``texts`` and in the
-    code spans ``codes`` (their source, backticks included), without their places: what a
-    comparison of versions needs first, at a fraction of the cost. Also the distinct
-    capitalised words read (their script tells a name kept as written)."""
-    text = "\n\n".join(texts)  # a blank line: no initial or word runs from one text into the next
+def entity_words(texts: list[str] | Callable[[], list[str]], codes: list[str] = (), joined: str | None = None
+                 ) -> tuple[set[str], set[tuple[str, str]]]:
+    """What a comparison of versions needs first, at a fraction of the cost of ``entities``:
+    the distinct capitalised words of ``texts`` (the names among them are ``name_keys``;
+    their script tells a name kept as written), and the distinct (kind, key) of the other
+    entities, acronyms, initials and the code spans ``codes`` (their source, backticks
+    included), without their places.
+
+    ``joined``: the texts already joined with spaces (an aligned section's ``Cell.text``),
+    read instead of joining them again; ``texts`` may then be a function that returns
+    them, called only when the joined text holds an initial (one might run across a join:
+    ``B.`` ending one text, a capitalised word opening the next), which is rare."""
+    if joined is None:
+        text = "\n\n".join(texts)  # a blank line: no initial or word runs from one text into the next
+    else:
+        text = joined  # a space: no word runs from one text into the next either
     words = set(_CAPITALISED.findall(text))
-    keys = set(map(capitalised_key, words))
-    keys.discard(None)
-    if "." in text:
-        keys.update(("initial", fold(letter) + ".") for letter in _INITIAL.findall(text))
+    marks = {("acronym", fold(word)) for word in words if word.isupper()}  # as capitalised_key
+    if "." in text and (joined is None or _INITIAL.search(text)):
+        if joined is not None:
+            text = "\n\n".join(texts())
+        marks.update(("initial", fold(letter) + ".") for letter in _INITIAL.findall(text))
     for code in codes:
         key = _code_key(code)
         if key:
-            keys.add(("code", key))
-    return keys, words
+            marks.add(("code", key))
+    return words, marks
+
+
+def name_keys(words: set[str]) -> set[tuple[str, str]]:
+    """The (kind, key) of the names among capitalised words (as ``capitalised_key``)."""
+    return {("name", fold(word)) for word in words if len(word) >= 3 and not word.isupper()}
 
 
 @lru_cache(maxsize=1 << 16)

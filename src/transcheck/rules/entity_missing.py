@@ -52,7 +52,7 @@ from typing import Iterator
 from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
 from ..languages import written_in_cyrillic
-from ..names import Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_keys, kin
+from ..names import Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_words, kin, name_keys
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
 
@@ -62,44 +62,58 @@ FRONT_MATTER_KEYS = ("title", "description")
 class _Unit:
     """One version's text of one row (a section or a front matter value).
 
-    Its entity keys are read first, without places: most rows hold no entity worth
-    checking (``_candidates``), and only the rows that do read the entities with their
-    blocks and links (``read``, only those of the candidate keys) and build the
-    vocabulary (on first use)."""
+    Its capitalised words and its other entity keys (``marks``: acronyms, initials, code
+    spans) are read first, without places: most rows hold no entity worth checking
+    (``_candidates``), and in most a name cannot be one (no version writes a word in the
+    other script), so the names' keys are made only when needed (``keys``). Only the rows
+    with a candidate read the entities with their blocks and links (``read``, only those of
+    the candidate keys) and build the vocabulary (on first use, from ``texts``)."""
 
-    __slots__ = ("lang", "keys", "cyrillic", "foreign", "_texts", "read", "_vocabulary")
+    __slots__ = ("lang", "words", "marks", "_keys", "cyrillic", "foreign", "_texts", "read", "_vocabulary")
 
-    def __init__(self, lang: str, cyrillic_text: bool, texts: tuple, read):
-        """``texts``: (body texts, code span sources, heading texts); ``read(keys=None)``:
-        the entities of the unit (whose (kind, key) is in ``keys``) as (Entity, block or
-        None, link target or None, inline or None), in the order of the text."""
+    def __init__(self, lang: str, cyrillic_text: bool, words_marks: tuple, texts, read):
+        """``words_marks``: the unit's ``entity_words``; ``texts()``: (body texts, code span
+        sources, heading texts); ``read(keys=None)``: the entities of the unit (whose
+        (kind, key) is in ``keys``) as (Entity, block or None, link target or None, inline or
+        None), in the order of the text."""
         self.lang = lang
-        self.keys, words = entity_keys([*texts[0], *texts[2]], texts[1])
+        self.words, self.marks = words_marks
+        self._keys = None
         self.cyrillic = cyrillic_text
         self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
-        for word in words:
-            if cyrillic(word) != cyrillic_text:
-                entity = capitalised_key(word)
-                if entity and entity[0] == "name":
-                    self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
+        # the words in the other script (``"\u0400" <= word < "\u0500"`` is ``names.cyrillic(word)``,
+        # written out: it runs for every capitalised word of every section)
+        for word in [word for word in self.words if ("\u0400" <= word < "\u0500") != cyrillic_text]:
+            entity = capitalised_key(word)
+            if entity and entity[0] == "name":
+                self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
         self._texts = texts
         self.read = read
         self._vocabulary = None
 
     @property
+    def keys(self) -> set[tuple[str, str]]:
+        """The (kind, key) of every entity of the unit (``names.entities``'s, without places)."""
+        if self._keys is None:
+            self._keys = self.marks | name_keys(self.words)
+        return self._keys
+
+    @property
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(*self._texts, cyrillic_text=self.cyrillic)
+            self._vocabulary = Vocabulary(*self._texts(), cyrillic_text=self.cyrillic)
         return self._vocabulary
 
 
 def _section_unit(cell, cyrillic_text: bool) -> _Unit:
-    texts, headings, codes = [], [], []
-    heading = cell.section.heading
-    for block, inline in cell.inlines:
-        (headings if block is heading else texts).append(inline.masked)
-        if inline.code_spans:
-            codes.extend(inline.content[a:b] for a, b in inline.code_spans)
+    """The unit of an aligned section: its keys read from the section's text as the aligner
+    joined it (``Cell.text``, ``Cell.codes``), its texts one by one only when needed."""
+    def texts() -> tuple:
+        body, headings = [], []
+        heading = cell.section.heading
+        for block, inline in cell.inlines:
+            (headings if block is heading else body).append(inline.masked)
+        return body, cell.codes, headings
 
     def read(keys: set | None = None) -> list:
         found = []
@@ -109,12 +123,17 @@ def _section_unit(cell, cyrillic_text: bool) -> _Unit:
                 found.append((entity, block, link.target if link else None, inline))
         return found
 
-    return _Unit(cell.lang, cyrillic_text, (texts, codes, headings), read)
+    def prose() -> list:
+        body, _, headings = texts()
+        return body + headings
+
+    return _Unit(cell.lang, cyrillic_text, entity_words(prose, cell.codes, joined=cell.text), texts, read)
 
 
 def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
     prose = key == "description"  # a title is heading-like: capitals there do not make names
-    return _Unit(lang, cyrillic_text, ([value] if prose else [], (), [] if prose else [value]),
+    texts = ([value] if prose else [], (), [] if prose else [value])
+    return _Unit(lang, cyrillic_text, entity_words([*texts[0], *texts[2]], texts[1]), lambda: texts,
                  lambda keys=None: [(e, None, None, None) for e in entities(value, keys=keys)])
 
 
@@ -143,23 +162,25 @@ def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
     """A cheap look at the entity keys alone: the (kind, key) that some version may lack
     in a way the rule reports. Most entities are in every version, and most rows have no
     candidate at all; ``_kept_as_written`` then settles the names."""
-    every = set.intersection(*(u.keys for u in units.values()))
     foreign: dict[str, set] = {}  # the names some version writes in the other script
     for unit in units.values():
         for prefix, keys in unit.foreign.items():
             foreign.setdefault(prefix, set()).update(keys)
-    out = set()
-    for kind, key in set().union(*(u.keys for u in units.values())) - every:
-        if kind == "name":  # a witness that might keep it as written
-            worth = key[:3] in foreign and any(kin(k, key, 3) for k in foreign[key[:3]])
-        elif kind == "code":
+    # without such a witness no name is worth a look (most rows): the other keys suffice
+    sets = [u.keys if foreign else u.marks for u in units.values()]
+    every = set.intersection(*sets)
+    differ = set().union(*sets) - every
+    out = {(kind, key) for kind, key in differ if kind == "name" and key[:3] in foreign
+           and any(kin(k, key, 3) for k in foreign[key[:3]])}
+    for kind, key in [entry for entry in differ if entry[0] != "name"]:
+        if kind == "code":
             worth = True
         else:
-            lacking = [u for u in units.values() if (kind, key) not in u.keys]
+            lacking = [u for u in units.values() if (kind, key) not in u.marks]
             if kind == "acronym":
-                worth = any(k == "acronym" and _transposed(a, key) for u in lacking for k, a in u.keys)
+                worth = any(k == "acronym" and _transposed(a, key) for u in lacking for k, a in u.marks)
             else:
-                worth = any(k == "initial" for u in lacking for k, _ in u.keys)
+                worth = any(k == "initial" for u in lacking for k, _ in u.marks)
         if worth:
             out.add((kind, key))
     return out
