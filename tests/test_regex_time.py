@@ -158,7 +158,9 @@ def test_the_inline_patterns_are_the_ones_in_the_source():
 def test_a_1_mb_adversarial_line_is_checked_within_a_second_of_the_parse_floor(name, tmp_path):
     """End to end, in fresh processes (benchmarks/bench_adversarial.py times them all): a
     link text of 1 MB of spaces made link-text-spacing's and link-split's patterns retry the
-    run from each space (hours); now 0.4 s beyond the floor."""
+    run from each space (hours); now 0.4 s beyond the floor. The bound is wall time on a
+    machine that may be busy (1.9 s was seen with other jobs running): generous, as the
+    regression it guards against takes hours."""
     import importlib.util
     from pathlib import Path
 
@@ -168,4 +170,4 @@ def test_a_1_mb_adversarial_line_is_checked_within_a_second_of_the_parse_floor(n
     spec.loader.exec_module(bench)
     check, floor = bench.measure(name, bench.lines()[name], tmp_path)
     print(f"\n{name}: check {check:.2f} s, parse floor {floor:.2f} s")
-    assert check - floor < 1.0
+    assert check - floor < 5.0
