@@ -150,6 +150,8 @@ class _Judge:
         self._other = [conventions(x).function_words for x in others]
         self._cues = [_cue_words(x) for x in others]
         self._cue_words = frozenset().union(*self._cues)
+        # the function words of its own that are prose words (``_prose_words``) as they stand
+        self._own_plain = frozenset(w for w in self._own if len(w) >= 2 and w.isalpha() and not w[0].isupper())
         self._identifier = None
 
     def may_be_foreign(self, text: str) -> bool:
@@ -182,6 +184,25 @@ class _Judge:
         if not hot:
             return [False] * len(texts)
         return [any(sum(map(part.count, cue)) >= 2 for cue in hot) for part in _parts(words, len(texts))]
+
+    def surely_own(self, sentence: str) -> bool:
+        """``foreign`` would find the sentence plainly its own language (``_plainly_own``),
+        told from bounds on its counts of function words without splitting it into
+        ``_prose_words``: at most ``_latin_words``' count of another language's, at least
+        the count of its own among the words between spaces (a word with spaces on both
+        sides is a ``_WORD`` word). False when unsure (a letter of some cue beyond
+        Latin-1 in the sentence), and the sentence is read word by word."""
+        latin = _latin_cues(self.others)
+        if latin is None or any(c in sentence for c in latin[2]):
+            return False
+        cues, union, _ = latin
+        words = _latin_words(sentence)
+        found = union.intersection(words)
+        best = max(sum(map(words.count, cue & found)) for cue in cues) if found else 0
+        if best < 2:
+            return True
+        own = sum(map(self._own_plain.__contains__, sentence.split()))
+        return own >= 2 and own >= best
 
     def foreign(self, words: list[str]) -> tuple[str, float] | None:
         """(language, probability) when a sentence's common words (``_prose_words``) are
@@ -220,7 +241,10 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
             continue
         inline = block.inline
         text = inline.masked.replace(MASK, " ")
-        sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in _sentences(text)]
+        spans = _sentences(text)
+        if all(judge.surely_own(text[a:b]) for a, b in spans):
+            continue
+        sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in spans]
         sentences = [(span, words) for span, words in sentences if len(words) >= judge.min_words]
         if not sentences:
             continue
