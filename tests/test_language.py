@@ -141,7 +141,7 @@ def test_a_sentence_untranslated_text_calls_surely_its_own_is_plainly_its_own_by
 
     words = ["en", "var", "og", "on", "to", "the", "się", "że", "на", "ja", "että", "och", "att", "i", "på",
              "det", "En", "Och", "word", "ręce", "x", "ę", "и", "2", "²"]
-    marks = [" ", " ", " ", " ", "«", "»", "–", "’", "'", "-", "\n", ",", "\u00a0", ""]
+    marks = [" ", " ", " ", " ", "«", "»", "–", "’", "'", "-", "\n", ",", "\u00a0", "\0", ""]
     rng = random.Random(6)
     claimed = 0
     for lang, others in [("sv", ("en", "fi", "is", "pl", "ru")), ("fi", ("en", "is", "sv"))]:

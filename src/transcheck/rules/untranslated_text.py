@@ -55,10 +55,11 @@ ORIGIN = "en"  # the language short strings are copied from, unless --source nam
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# For ``_latin_words``: each Latin-1 byte that is not a letter, as a space, but NUL
-# (which separates paragraphs: ``_Judge.may_be_foreign_each``).
-_NOT_LETTERS = bytes(c for c in range(1, 256) if not chr(c).isalpha())
+# For ``_latin_words``: each Latin-1 byte that is not a letter, as a space; and the
+# same but NUL, which separates paragraphs (``_Judge.may_be_foreign_each``).
+_NOT_LETTERS = bytes(c for c in range(256) if not chr(c).isalpha())
 _LATIN_SPACED = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
+_LATIN_SPACED_BUT_NUL = bytes.maketrans(_NOT_LETTERS[1:], b" " * (len(_NOT_LETTERS) - 1))
 _SEPARATOR = "\0"
 
 
@@ -70,8 +71,7 @@ def _prose_words(text: str) -> list[str]:
 
 def _latin_words(text: str) -> list[bytes]:
     """The text's runs of Latin-1 letters, Latin-1 encoded, as often as they occur:
-    every other character, any beyond Latin-1 included, cuts (NUL is a word of its own
-    when it stands between spaces).
+    every other character, any beyond Latin-1 included, cuts.
 
     Every ``_WORD`` word made only of Latin-1 letters is one of them, as often as
     ``_WORD.findall`` gives it (its neighbours are not letters), and there are a few
@@ -126,15 +126,29 @@ def _cue_words(lang: str) -> frozenset:
 @lru_cache(maxsize=None)
 def _latin_cues(others: tuple[str, ...]) -> tuple[list[frozenset], frozenset, str] | None:
     """The cues of ``others`` as ``_latin_words`` gives them (those made of Latin-1
-    letters; one set per language), all of them, and the letters beyond Latin-1 of the
-    other cues (a text without any of those has none of them). None when some cue has a
-    character that is not a letter (``_latin_words`` never gives it)."""
+    letters; one set per language), all of them, and letters beyond Latin-1 such that
+    each other cue has one (a text without any of them has none of those cues: a few
+    letters to look for, not all of theirs). None when some cue has a character that is
+    not a letter (``_latin_words`` never gives it)."""
     cues = [_cue_words(x) for x in others]
     if not all(w.isalpha() for cue in cues for w in cue):
         return None
     latin = [frozenset(w.encode("latin-1") for w in cue if max(w) <= "\xff") for cue in cues]
-    beyond = "".join(sorted({c for cue in cues for w in cue if max(w) > "\xff" for c in w if c > "\xff"}))
+    rest = {w for cue in cues for w in cue if max(w) > "\xff"}
+    beyond = ""
+    while rest:  # the letter in most of the cues left, until every cue has one
+        letter = max(sorted({c for w in rest for c in w if c > "\xff"}), key=lambda c: sum(c in w for w in rest))
+        beyond += letter
+        rest = {w for w in rest if letter not in w}
     return latin, frozenset().union(*latin), beyond
+
+
+@lru_cache(maxsize=None)
+def _own_plain(lang: str) -> frozenset:
+    """The language's function words that are prose words (``_prose_words``) as they
+    stand between spaces: two letters or more, letters only, not capitalised."""
+    return frozenset(w for w in conventions(lang).function_words
+                     if len(w) >= 2 and w.isalpha() and not w[0].isupper())
 
 
 class _Judge:
@@ -150,8 +164,7 @@ class _Judge:
         self._other = [conventions(x).function_words for x in others]
         self._cues = [_cue_words(x) for x in others]
         self._cue_words = frozenset().union(*self._cues)
-        # the function words of its own that are prose words (``_prose_words``) as they stand
-        self._own_plain = frozenset(w for w in self._own if len(w) >= 2 and w.isalpha() and not w[0].isupper())
+        self._own_plain = _own_plain(lang)
         self._identifier = None
 
     def may_be_foreign(self, text: str) -> bool:
@@ -176,10 +189,13 @@ class _Judge:
         and in the text (Cyrillic in a Finnish text)."""
         latin = _latin_cues(self.others)
         text = f" {_SEPARATOR} ".join(texts)
-        if latin is None or text.count(_SEPARATOR) != len(texts) - 1 or any(c in text for c in latin[2]):
+        if latin is None or any(c in text for c in latin[2]):
             return [self.may_be_foreign(text) for text in texts]
+        data = text.encode("latin-1", "replace")  # ``_latin_words``, the separators kept
+        if data.count(_SEPARATOR.encode()) != len(texts) - 1:  # some text has NUL of its own
+            return [self.may_be_foreign(text) for text in texts]
+        words = data.translate(_LATIN_SPACED_BUT_NUL).split()
         cues, union, _ = latin
-        words = _latin_words(text)
         hot = _twice(words, cues, union)
         if not hot:
             return [False] * len(texts)
