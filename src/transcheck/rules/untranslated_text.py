@@ -293,11 +293,20 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@lru_cache(maxsize=1024)
+def _short_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a heading or title, as they stand and lower case: each string of a
+    row is compared with the origin's and the others', so it is split once (the last
+    strings of a run, not all of them, are kept)."""
+    words = tuple(_WORD.findall(text))
+    return words, tuple(w.lower() for w in words)
+
+
 def _copied(text: str, origin_text: str) -> bool:
     """The text is the origin's string, or its words are all the origin's ("Bottom Line"
     for "The Bottom Line"), case aside; one word counts only as the whole string."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    theirs = [w.lower() for w in _WORD.findall(origin_text)]
+    words = _short_words(text)[1]
+    theirs = _short_words(origin_text)[1]
     if not words or not theirs:
         return False
     if words == theirs:
@@ -311,7 +320,7 @@ def _same_as(texts: dict[str, str], lang: str, origin: str) -> list[str]:
     made only of acronyms (``FAQ``, ``SMO``) are terms, not text."""
     if lang == origin or origin not in texts or len(texts) < 3:
         return []
-    words = _WORD.findall(texts[lang])
+    words = _short_words(texts[lang])[0]
     if not words or all(w.isupper() for w in words):
         return []
     if not _copied(texts[lang], texts[origin]):
@@ -322,22 +331,27 @@ def _same_as(texts: dict[str, str], lang: str, origin: str) -> list[str]:
 
 
 def _heading_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
+    """Headings copied from the origin version's (``_same_as``): only rows where the
+    origin version has a heading are read, none in an article without that version."""
+    if all(v.lang != origin for v in ctx.article.versions):
+        return
     for row in ctx.alignment.rows:
         cells = {c.lang: c for c in row.cells if c is not None and c.section.heading is not None
                  and c.section.well_formed and c.section.heading.inline is not None}
-        if len(cells) < 3:
+        if len(cells) < 3 or origin not in cells:
             continue
         texts = {lang: c.section.heading.inline.content.strip() for lang, c in cells.items()}
         for lang, cell in cells.items():
+            same = _same_as(texts, lang, origin)
+            if not same:
+                continue
             title = cell.version.front_matter.data.get("title") if cell.version.front_matter else None
             if cell.section.level == 1 and isinstance(title, str) and title.strip() == texts[lang]:
                 continue  # the title's copy: reported with the title
-            same = _same_as(texts, lang, origin)
-            if same:
-                at = line_start(cell.version, cell.section.heading.start_line)
-                yield cell.version, Hit(at, at + len(cell.version.source.line(cell.section.heading.start_line).strip()),
-                                        f"heading `{texts[lang]}` is the {', '.join(same)} heading, untranslated; "
-                                        f"the other versions translate it")
+            at = line_start(cell.version, cell.section.heading.start_line)
+            yield cell.version, Hit(at, at + len(cell.version.source.line(cell.section.heading.start_line).strip()),
+                                    f"heading `{texts[lang]}` is the {', '.join(same)} heading, untranslated; "
+                                    f"the other versions translate it")
 
 
 def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
