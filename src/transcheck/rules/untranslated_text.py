@@ -165,6 +165,7 @@ class _Judge:
         self._cues = [_cue_words(x) for x in others]
         self._cue_words = frozenset().union(*self._cues)
         self._own_plain = _own_plain(lang)
+        self._latin = _latin_cues(others)
         self._identifier = None
 
     def may_be_foreign(self, text: str) -> bool:
@@ -187,7 +188,7 @@ class _Judge:
         ``en`` of sv and is) go to the sentence check, which decides exactly as before.
         ``may_be_foreign`` answers instead when a letter of some cue is beyond Latin-1
         and in the text (Cyrillic in a Finnish text)."""
-        latin = _latin_cues(self.others)
+        latin = self._latin
         text = f" {_SEPARATOR} ".join(texts)
         if latin is None or any(c in text for c in latin[2]):
             return [self.may_be_foreign(text) for text in texts]
@@ -208,7 +209,7 @@ class _Judge:
         the count of its own among the words between spaces (a word with spaces on both
         sides is a ``_WORD`` word). False when unsure (a letter of some cue beyond
         Latin-1 in the sentence), and the sentence is read word by word."""
-        latin = _latin_cues(self.others)
+        latin = self._latin
         if latin is None or any(c in sentence for c in latin[2]):
             return False
         cues, union, _ = latin
