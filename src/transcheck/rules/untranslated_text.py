@@ -171,8 +171,8 @@ class _Judge:
     def may_be_foreign(self, text: str) -> bool:
         """Whether some sentence of a paragraph can be in another language: some other
         language has two function words in the paragraph as a whole (a sentence with
-        fewer is plainly its own, ``_plainly_own``). One pass over the paragraph, so that
-        most paragraphs are never split into sentences."""
+        fewer is plainly its own, ``_plainly_own``). The exact test, by ``_WORD``'s
+        words; ``may_be_foreign_each`` answers most paragraphs without it."""
         words = _WORD.findall(text)
         found = self._cue_words.intersection(words)
         return bool(found) and any(sum(words.count(w) for w in cue & found) >= 2 for cue in self._cues)
@@ -186,21 +186,23 @@ class _Judge:
         fewer than two by that count has no sentence with two (``_plainly_own``). The
         paragraphs left (a language's cue twice, mostly a word two languages share, like
         ``en`` of sv and is) go to the sentence check, which decides exactly as before.
-        ``may_be_foreign`` answers instead when a letter of some cue is beyond Latin-1
-        and in the text (Cyrillic in a Finnish text)."""
-        latin = self._latin
+        A paragraph with a letter of some cue beyond Latin-1 (Cyrillic in a Finnish
+        text), which ``_latin_words`` cannot count, is asked ``may_be_foreign``."""
+        if self._latin is None:
+            return [self.may_be_foreign(paragraph) for paragraph in texts]
+        cues, union, beyond = self._latin
         text = f" {_SEPARATOR} ".join(texts)
-        if latin is None or any(c in text for c in latin[2]):
-            return [self.may_be_foreign(text) for text in texts]
         data = text.encode("latin-1", "replace")  # ``_latin_words``, the separators kept
         if data.count(_SEPARATOR.encode()) != len(texts) - 1:  # some text has NUL of its own
-            return [self.may_be_foreign(text) for text in texts]
+            return [self.may_be_foreign(paragraph) for paragraph in texts]
         words = data.translate(_LATIN_SPACED_BUT_NUL).split()
-        cues, union, _ = latin
         hot = _twice(words, cues, union)
-        if not hot:
-            return [False] * len(texts)
-        return [any(sum(map(part.count, cue)) >= 2 for cue in hot) for part in _parts(words, len(texts))]
+        screened = ([any(sum(map(part.count, cue)) >= 2 for cue in hot) for part in _parts(words, len(texts))]
+                    if hot else [False] * len(texts))
+        if any(c in text for c in beyond):
+            screened = [self.may_be_foreign(paragraph) if any(c in paragraph for c in beyond) else passed
+                        for paragraph, passed in zip(texts, screened)]
+        return screened
 
     def surely_own(self, sentence: str) -> bool:
         """``foreign`` would find the sentence plainly its own language (``_plainly_own``),
