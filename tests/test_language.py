@@ -104,3 +104,51 @@ def test_the_language_cache_does_not_grow_with_the_corpus():
 
     run([str(needs_shared("realcorpus", "Texts"))])  # 35 articles, 210 files
     assert 0 < len(language_mismatch._cache) <= language_mismatch._RECENT
+
+
+def test_the_paragraph_screen_of_untranslated_text_passes_every_paragraph_the_word_count_would():
+    """untranslated-text screens a version's paragraphs with cheap bytes operations
+    before splitting any into sentences: every paragraph where some other language has
+    two function words by ``_WORD``'s count must pass, whatever stands next to the
+    words (guillemets, dashes, MASK, apostrophes, digits, letters beyond Latin-1, NUL)."""
+    import random
+
+    from transcheck.model import MASK
+    from transcheck.rules.untranslated_text import _Judge
+
+    pieces = ["en", "var", "og", "on", "to", "the", "się", "że", "на", "не", "ja", "että", "þá", "En", "ten",
+              "word", "ręce", "x", " ", " ", " ", "«", "»", "–", MASK, "’", "'", "-", "2", "²", "\n", ",", ".",
+              "\u00a0", "\0", "ę", "и", "½"]
+    rng = random.Random(8)
+    for lang, others in [("sv", ("en", "fi", "is", "pl", "ru")), ("ru", ("fi", "pl", "sv")), ("fi", ("en", "is"))]:
+        judge = _Judge(lang, others)
+        for _ in range(300):
+            texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 4))]
+            screened = judge.may_be_foreign_each(texts)
+            assert len(screened) == len(texts)
+            for text, passed in zip(texts, screened):
+                assert passed or not judge.may_be_foreign(text), (lang, texts, text)
+
+
+def test_a_sentence_untranslated_text_calls_surely_its_own_is_plainly_its_own_by_its_words():
+    """``_Judge.surely_own`` skips splitting a sentence into words when bounds on its
+    function-word counts already settle ``_plainly_own``: it must never claim a sentence
+    whose prose words leave a doubt (punctuation, apostrophes or letters beyond Latin-1
+    next to the function words)."""
+    import random
+
+    from transcheck.rules.untranslated_text import _Judge, _plainly_own, _prose_words
+
+    words = ["en", "var", "og", "on", "to", "the", "się", "że", "на", "ja", "että", "och", "att", "i", "på",
+             "det", "En", "Och", "word", "ręce", "x", "ę", "и", "2", "²"]
+    marks = [" ", " ", " ", " ", "«", "»", "–", "’", "'", "-", "\n", ",", "\u00a0", "\0", ""]
+    rng = random.Random(6)
+    claimed = 0
+    for lang, others in [("sv", ("en", "fi", "is", "pl", "ru")), ("fi", ("en", "is", "sv"))]:
+        judge = _Judge(lang, others)
+        for _ in range(3000):
+            sentence = "".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(0, 12)))
+            if judge.surely_own(sentence):
+                claimed += 1
+                assert _plainly_own(_prose_words(sentence), judge._own, judge._other), (lang, sentence)
+    assert claimed > 1000  # the bounds do settle most sentences

@@ -72,10 +72,10 @@ def _plainly(words: list[str], lang: str, langs: tuple[str, ...]) -> bool:
     article's languages."""
     table = _function_words(tuple(sorted(set(langs) | {lang})))
     counts = dict.fromkeys(set(langs) | {lang}, 0)
-    seen = Counter(words)  # counted in C; then one lookup per distinct function word
-    for word in seen.keys() & table.keys():
+    seen = Counter(filter(table.__contains__, words))  # the function words, kept and counted in C
+    for word, n in seen.items():
         for x in table[word]:
-            counts[x] += seen[word]
+            counts[x] += n
     own = counts.pop(lang)
     return own >= 10 and all(own >= 3 * n for n in counts.values())
 

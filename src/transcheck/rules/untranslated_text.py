@@ -55,12 +55,47 @@ ORIGIN = "en"  # the language short strings are copied from, unless --source nam
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# For ``_latin_words``: each Latin-1 byte that is not a letter, as a space; and the
+# same but NUL, which separates paragraphs (``_Judge.may_be_foreign_each``).
+_NOT_LETTERS = bytes(c for c in range(256) if not chr(c).isalpha())
+_LATIN_SPACED = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
+_LATIN_SPACED_BUT_NUL = bytes.maketrans(_NOT_LETTERS[1:], b" " * (len(_NOT_LETTERS) - 1))
+_SEPARATOR = "\0"
 
 
 def _prose_words(text: str) -> list[str]:
     """The common words of a text: lower-case words of two letters or more (names,
     acronyms, sentence-initial words, symbols of formulas and masked parts left out)."""
     return [w for w in _WORD.findall(text) if len(w) >= 2 and not w[0].isupper()]
+
+
+def _latin_words(text: str) -> list[bytes]:
+    """The text's runs of Latin-1 letters, Latin-1 encoded, as often as they occur:
+    every other character, any beyond Latin-1 included, cuts.
+
+    Every ``_WORD`` word made only of Latin-1 letters is one of them, as often as
+    ``_WORD.findall`` gives it (its neighbours are not letters), and there are a few
+    more ("it's" gives "it" and "s"): a count of such words here is never lower. Three
+    bytes operations, several times cheaper than the regular expression."""
+    return text.encode("latin-1", "replace").translate(_LATIN_SPACED).split()
+
+
+def _twice(words: list[bytes], cues: list[frozenset], union: frozenset) -> list[frozenset]:
+    """Of ``cues`` (a set of words per language; ``union``: all of them), those that
+    occur twice or more among ``words``, each cut down to the words that occur."""
+    found = union.intersection(words)
+    return [cue & found for cue in cues if sum(map(words.count, cue & found)) >= 2] if found else []
+
+
+def _parts(words: list[bytes], count: int) -> list[list[bytes]]:
+    """``words`` of ``count`` texts joined by `` NUL ``, cut back into each text's."""
+    parts, start, separator = [], 0, _SEPARATOR.encode()
+    for _ in range(count - 1):
+        end = words.index(separator, start)
+        parts.append(words[start:end])
+        start = end + 1
+    parts.append(words[start:])
+    return parts
 
 
 def _plainly_own(words: list[str], own_words: frozenset, other_words: list[frozenset]) -> bool:
@@ -88,6 +123,34 @@ def _cue_words(lang: str) -> frozenset:
     return frozenset(w for w in conventions(lang).function_words if len(w) >= 2)
 
 
+@lru_cache(maxsize=None)
+def _latin_cues(others: tuple[str, ...]) -> tuple[list[frozenset], frozenset, str] | None:
+    """The cues of ``others`` as ``_latin_words`` gives them (those made of Latin-1
+    letters; one set per language), all of them, and letters beyond Latin-1 such that
+    each other cue has one (a text without any of them has none of those cues: a few
+    letters to look for, not all of theirs). None when some cue has a character that is
+    not a letter (``_latin_words`` never gives it)."""
+    cues = [_cue_words(x) for x in others]
+    if not all(w.isalpha() for cue in cues for w in cue):
+        return None
+    latin = [frozenset(w.encode("latin-1") for w in cue if max(w) <= "\xff") for cue in cues]
+    rest = {w for cue in cues for w in cue if max(w) > "\xff"}
+    beyond = ""
+    while rest:  # the letter in most of the cues left, until every cue has one
+        letter = max(sorted({c for w in rest for c in w if c > "\xff"}), key=lambda c: sum(c in w for w in rest))
+        beyond += letter
+        rest = {w for w in rest if letter not in w}
+    return latin, frozenset().union(*latin), beyond
+
+
+@lru_cache(maxsize=None)
+def _own_plain(lang: str) -> frozenset:
+    """The language's function words that are prose words (``_prose_words``) as they
+    stand between spaces: two letters or more, letters only, not capitalised."""
+    return frozenset(w for w in conventions(lang).function_words
+                     if len(w) >= 2 and w.isalpha() and not w[0].isupper())
+
+
 class _Judge:
     """Decides the language of one version's sentences (one identifier per article)."""
 
@@ -101,16 +164,64 @@ class _Judge:
         self._other = [conventions(x).function_words for x in others]
         self._cues = [_cue_words(x) for x in others]
         self._cue_words = frozenset().union(*self._cues)
+        self._own_plain = _own_plain(lang)
+        self._latin = _latin_cues(others)
         self._identifier = None
 
     def may_be_foreign(self, text: str) -> bool:
         """Whether some sentence of a paragraph can be in another language: some other
         language has two function words in the paragraph as a whole (a sentence with
-        fewer is plainly its own, ``_plainly_own``). One pass over the paragraph, so that
-        most paragraphs are never split into sentences."""
+        fewer is plainly its own, ``_plainly_own``). The exact test, by ``_WORD``'s
+        words; ``may_be_foreign_each`` answers most paragraphs without it."""
         words = _WORD.findall(text)
         found = self._cue_words.intersection(words)
         return bool(found) and any(sum(words.count(w) for w in cue & found) >= 2 for cue in self._cues)
+
+    def may_be_foreign_each(self, texts: list[str]) -> list[bool]:
+        """For each of a version's paragraphs, whether it is worth splitting into
+        sentences: True wherever ``may_be_foreign`` is (and on a few more), answered for
+        most paragraphs at once. The counts of cues in ``_latin_words`` are never lower
+        than in ``_WORD``'s words, so a language with fewer than two cues in the whole
+        version has fewer in every paragraph, and a paragraph where every language has
+        fewer than two by that count has no sentence with two (``_plainly_own``). The
+        paragraphs left (a language's cue twice, mostly a word two languages share, like
+        ``en`` of sv and is) go to the sentence check, which decides exactly as before.
+        A paragraph with a letter of some cue beyond Latin-1 (Cyrillic in a Finnish
+        text), which ``_latin_words`` cannot count, is asked ``may_be_foreign``."""
+        if self._latin is None:
+            return [self.may_be_foreign(paragraph) for paragraph in texts]
+        cues, union, beyond = self._latin
+        text = f" {_SEPARATOR} ".join(texts)
+        data = text.encode("latin-1", "replace")  # ``_latin_words``, the separators kept
+        if data.count(_SEPARATOR.encode()) != len(texts) - 1:  # some text has NUL of its own
+            return [self.may_be_foreign(paragraph) for paragraph in texts]
+        words = data.translate(_LATIN_SPACED_BUT_NUL).split()
+        hot = _twice(words, cues, union)
+        screened = ([any(sum(map(part.count, cue)) >= 2 for cue in hot) for part in _parts(words, len(texts))]
+                    if hot else [False] * len(texts))
+        if any(c in text for c in beyond):
+            screened = [self.may_be_foreign(paragraph) if any(c in paragraph for c in beyond) else passed
+                        for paragraph, passed in zip(texts, screened)]
+        return screened
+
+    def surely_own(self, sentence: str) -> bool:
+        """``foreign`` would find the sentence plainly its own language (``_plainly_own``),
+        told from bounds on its counts of function words without splitting it into
+        ``_prose_words``: at most ``_latin_words``' count of another language's, at least
+        the count of its own among the words between spaces (a word with spaces on both
+        sides is a ``_WORD`` word). False when unsure (a letter of some cue beyond
+        Latin-1 in the sentence), and the sentence is read word by word."""
+        latin = self._latin
+        if latin is None or any(c in sentence for c in latin[2]):
+            return False
+        cues, union, _ = latin
+        words = _latin_words(sentence)
+        found = union.intersection(words)
+        best = max(sum(map(words.count, cue & found)) for cue in cues) if found else 0
+        if best < 2:
+            return True
+        own = sum(map(self._own_plain.__contains__, sentence.split()))
+        return own >= 2 and own >= best
 
     def foreign(self, words: list[str]) -> tuple[str, float] | None:
         """(language, probability) when a sentence's common words (``_prose_words``) are
@@ -142,12 +253,17 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
     """``elsewhere()``: the letters of each other version's paragraphs, to recognise a
     quotation that most versions keep as it is (a Latin motto, an English book title);
     read only when some sentence is in another language."""
-    for block in _blocks(version):
-        inline = block.inline
-        if not judge.may_be_foreign(inline.masked):  # MASK is no letter: the same words
+    blocks = _blocks(version)
+    candidates = judge.may_be_foreign_each([block.inline.masked for block in blocks])  # MASK: no letter
+    for block, candidate in zip(blocks, candidates):
+        if not candidate:
             continue
+        inline = block.inline
         text = inline.masked.replace(MASK, " ")
-        sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in _sentences(text)]
+        spans = _sentences(text)
+        if all(judge.surely_own(text[a:b]) for a, b in spans):
+            continue
+        sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in spans]
         sentences = [(span, words) for span, words in sentences if len(words) >= judge.min_words]
         if not sentences:
             continue
@@ -180,11 +296,20 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@lru_cache(maxsize=1024)
+def _short_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a heading or title, as they stand and lower case: each string of a
+    row is compared with the origin's and the others', so it is split once (the last
+    strings of a run, not all of them, are kept)."""
+    words = tuple(_WORD.findall(text))
+    return words, tuple(w.lower() for w in words)
+
+
 def _copied(text: str, origin_text: str) -> bool:
     """The text is the origin's string, or its words are all the origin's ("Bottom Line"
     for "The Bottom Line"), case aside; one word counts only as the whole string."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    theirs = [w.lower() for w in _WORD.findall(origin_text)]
+    words = _short_words(text)[1]
+    theirs = _short_words(origin_text)[1]
     if not words or not theirs:
         return False
     if words == theirs:
@@ -198,7 +323,7 @@ def _same_as(texts: dict[str, str], lang: str, origin: str) -> list[str]:
     made only of acronyms (``FAQ``, ``SMO``) are terms, not text."""
     if lang == origin or origin not in texts or len(texts) < 3:
         return []
-    words = _WORD.findall(texts[lang])
+    words = _short_words(texts[lang])[0]
     if not words or all(w.isupper() for w in words):
         return []
     if not _copied(texts[lang], texts[origin]):
@@ -209,22 +334,27 @@ def _same_as(texts: dict[str, str], lang: str, origin: str) -> list[str]:
 
 
 def _heading_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
+    """Headings copied from the origin version's (``_same_as``): only rows where the
+    origin version has a heading are read, none in an article without that version."""
+    if all(v.lang != origin for v in ctx.article.versions):
+        return
     for row in ctx.alignment.rows:
         cells = {c.lang: c for c in row.cells if c is not None and c.section.heading is not None
                  and c.section.well_formed and c.section.heading.inline is not None}
-        if len(cells) < 3:
+        if len(cells) < 3 or origin not in cells:
             continue
         texts = {lang: c.section.heading.inline.content.strip() for lang, c in cells.items()}
         for lang, cell in cells.items():
+            same = _same_as(texts, lang, origin)
+            if not same:
+                continue
             title = cell.version.front_matter.data.get("title") if cell.version.front_matter else None
             if cell.section.level == 1 and isinstance(title, str) and title.strip() == texts[lang]:
                 continue  # the title's copy: reported with the title
-            same = _same_as(texts, lang, origin)
-            if same:
-                at = line_start(cell.version, cell.section.heading.start_line)
-                yield cell.version, Hit(at, at + len(cell.version.source.line(cell.section.heading.start_line).strip()),
-                                        f"heading `{texts[lang]}` is the {', '.join(same)} heading, untranslated; "
-                                        f"the other versions translate it")
+            at = line_start(cell.version, cell.section.heading.start_line)
+            yield cell.version, Hit(at, at + len(cell.version.source.line(cell.section.heading.start_line).strip()),
+                                    f"heading `{texts[lang]}` is the {', '.join(same)} heading, untranslated; "
+                                    f"the other versions translate it")
 
 
 def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
