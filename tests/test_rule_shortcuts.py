@@ -7,9 +7,11 @@ shipped corpus, and check the cases the summary reads differently.
 
 from __future__ import annotations
 
+import re
+
 from transcheck.align import align
 from transcheck.engine import run
-from transcheck.rules import number_mismatch
+from transcheck.rules import number_mismatch, stray_punctuation, unbalanced_brackets
 
 from .conftest import CORPUS
 
@@ -42,3 +44,31 @@ def test_a_list_number_is_compared_in_a_section_without_digits(tmp_path):
     found = run([str(tmp_path)], rules=(number_mismatch.RULE,))
     assert [(f.path.rsplit("/", 1)[-1], f.message) for f in found.findings] == [
         ("sv.md", "number differs: 16 here (16); 15 in en, fi, which have no 16")]
+
+
+def _inline_texts(path):
+    for article in run([str(path)], rules=()).articles:
+        for version in article.versions:
+            yield from (inline.masked for _, inline in version.inlines())
+
+
+TRICKY = ["a) b) c)", "(ks. a) x ja b) y)", "1) 12) 123) iv) IVXI) xiv) ж) жж)", ")a)", " a)\n b)\tc)", "a\u00a0b) c",
+          "U.S., Canada", "a..,b", "1..2", "x.;.,", "...", "a,.b;.c:.d", "e.g.. x", ".;", ",,;;,;", ". .. ...",
+          "osalta. ansaittu", "a.  b", "a. B. c.", "end."]
+
+
+def test_enumerators_are_those_the_regex_finds():
+    # the regex `_enumerators` replaces: a short word after a space or at the start, then `)`
+    enumerator = re.compile(r"(?:^|(?<=\s))(?:[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4})\)")
+    texts = TRICKY + list(_inline_texts(CORPUS))
+    for text in texts:
+        assert unbalanced_brackets._enumerators(text) == {m.end() - 1 for m in enumerator.finditer(text)}, text
+    assert unbalanced_brackets._enumerators("a) b) (c) dd) 1) 123)") == {1, 4, 15}
+
+
+def test_clashes_are_those_the_regex_finds():
+    texts = TRICKY + list(_inline_texts(CORPUS))
+    for text in texts:
+        assert ([m.span() for m in stray_punctuation._clash_matches(text)]
+                == [m.span() for m in stray_punctuation._CLASH.finditer(text)]), text
+    assert [m.group() for m in stray_punctuation._clash_matches("a..,b x,.y 1..2 z;;")] == ["..", ",.", ";;"]
