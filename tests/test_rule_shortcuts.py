@@ -11,7 +11,8 @@ import re
 
 from transcheck.align import align
 from transcheck.engine import run
-from transcheck.rules import number_mismatch, stray_punctuation, unbalanced_brackets
+from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, number_mismatch, stray_punctuation,
+                              unbalanced_brackets)
 
 from .conftest import CORPUS
 
@@ -72,3 +73,14 @@ def test_clashes_are_those_the_regex_finds():
         assert ([m.span() for m in stray_punctuation._clash_matches(text)]
                 == [m.span() for m in stray_punctuation._CLASH.finditer(text)]), text
     assert [m.group() for m in stray_punctuation._clash_matches("a..,b x,.y 1..2 z;;")] == ["..", ",.", ";;"]
+
+
+def test_dash_led_lines_inside_a_paragraph_count_as_the_bullets_they_mean(tmp_path):
+    # en writes the list with en dashes inside a paragraph: bullet-marker-invalid's finding,
+    # not a bullet count mismatch as well
+    listed = "## Steps\n\nDo these things:\n\n- first thing\n- second thing\n"
+    dashed = "## Steps\n\nDo these things:\n– first thing\n– second thing\n"
+    _article(tmp_path, {"en": dashed, "fi": listed, "sv": listed})
+    found = run([str(tmp_path)], rules=(bullet_count_mismatch.RULE, bullet_marker_invalid.RULE))
+    assert sorted((f.path.rsplit("/", 1)[-1], f.rule) for f in found.findings) == [
+        ("en.md", "bullet-marker-invalid"), ("en.md", "bullet-marker-invalid")]
