@@ -11,8 +11,8 @@ import re
 
 from transcheck.align import align
 from transcheck.engine import run
-from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, number_mismatch, stray_punctuation,
-                              unbalanced_brackets)
+from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing, number_mismatch,
+                              stray_punctuation, unbalanced_brackets)
 
 from .conftest import CORPUS
 
@@ -84,3 +84,14 @@ def test_dash_led_lines_inside_a_paragraph_count_as_the_bullets_they_mean(tmp_pa
     found = run([str(tmp_path)], rules=(bullet_count_mismatch.RULE, bullet_marker_invalid.RULE))
     assert sorted((f.path.rsplit("/", 1)[-1], f.rule) for f in found.findings) == [
         ("en.md", "bullet-marker-invalid"), ("en.md", "bullet-marker-invalid")]
+
+
+def test_links_compare_as_multisets_in_any_order(tmp_path):
+    # the same targets in another order agree; one target linked twice against once does not
+    agree = "## Links\n\nSee [a](/a) and [b](/b).\n"
+    swapped = "## Links\n\nSee [b](/b) and [a](/a).\n"
+    twice = "## Links\n\nSee [a](/a), [b](/b) and [a again](/a).\n"
+    _article(tmp_path, {"en": agree, "fi": swapped, "sv": twice})
+    found = run([str(tmp_path)], rules=(link_extra.RULE, link_missing.RULE))
+    assert [(f.path.rsplit("/", 1)[-1], f.rule, f.message) for f in found.findings] == [
+        ("sv.md", "link-extra", "extra link to /a: 2 here; 1 in en, fi")]
