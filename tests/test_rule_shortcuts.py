@@ -7,12 +7,13 @@ shipped corpus, and check the cases the summary reads differently.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from transcheck.align import align
 from transcheck.engine import run
-from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing, number_mismatch,
-                              stray_punctuation, unbalanced_brackets)
+from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing, link_text_spacing,
+                              number_mismatch, stray_punctuation, unbalanced_brackets)
 
 from .conftest import CORPUS
 
@@ -95,3 +96,14 @@ def test_links_compare_as_multisets_in_any_order(tmp_path):
     found = run([str(tmp_path)], rules=(link_extra.RULE, link_missing.RULE))
     assert [(f.path.rsplit("/", 1)[-1], f.rule, f.message) for f in found.findings] == [
         ("sv.md", "link-extra", "extra link to /a: 2 here; 1 in en, fi")]
+
+
+def test_space_mark_regex_matches_as_the_one_it_replaced():
+    # the pattern before it was written to start with the space class
+    before = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+([.,;:!?])|(?<![ \t\u00a0])[ \t\u00a0]+(-)$")
+    alphabet = [" ", "\t", "\u00a0", ".", "!", "-", "a", "\n"]
+    for n in range(6):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert ([(m.span(), m.groups()) for m in link_text_spacing._SPACE_MARK.finditer(text)]
+                    == [(m.span(), m.groups()) for m in before.finditer(text)]), repr(text)
