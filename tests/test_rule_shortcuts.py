@@ -13,7 +13,7 @@ import re
 from transcheck.align import align
 from transcheck.engine import run
 from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing, link_text_spacing,
-                              number_mismatch, stray_punctuation, unbalanced_brackets)
+                              number_mismatch, space_before_punctuation, stray_punctuation, unbalanced_brackets)
 
 from .conftest import CORPUS
 
@@ -107,3 +107,19 @@ def test_space_mark_regex_matches_as_the_one_it_replaced():
             text = "".join(chars)
             assert ([(m.span(), m.groups()) for m in link_text_spacing._SPACE_MARK.finditer(text)]
                     == [(m.span(), m.groups()) for m in before.finditer(text)]), repr(text)
+
+
+def test_the_words_a_period_test_skips_cannot_start_lowercase():
+    # `_PERIOD_SPACES` leaves out a period whose next word starts with one of these: none is lowercase
+    skipped = re.compile(r"[ A-ZÀ-ÞЁА-Я0-9]")
+    assert not [ch for ch in map(chr, range(0x3000)) if skipped.fullmatch(ch) and ch.islower()]
+    found = [m.span() for m in stray_punctuation._PERIOD_SPACES.finditer("a. B a.  c a. 1 a. ä a. É a.")]
+    assert found == [(6, 9), (17, 19)]
+
+
+def test_space_before_punctuation_suspects_what_the_whole_test_does():
+    alphabet = [" ", "\t", "\u00a0", "(", "«", ",", ")", "a"]
+    for n in range(6):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert space_before_punctuation._suspect(text) == bool(space_before_punctuation._SUSPECT.search(text))

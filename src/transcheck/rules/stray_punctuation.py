@@ -39,7 +39,9 @@ from .base import Rule
 # Two marks side by side: a cheap test (one scan in C) that every _CLASH match passes.
 _TWO_MARKS = re.compile(r"[,.;:][,.;]")
 _CLASH = re.compile(r"[,;:]\.(?!\.)|(?<![.])\.[,;]|,,|;;|;,|,;|(?<![.\d])\.\.(?![.\d])")
-_PERIOD_SPACES = re.compile(r"\. +")  # a period and the spaces to the next word
+# A period and the spaces to the next word, unless that word starts with a capital or a digit
+# (most do, and none of these is lowercase): the rest is tested with str.islower().
+_PERIOD_SPACES = re.compile(r"\. +(?=[^ A-ZÀ-ÞЁА-Я0-9])")
 _ROMAN = re.compile(r"[IVXLCDM]+$")
 _OPENERS = "([{\"'„“”«»‘’" + MASK
 
