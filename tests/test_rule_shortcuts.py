@@ -31,6 +31,12 @@ def test_number_summary_is_the_multiset_of_the_occurrences():
         assert number_mismatch._summary(cell) == sorted(o[4] for o in number_mismatch._occurrences(cell))
 
 
+def test_a_section_without_aligner_numbers_has_no_digit():
+    # number-mismatch skips the digit scan of a section whose cell has no numbers
+    for cell in _cells(CORPUS):
+        assert bool(cell.numbers) == any(re.search(r"\d", inline.masked) for _, inline in cell.inlines)
+
+
 def _article(tmp_path, texts: dict[str, str]):
     for lang, body in texts.items():
         (tmp_path / "case" / f"{lang}.md").parent.mkdir(exist_ok=True)
