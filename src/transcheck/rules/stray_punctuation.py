@@ -52,7 +52,7 @@ def check(version: Version) -> Iterator[Hit]:
         text = inline.masked
         if _TWO_MARKS.search(text):
             yield from _clashes(inline, conv, version.source.text)
-        if conv.sentence_case and ". " in text:
+        if conv.sentence_case and _PERIOD_SPACES.search(text):
             yield from _midsentence(inline, conv)
 
 
