@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Iterator
 
 from .model import Inline
 
@@ -55,10 +54,8 @@ def _chunks(run: str) -> list[tuple[int, str]]:
     return chunks
 
 
-@lru_cache(maxsize=8192)
 def parse_run(run: str, lang: str) -> tuple[tuple[int, str], ...]:
-    """Values of one run of digits and separators: (index in run, canonical value).
-    Cached: the versions of an article repeat the same runs (years, amounts)."""
+    """Values of one run of digits and separators: (index in run, canonical value)."""
     out: list[tuple[int, str]] = []
     for index, chunk in _chunks(run):
         out.extend((index + at, value) for at, value in _parse_chunk(chunk, lang))
@@ -99,7 +96,25 @@ _DECADE = re.compile(r"^(?:1[89]|20)[0-9]0$")
 SMALL = 13  # integers below this are often written as words (ten, kymmenen, tíu)
 
 
-def numbers(inline: Inline, lang: str) -> Iterator[tuple[int, int, str, bool]]:
+@lru_cache(maxsize=8192)
+def _run_values(run: str, lang: str, century: bool) -> tuple[tuple[int, str, bool], ...]:
+    """(index in run, value, soft) of the values of a run worth comparing; ``century``: a
+    century suffix (``-luvulla``) follows the run. Cached: the versions of an article
+    repeat the same runs (years, amounts)."""
+    out = []
+    for at, value in parse_run(run, lang):
+        soft = False
+        if century and value.endswith("00"):
+            value, soft = str(int(value) // 100 + 1), True
+        elif _DECADE.match(value):
+            value, soft = value[2:], True
+        if "." not in value and int(value) < SMALL:
+            continue
+        out.append((at, value, soft))
+    return tuple(out)
+
+
+def numbers(inline: Inline, lang: str) -> list[tuple[int, int, str, bool]]:
     """(content start, content end, canonical value, soft) of the numbers worth comparing.
 
     ``soft`` marks values read from a decade, a century or a Roman numeral: other
@@ -107,19 +122,16 @@ def numbers(inline: Inline, lang: str) -> Iterator[tuple[int, int, str, bool]]:
     but not reported on their own.
     """
     text = inline.masked
+    out = []
     suffixes = _CENTURY_SUFFIX.get(lang, ())
     for m in _RUN.finditer(text):
-        for at, value in parse_run(m.group(), lang):
-            soft = False
-            if suffixes and value.endswith("00") and text.startswith(suffixes, m.end()):
-                value, soft = str(int(value) // 100 + 1), True
-            elif _DECADE.match(value):
-                value, soft = value[2:], True
-            if "." not in value and int(value) < SMALL:
-                continue
-            yield m.start() + at, m.end(), value, soft
-    for m in _ROMAN_TOKEN.finditer(text):
-        if _ROMAN.fullmatch(m.group()):
-            value = _roman(m.group())
-            if value >= SMALL:
-                yield m.start(), m.end(), str(value), True
+        century = bool(suffixes) and text.startswith(suffixes, m.end())
+        for at, value, soft in _run_values(m.group(), lang, century):
+            out.append((m.start() + at, m.end(), value, soft))
+    if "X" in text:  # every Roman numeral from XIII up has an X (one memchr, not a regex scan)
+        for m in _ROMAN_TOKEN.finditer(text):
+            if _ROMAN.fullmatch(m.group()):
+                value = _roman(m.group())
+                if value >= SMALL:
+                    out.append((m.start(), m.end(), str(value), True))
+    return out

@@ -14,7 +14,17 @@ from ..model import Block, Version
 
 
 def ordered_lists(cell: Cell) -> list[Block]:
-    return [b for top in cell.section.blocks for b in top.walk() if b.kind == "list" and b.ordered]
+    """The ordered lists of the section, nested ones too, in document order."""
+    return _ordered(cell.section.blocks, [])
+
+
+def _ordered(blocks, out: list) -> list:
+    for block in blocks:
+        if block.kind == "list" and block.ordered:
+            out.append(block)
+        if block.children:
+            _ordered(block.children, out)
+    return out
 
 
 def accidental_lists(cell: Cell, reference_cells: list[Cell]) -> list[Block]:

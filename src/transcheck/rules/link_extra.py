@@ -29,7 +29,7 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ._links import links_of, target_counts
+from ._links import links_of, row_target_counts
 from .link_text_trivial import trivial
 from .base import ArticleContext, Rule
 
@@ -37,7 +37,9 @@ from .base import ArticleContext, Rule
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None]
-        counts = {c.lang: target_counts(c) for c in cells}
+        counts = row_target_counts(cells)
+        if counts is None:
+            continue  # the same links everywhere
         for cell in cells:
             for target, have in counts[cell.lang].items():
                 per_lang = {lang: counts[lang][target] for lang in counts}

@@ -29,7 +29,7 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Severity
-from ._links import links_of, target_counts
+from ._links import links_of, row_target_counts
 from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
 
@@ -37,7 +37,9 @@ from .base import ArticleContext, Rule
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None]
-        counts = {c.lang: target_counts(c) for c in cells}
+        counts = row_target_counts(cells)
+        if counts is None:
+            continue  # the same links everywhere
         targets = sorted(set().union(*counts.values())) if counts else []
         for target in targets:
             per_lang = {lang: counts[lang][target] for lang in counts}

@@ -35,8 +35,10 @@ from ..languages import conventions
 from ..model import Inline, Link, Version
 from .base import Rule
 
-# each run of spaces is tried from its first space only (not again from each of its spaces: quadratic)
-_SPACE_MARK = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+([.,;:!?])|(?<![ \t\u00a0])[ \t\u00a0]+(-)$")
+# A run of spaces, then a mark (group 1) or a final dash (group 2). Each run is tried from its
+# first space only (not again from each of its spaces: quadratic); written to start with the
+# space class, so the regex engine skips ahead to the spaces instead of trying every position.
+_SPACE_MARK = re.compile(r"[ \t\u00a0](?<![ \t\u00a0].)[ \t\u00a0]*(?:([.,;:!?])|(-)$)")
 
 
 def check(version: Version) -> Iterator[Hit]:

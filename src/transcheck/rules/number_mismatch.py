@@ -44,15 +44,44 @@ def _occurrences(cell) -> list[tuple]:
     sees `183.` whether it is text or a list number.
     """
     out = []
+    lang = cell.lang
     for block, inline in cell.inlines:
-        for start, end, value, soft in numbers(inline, cell.lang):
+        for start, end, value, soft in numbers(inline, lang):
             out.append((block, inline, start, end, value, soft))
-    for top in cell.section.blocks:
-        for item in top.walk():
-            if item.kind == "item" and item.number is not None and item.number >= SMALL:
-                start, _, _ = number_span(cell.version, item)
-                digits = str(item.number)
-                out.append((item, None, start, start + len(digits), digits, False))
+    for item in _numbered_items(cell.section.blocks, []):
+        start, _, _ = number_span(cell.version, item)
+        digits = str(item.number)
+        out.append((item, None, start, start + len(digits), digits, False))
+    return out
+
+
+def _summary(cell) -> list[str]:
+    """The values of ``_occurrences(cell)``, sorted, without their places: what the versions
+    of a row are compared on first (most rows agree, and then nothing is reported)."""
+    lang = cell.lang
+    out = []
+    if cell.numbers:  # the aligner's digit runs: none means no digit in the section, only Roman numerals to read
+        for _, inline in cell.inlines:
+            found = numbers(inline, lang)
+            if found:
+                out += [value for _, _, value, _ in found]
+    else:
+        for _, inline in cell.inlines:
+            if "X" in inline.masked:
+                out += [value for _, _, value, _ in numbers(inline, lang)]
+    out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
+    out.sort()
+    return out
+
+
+def _numbered_items(blocks, out: list) -> list:
+    """The ordered-list items among ``blocks`` and their descendants numbered ``SMALL`` or
+    more, in document order, appended to ``out``."""
+    for block in blocks:
+        if block.kind == "item" and block.number is not None and block.number >= SMALL:
+            out.append(block)
+        if block.children:
+            _numbered_items(block.children, out)
     return out
 
 
@@ -67,6 +96,9 @@ def _span(occurrence) -> tuple[int, int, str]:
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None]
+        summaries = [_summary(c) for c in cells]
+        if all(summary == summaries[0] for summary in summaries):
+            continue  # the same numbers everywhere (most rows): nothing differs, nothing to place
         found = {c.lang: _occurrences(c) for c in cells}
         counts = {lang: Counter(o[4] for o in occ) for lang, occ in found.items()}
         soft = {o[4] for occ in found.values() for o in occ if o[5]}

@@ -45,18 +45,21 @@ def _paragraphs(cell, lists_are_text: bool = False, accidental: tuple = ()) -> l
     """Top-level paragraphs (and those of blockquotes and of ``accidental`` lists), not
     bullets nor would-be bullets: bullets are bullet-count-mismatch's. With
     ``lists_are_text`` (the other versions have no list here) every list counts as text."""
-    out = []
-    stack = list(cell.section.blocks)
-    while stack:
-        block = stack.pop(0)
-        if block.kind == "paragraph" and block.inline and not dash_led(block.inline.content):
-            out.append(block)
-        elif block.kind == "blockquote" or (block.kind == "list" and (
-                lists_are_text or any(block is a for a in accidental))):
-            stack[:0] = block.children
-        elif block.kind == "item":
-            stack[:0] = block.children
+    out: list = []
+    _collect(cell.section.blocks, lists_are_text, accidental, out)
     return out
+
+
+def _collect(blocks, lists_are_text: bool, accidental: tuple, out: list) -> None:
+    """``_paragraphs`` of ``blocks``, in document order, appended to ``out``."""
+    for block in blocks:
+        kind = block.kind
+        if kind == "paragraph":
+            if block.inline and not dash_led(block.inline.content):
+                out.append(block)
+        elif kind == "blockquote" or kind == "item" or (kind == "list" and (
+                lists_are_text or any(block is a for a in accidental))):
+            _collect(block.children, lists_are_text, accidental, out)
 
 
 def _shares(cell, paragraphs) -> list[float]:
@@ -135,7 +138,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
     for r, row in enumerate(rows):
         cells = [c for c in row.cells if c is not None]
         listed = {c.lang: c.items > 0 for c in cells}
-        ordered = {c.lang for c in cells if ordered_lists(c)}  # only these can have accidental lists
+        # only these can have accidental lists (a list has items: no items, no list to walk for)
+        ordered = {c.lang for c in cells if c.items and ordered_lists(c)}
         paragraphs = {}
         for c in cells:
             as_text = False

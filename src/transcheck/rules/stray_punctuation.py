@@ -39,6 +39,9 @@ from .base import Rule
 # Two marks side by side: a cheap test (one scan in C) that every _CLASH match passes.
 _TWO_MARKS = re.compile(r"[,.;:][,.;]")
 _CLASH = re.compile(r"[,;:]\.(?!\.)|(?<![.])\.[,;]|,,|;;|;,|,;|(?<![.\d])\.\.(?![.\d])")
+# A period and the spaces to the next word, unless that word starts with a capital or a digit
+# (most do, and none of these is lowercase): the rest is tested with str.islower().
+_PERIOD_SPACES = re.compile(r"\. +(?=[^ A-ZÀ-ÞЁА-Я0-9])")
 _ROMAN = re.compile(r"[IVXLCDM]+$")
 _OPENERS = "([{\"'„“”«»‘’" + MASK
 
@@ -49,13 +52,13 @@ def check(version: Version) -> Iterator[Hit]:
         text = inline.masked
         if _TWO_MARKS.search(text):
             yield from _clashes(inline, conv, version.source.text)
-        if conv.sentence_case and ". " in text:
+        if conv.sentence_case and _PERIOD_SPACES.search(text):
             yield from _midsentence(inline, conv)
 
 
 def _clashes(inline: Inline, conv: Conventions, source: str) -> Iterator[Hit]:
     text = inline.masked
-    for m in _CLASH.finditer(text):
+    for m in _clash_matches(text):
         marks = m.group()
         if marks in (".,", ".;") and _abbreviation(text, m.start(), conv):
             continue  # `U.S., Canada`, `Inc.; and`
@@ -68,14 +71,25 @@ def _clashes(inline: Inline, conv: Conventions, source: str) -> Iterator[Hit]:
                   fix=Fix.safe(Edit(at, at + 1, "")) if source[at : at + 1] == marks[drop - m.start()] else None)
 
 
+def _clash_matches(text: str) -> Iterator[re.Match]:
+    """The matches of ``_CLASH.finditer(text)``, trying ``_CLASH`` only where two marks stand
+    side by side (every match starts there): ``_CLASH`` has no first character for the regex
+    engine to skip ahead to, and would be tried at every position of the paragraph."""
+    at = 0
+    while pair := _TWO_MARKS.search(text, at):
+        m = _CLASH.match(text, pair.start())
+        if m:
+            yield m
+            at = m.end()
+        else:
+            at = pair.start() + 1
+
+
 def _midsentence(inline: Inline, conv: Conventions) -> Iterator[Hit]:
     """A period, spaces, then a lowercase word: the sentence goes on after the period."""
     text = inline.masked
-    period = text.find(". ")
-    while period >= 0:
-        word = period + 2
-        while word < len(text) and text[word] == " ":
-            word += 1
+    for m in _PERIOD_SPACES.finditer(text):
+        period, word = m.start(), m.end()
         if word < len(text) and text[word].islower():
             end = word
             while end < len(text) and text[end].isalnum():
@@ -88,7 +102,6 @@ def _midsentence(inline: Inline, conv: Conventions) -> Iterator[Hit]:
                           f"period in mid-sentence: `{_context(inline.content, period, end)}`: the sentence "
                           f"continues with a lowercase word; remove the period, or start the new sentence with a "
                           f"capital")
-        period = text.find(". ", period + 1)
 
 
 def _word_before(text: str, at: int) -> str:

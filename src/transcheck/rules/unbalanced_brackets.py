@@ -34,7 +34,8 @@ from .base import Rule
 _PAIRS = {"](": ")", "(": ")", "»": "«", "[": "]", "{": "}", "«": "»", "„": "”“", "“": "”"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _TOGGLES = ('"', "”", "»")  # the same mark opens and closes (straight quotes, sv ”…”, fi »…»)
-_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4})\)")
+# An enumerator is a whole word (after a space or at the start) of this form, then `)`.
+_ENUMERATOR = re.compile(r"[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4}")
 _MARKS = re.compile(r'[()\[\]{}«»„“”"]')
 
 
@@ -47,7 +48,7 @@ def check(version: Version) -> Iterator[Hit]:
 
 def _check(inline: Inline) -> Iterator[Hit]:
     text = inline.masked
-    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)} if ")" in text else set()
+    enumerators = _enumerators(text)
     if enumerators and text.count("(") == text.count(")") - len(enumerators):
         skip = enumerators  # `(ks. a) x ja b) y)`: the enumerators close nothing
     else:
@@ -90,6 +91,23 @@ def _check(inline: Inline) -> Iterator[Hit]:
     for o, at in stack:
         if o != "](":
             yield _hit(inline, at, f"`{o}` is never closed in this paragraph")
+
+
+def _enumerators(text: str) -> set[int]:
+    """Indices of the `)` that end enumerators (`a)`, `2)`, `iv)`: a short word then `)`).
+
+    Walks back from each `)` (str.find): a regex searching for the enumerators would try
+    every position of the paragraph, having no first character to skip ahead to."""
+    found = set()
+    at = text.find(")")
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < 5 and not text[start - 1].isspace():
+            start -= 1
+        if (start == 0 or text[start - 1].isspace()) and _ENUMERATOR.fullmatch(text, start, at):
+            found.add(at)
+        at = text.find(")", at + 1)
+    return found
 
 
 def _hit(inline: Inline, at: int, message: str) -> Hit:

@@ -1,0 +1,131 @@
+"""The cheap first passes of the prose rules give what the detailed passes would.
+
+Each rule below answers the common case from a cheap summary or a plain string test
+before its detailed pass; these tests hold the summary to the detailed result on the
+shipped corpus, and check the cases the summary reads differently.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from transcheck.align import align
+from transcheck.engine import run
+from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing, link_text_spacing,
+                              number_mismatch, space_before_punctuation, stray_punctuation, unbalanced_brackets)
+
+from .conftest import CORPUS
+
+
+def _cells(path):
+    for article in run([str(path)], rules=()).articles:
+        for row in align(article).rows:
+            yield from (cell for cell in row.cells if cell is not None)
+
+
+def test_number_summary_is_the_multiset_of_the_occurrences():
+    cells = list(_cells(CORPUS))
+    assert cells
+    for cell in cells:
+        assert number_mismatch._summary(cell) == sorted(o[4] for o in number_mismatch._occurrences(cell))
+
+
+def test_a_section_without_aligner_numbers_has_no_digit():
+    # number-mismatch skips the digit scan of a section whose cell has no numbers
+    for cell in _cells(CORPUS):
+        assert bool(cell.numbers) == any(re.search(r"\d", inline.masked) for _, inline in cell.inlines)
+
+
+def _article(tmp_path, texts: dict[str, str]):
+    for lang, body in texts.items():
+        (tmp_path / "case" / f"{lang}.md").parent.mkdir(exist_ok=True)
+        (tmp_path / "case" / f"{lang}.md").write_text(f"---\ntitle: Case {lang}\n---\n\n{body}", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_list_number_is_compared_in_a_section_without_digits(tmp_path):
+    # no digit in the section's text: the list numbers alone differ, and are still reported
+    body = "## Steps\n\nDo these things.\n\n{n}. First thing\n{m}. Second thing\n"
+    _article(tmp_path, {"en": body.format(n=14, m=15), "fi": body.format(n=14, m=15),
+                        "sv": body.format(n=14, m=16)})
+    found = run([str(tmp_path)], rules=(number_mismatch.RULE,))
+    assert [(f.path.rsplit("/", 1)[-1], f.message) for f in found.findings] == [
+        ("sv.md", "number differs: 16 here (16); 15 in en, fi, which have no 16")]
+
+
+def _inline_texts(path):
+    for article in run([str(path)], rules=()).articles:
+        for version in article.versions:
+            yield from (inline.masked for _, inline in version.inlines())
+
+
+TRICKY = ["a) b) c)", "(ks. a) x ja b) y)", "1) 12) 123) iv) IVXI) xiv) ж) жж)", ")a)", " a)\n b)\tc)", "a\u00a0b) c",
+          "U.S., Canada", "a..,b", "1..2", "x.;.,", "...", "a,.b;.c:.d", "e.g.. x", ".;", ",,;;,;", ". .. ...",
+          "osalta. ansaittu", "a.  b", "a. B. c.", "end."]
+
+
+def test_enumerators_are_those_the_regex_finds():
+    # the regex `_enumerators` replaces: a short word after a space or at the start, then `)`
+    enumerator = re.compile(r"(?:^|(?<=\s))(?:[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4})\)")
+    texts = TRICKY + list(_inline_texts(CORPUS))
+    for text in texts:
+        assert unbalanced_brackets._enumerators(text) == {m.end() - 1 for m in enumerator.finditer(text)}, text
+    assert unbalanced_brackets._enumerators("a) b) (c) dd) 1) 123)") == {1, 4, 15}
+
+
+def test_clashes_are_those_the_regex_finds():
+    texts = TRICKY + list(_inline_texts(CORPUS))
+    for text in texts:
+        assert ([m.span() for m in stray_punctuation._clash_matches(text)]
+                == [m.span() for m in stray_punctuation._CLASH.finditer(text)]), text
+    assert [m.group() for m in stray_punctuation._clash_matches("a..,b x,.y 1..2 z;;")] == ["..", ",.", ";;"]
+
+
+def test_dash_led_lines_inside_a_paragraph_count_as_the_bullets_they_mean(tmp_path):
+    # en writes the list with en dashes inside a paragraph: bullet-marker-invalid's finding,
+    # not a bullet count mismatch as well
+    listed = "## Steps\n\nDo these things:\n\n- first thing\n- second thing\n"
+    dashed = "## Steps\n\nDo these things:\n– first thing\n– second thing\n"
+    _article(tmp_path, {"en": dashed, "fi": listed, "sv": listed})
+    found = run([str(tmp_path)], rules=(bullet_count_mismatch.RULE, bullet_marker_invalid.RULE))
+    assert sorted((f.path.rsplit("/", 1)[-1], f.rule) for f in found.findings) == [
+        ("en.md", "bullet-marker-invalid"), ("en.md", "bullet-marker-invalid")]
+
+
+def test_links_compare_as_multisets_in_any_order(tmp_path):
+    # the same targets in another order agree; one target linked twice against once does not
+    agree = "## Links\n\nSee [a](/a) and [b](/b).\n"
+    swapped = "## Links\n\nSee [b](/b) and [a](/a).\n"
+    twice = "## Links\n\nSee [a](/a), [b](/b) and [a again](/a).\n"
+    _article(tmp_path, {"en": agree, "fi": swapped, "sv": twice})
+    found = run([str(tmp_path)], rules=(link_extra.RULE, link_missing.RULE))
+    assert [(f.path.rsplit("/", 1)[-1], f.rule, f.message) for f in found.findings] == [
+        ("sv.md", "link-extra", "extra link to /a: 2 here; 1 in en, fi")]
+
+
+def test_space_mark_regex_matches_as_the_one_it_replaced():
+    # the pattern before it was written to start with the space class
+    before = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+([.,;:!?])|(?<![ \t\u00a0])[ \t\u00a0]+(-)$")
+    alphabet = [" ", "\t", "\u00a0", ".", "!", "-", "a", "\n"]
+    for n in range(6):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert ([(m.span(), m.groups()) for m in link_text_spacing._SPACE_MARK.finditer(text)]
+                    == [(m.span(), m.groups()) for m in before.finditer(text)]), repr(text)
+
+
+def test_the_words_a_period_test_skips_cannot_start_lowercase():
+    # `_PERIOD_SPACES` leaves out a period whose next word starts with one of these: none is lowercase
+    skipped = re.compile(r"[ A-ZÀ-ÞЁА-Я0-9]")
+    assert not [ch for ch in map(chr, range(0x3000)) if skipped.fullmatch(ch) and ch.islower()]
+    found = [m.span() for m in stray_punctuation._PERIOD_SPACES.finditer("a. B a.  c a. 1 a. ä a. É a.")]
+    assert found == [(6, 9), (17, 19)]
+
+
+def test_space_before_punctuation_suspects_what_the_whole_test_does():
+    alphabet = [" ", "\t", "\u00a0", "(", "«", ",", ")", "a"]
+    for n in range(6):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert space_before_punctuation._suspect(text) == bool(space_before_punctuation._SUSPECT.search(text))
