@@ -129,7 +129,10 @@ def _worst(pattern: re.Pattern, use: str) -> tuple[float, int]:
     """The cost of the slowest string, and its index; stops at the first over 50 ms."""
     worst = (0.0, 0)
     for k, text in enumerate(_strings(_chars(pattern)[:CHARS], SCAN)):
-        worst = max(worst, (_cost(pattern, text, use), k))
+        cost = _cost(pattern, text, use)
+        if cost >= 0.05:  # measured again: a busy machine delays one run, never the best of three
+            cost = min([cost] + [_cost(pattern, text, use) for _ in range(2)])
+        worst = max(worst, (cost, k))
         if worst[0] >= 0.05:
             break
     return worst

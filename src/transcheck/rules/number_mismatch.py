@@ -7,7 +7,7 @@ What it does
     Roman numerals ``XI``) and compares them, as multisets, with the reference (the
     majority of the other versions, or the ``--source`` version). A number changed in
     one version is reported once, at the number, naming what the others have. Integers
-    below 10 are not compared (they are often written as words).
+    below 13 are not compared (they are often written as words: ten, twelve, kymmenen).
 
 Why it matters
     A wrong amount, year or percentage changes what the article says, and is invisible
