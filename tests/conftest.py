@@ -105,3 +105,24 @@ def check_cli(path, *args) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["check", str(path), "--no-cache", *map(str, args)])
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, result.output
+
+
+def peak_growth(corpus: Path, tmp_path: Path, run) -> float:
+    """How many times the peak of Python allocations (tracemalloc) of ``run(path)`` grows
+    from the first quarter of ``corpus``'s articles (10 of 40) to all of them: about 1 when
+    memory holds one article at a time, about 4 when it holds them all."""
+    import tracemalloc
+
+    quarter = tmp_path / "quarter"
+    for slug in sorted(p.name for p in corpus.iterdir())[:10]:
+        shutil.copytree(corpus / slug, quarter / slug)
+    peaks = []
+    for path in (quarter, corpus):
+        run(path)  # imports and caches outside the measure
+        tracemalloc.start()
+        try:
+            run(path)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    return peaks[1] / peaks[0]

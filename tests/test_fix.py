@@ -29,7 +29,7 @@ from transcheck.rules import CHECK_RULES
 from transcheck.rules.base import Rule
 from transcheck.source import SourceText
 
-from .conftest import CORPUS, SEED_DIR, needs_shared, version_of
+from .conftest import CORPUS, SEED_DIR, needs_shared, peak_growth, version_of
 
 SAFE_RULES = fixer.fixing_rules(CHECK_RULES, unsafe=False)
 
@@ -571,18 +571,4 @@ def test_articles_that_front_matter_joins_are_fixed_together(tmp_path):
 def test_fixing_a_corpus_does_not_hold_its_articles(synth_corpus, tmp_path):
     """Memory: four times the articles, not four times the peak (holding every article
     made it 3.4 times the peak)."""
-    import tracemalloc
-
-    quarter = tmp_path / "quarter"
-    for slug in sorted(p.name for p in synth_corpus.iterdir())[:10]:
-        shutil.copytree(synth_corpus / slug, quarter / slug)
-    peaks = []
-    for corpus in (quarter, synth_corpus):
-        _fix_cli(corpus, "--diff")  # imports and caches outside the measure
-        tracemalloc.start()
-        try:
-            _fix_cli(corpus, "--diff")
-            peaks.append(tracemalloc.get_traced_memory()[1])
-        finally:
-            tracemalloc.stop()
-    assert peaks[1] < 1.6 * peaks[0], peaks
+    assert peak_growth(synth_corpus, tmp_path, lambda path: _fix_cli(path, "--diff")) < 1.6

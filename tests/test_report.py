@@ -10,7 +10,7 @@ from transcheck.cli import main
 from transcheck.engine import run
 from transcheck.report import markdown, terminal
 
-from .conftest import ROOT
+from .conftest import ROOT, peak_growth
 
 CORPUS = str(ROOT / "corpus")
 
@@ -101,19 +101,4 @@ def test_the_streamed_report_is_the_report_of_the_whole_run(synth_corpus, tmp_pa
 def test_the_report_does_not_keep_the_articles(synth_corpus, tmp_path):
     """Memory: four times the articles, not four times the peak (held, the parsed articles
     made it 2.5 times the peak)."""
-    import shutil
-    import tracemalloc
-
-    quarter = tmp_path / "quarter"
-    for slug in sorted(p.name for p in synth_corpus.iterdir())[:10]:
-        shutil.copytree(synth_corpus / slug, quarter / slug)
-    peaks = []
-    for corpus in (quarter, synth_corpus):
-        _report_cli(corpus, "-j", "1")  # imports and caches outside the measure
-        tracemalloc.start()
-        try:
-            _report_cli(corpus, "-j", "1")
-            peaks.append(tracemalloc.get_traced_memory()[1])
-        finally:
-            tracemalloc.stop()
-    assert peaks[1] < 1.6 * peaks[0], peaks
+    assert peak_growth(synth_corpus, tmp_path, lambda path: _report_cli(path, "-j", "1")) < 1.6
