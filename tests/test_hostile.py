@@ -1,5 +1,6 @@
 """Hostile input (issue #9): every case of tests/hostile/make_corpus.py through `check`,
-`fix --diff`, `report --html` and `align`, each in a fresh process.
+`fix --diff`, `report --html`, `report --jobs 2` (article by article, in worker processes)
+and `align`, each in a fresh process.
 
 Each run must end with an exit status in {0, 1, 2}, no traceback, within
 ``A + B * MB`` seconds (MB: the size of the case's files), and `check` must report what
@@ -36,7 +37,7 @@ from .hostile.timing import record
 from .test_html_report import Tree
 
 A, B = 15.0, 40.0
-COMMANDS = ("check", "fix", "report", "align")
+COMMANDS = ("check", "fix", "report", "stream", "align")
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -55,6 +56,7 @@ def _argv(command: str, case: Path, out: Path) -> list[str]:
     return {"check": ["check", "--no-cache", "--format", "json", str(case)],
             "fix": ["fix", "--diff", str(case)],
             "report": ["report", str(case), "--html", str(out)],
+            "stream": ["report", str(case), "--jobs", "2"],
             "align": ["align", str(case)]}[command]
 
 
