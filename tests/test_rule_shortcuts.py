@@ -129,3 +129,13 @@ def test_space_before_punctuation_suspects_what_the_whole_test_does():
         for chars in itertools.product(alphabet, repeat=n):
             text = "".join(chars)
             assert space_before_punctuation._suspect(text) == bool(space_before_punctuation._SUSPECT.search(text))
+
+
+def test_a_paragraph_with_a_dash_led_line_is_never_skipped():
+    """``may_be_dash_led`` (bullet-count-mismatch's first test) holds wherever some line of
+    the content is ``dash_led``: every content of up to 4 characters from the marks' alphabet."""
+    for n in range(1, 5):
+        for chars in itertools.product(["–", "—", "•", " ", "\u00a0", "\n", "a"], repeat=n):
+            content = "".join(chars)
+            if any(bullet_marker_invalid.dash_led(line) for line in content.split("\n")):
+                assert bullet_marker_invalid.may_be_dash_led(content), repr(content)

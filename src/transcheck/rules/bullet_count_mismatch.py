@@ -31,7 +31,7 @@ from ..findings import Hit, Severity
 from ._lists import accidental_lists, number_span
 from ._locate import block_start, line_hit, section_start
 from .base import ArticleContext, Rule
-from .bullet_marker_invalid import dash_led, would_be_bullets
+from .bullet_marker_invalid import may_be_dash_led, would_be_bullets
 
 
 def _plural(n: int) -> str:
@@ -51,12 +51,9 @@ def _accidental(cell, reference_cells) -> Hit | None:
 
 def _bullets(cell) -> int:
     """The section's list items and would-be bullets (``would_be_bullets``), which need a
-    paragraph with a line led by a dash or bullet (``dash_led``): tested first with str
-    methods on each paragraph, far cheaper than walking the section's blocks."""
+    paragraph with a line led by a dash or bullet: tested first (``may_be_dash_led``)."""
     for block, inline in cell.inlines:
-        content = inline.content
-        if block.kind == "paragraph" and (dash_led(content) or "\n" in content and (
-                "\n–" in content or "\n—" in content or "\n•" in content)):
+        if block.kind == "paragraph" and may_be_dash_led(inline.content):
             return cell.items + would_be_bullets(cell.section.blocks)
     return cell.items
 

@@ -34,12 +34,20 @@ from ..model import Block, Version
 from ..source import SourceText
 from .base import Rule
 
-_MARKS = ("– ", "— ", "• ", "–\u00a0", "—\u00a0", "•\u00a0")
+_LEADS = ("–", "—", "•")
+_MARKS = tuple(lead + space for lead in _LEADS for space in (" ", "\u00a0"))
 
 
 def dash_led(line: str) -> bool:
     """Does the line start with an en dash, em dash or bullet and a space (`– item`)?"""
     return line.startswith(_MARKS)
+
+
+def may_be_dash_led(content: str) -> bool:
+    """Could some line of a paragraph's content be ``dash_led``? (Its lines start at their
+    first character: markdown-it strips their indentation.) A few substring tests, far
+    cheaper than walking the blocks for would-be bullets."""
+    return content.startswith(_LEADS) or ("\n" in content and any("\n" + lead in content for lead in _LEADS))
 
 
 def _dash_paragraph(block: Block) -> bool:
@@ -48,7 +56,7 @@ def _dash_paragraph(block: Block) -> bool:
 
 def check(version: Version) -> Iterator[Hit]:
     text = version.source.text
-    if "–" not in text and "—" not in text and "•" not in text:
+    if not any(lead in text for lead in _LEADS):
         return  # no mark anywhere in the file (many files): no block to walk
     yield from _scan(version.blocks, in_item=False, source=version.source)
 
