@@ -81,9 +81,7 @@ class _Unit:
         self._keys = None
         self.cyrillic = cyrillic_text
         self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
-        # the words in the other script (``"\u0400" <= word < "\u0500"`` is ``names.cyrillic(word)``,
-        # written out: it runs for every capitalised word of every section)
-        for word in [word for word in self.words if ("\u0400" <= word < "\u0500") != cyrillic_text]:
+        for word in [word for word in self.words if cyrillic(word) != cyrillic_text]:  # the other script
             entity = capitalised_key(word)
             if entity and entity[0] == "name":
                 self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
