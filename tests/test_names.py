@@ -10,7 +10,7 @@ def test_the_joined_text_gives_the_keys_of_the_texts_read_one_by_one():
     # the two are joined with a space: the section holds no initial.
     texts = ["Plan B.", "Michael Spence, A. Michael Spence and NASA"]
     joined = " ".join(texts)
-    assert entity_words(lambda: texts, joined=joined) == entity_words(texts)
+    assert entity_words(lambda: texts, joined=joined) == entity_words(lambda: texts)
     words, marks = entity_words(lambda: texts, joined=joined)
     assert ("initial", "a.") in marks and ("initial", "b.") not in marks
     assert ("acronym", "nasa") in marks and "Spence" in words

@@ -103,20 +103,20 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None, ke
     return out
 
 
-def entity_words(texts: list[str] | Callable[[], list[str]], codes: list[str] = (), joined: str | None = None
+def entity_words(texts: Callable[[], list[str]], codes: list[str] = (), joined: str | None = None
                  ) -> tuple[set[str], set[tuple[str, str]]]:
     """What a comparison of versions needs first, at a fraction of the cost of ``entities``:
-    the distinct capitalised words of ``texts`` (the names among them are ``name_keys``;
-    their script tells a name kept as written), and the distinct (kind, key) of the other
-    entities, acronyms, initials and the code spans ``codes`` (their source, backticks
-    included), without their places.
+    the distinct capitalised words of the texts ``texts()`` returns (the names among them
+    are ``name_keys``; their script tells a name kept as written), and the distinct (kind,
+    key) of the other entities, acronyms, initials and the code spans ``codes`` (their
+    source, backticks included), without their places.
 
     ``joined``: the texts already joined with spaces (an aligned section's ``Cell.text``),
-    read instead of joining them again; ``texts`` may then be a function that returns
-    them, called only when the joined text holds an initial (one might run across a join:
-    ``B.`` ending one text, a capitalised word opening the next), which is rare."""
+    read instead of joining them again; ``texts()`` is then called only when the joined
+    text holds an initial (one might run across a join: ``B.`` ending one text, a
+    capitalised word opening the next), which is rare."""
     if joined is None:
-        text = "\n\n".join(texts)  # a blank line: no initial or word runs from one text into the next
+        text = "\n\n".join(texts())  # a blank line: no initial or word runs from one text into the next
     else:
         text = joined  # a space: no word runs from one text into the next either
     words = set(_CAPITALISED.findall(text))

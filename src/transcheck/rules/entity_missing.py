@@ -131,7 +131,7 @@ def _section_unit(cell, cyrillic_text: bool) -> _Unit:
 def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
     prose = key == "description"  # a title is heading-like: capitals there do not make names
     texts = ([value] if prose else [], (), [] if prose else [value])
-    return _Unit(lang, cyrillic_text, entity_words([*texts[0], *texts[2]], texts[1]), lambda: texts,
+    return _Unit(lang, cyrillic_text, entity_words(lambda: [*texts[0], *texts[2]], texts[1]), lambda: texts,
                  lambda keys=None: [(e, None, None, None) for e in entities(value, keys=keys)])
 
 
