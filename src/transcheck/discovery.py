@@ -160,6 +160,14 @@ class Discovery:
     candidates: list[Candidate]
     missing: list[str]
 
+    def groups(self) -> list[list[Candidate]]:
+        """The candidates by the article their paths name (``Candidate.group``), in the order
+        of the groups' names: the unit an article-at-a-time run reads and checks."""
+        groups: dict[str, list[Candidate]] = {}
+        for cand in self.candidates:
+            groups.setdefault(cand.group, []).append(cand)
+        return [groups[key] for key in sorted(groups)]
+
 
 def discover(paths: list[str], layout: str | None = None, include: tuple[str, ...] = INCLUDE,
              excluded=None) -> Discovery:

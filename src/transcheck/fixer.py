@@ -453,14 +453,11 @@ def fix_each(paths: list[str], layout: str | None = None, rules: tuple[Rule, ...
         return
     yield Outcome(Result(missing=found.missing), [])
     roots = _roots(paths)
-    groups: dict[str, list] = {}
-    for cand in found.candidates:
-        groups.setdefault(cand.group, []).append(cand)
     joined = []
-    for key in sorted(groups):
-        loaded = [(cand, *load(cand, max_size=max_size)) for cand in groups[key]]
-        if joined_elsewhere(loaded, key):
-            joined.extend(groups[key])
+    for group in found.groups():
+        loaded = [(cand, *load(cand, max_size=max_size)) for cand in group]
+        if joined_elsewhere(loaded, group[0].group):
+            joined.extend(group)
             continue
         yield _fixed(assemble(loaded, Result(), languages=languages), roots, rules, unsafe, source, select)
     if joined:

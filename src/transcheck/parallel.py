@@ -92,10 +92,7 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     found = discover(paths, layout, include, excluded)
     if any(cand.lang is None for cand in found.candidates):
         return None
-    groups: dict[str, list] = {}
-    for cand in found.candidates:
-        groups.setdefault(cand.group, []).append(cand)
-    ordered = [groups[key] for key in sorted(groups)]
+    ordered = found.groups()
     count = len(ordered)
     total = Part()  # counts and per-file data; the findings go to the store
     findings = FindingStore(render)
