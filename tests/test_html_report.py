@@ -19,7 +19,7 @@ from transcheck.engine import run
 from transcheck.html_report import html_report
 from transcheck.progress import Progress
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, peak_growth
 
 CORPUS = str(ROOT / "corpus")
 REALCORPUS = SHARED / "realcorpus" / "Texts"
@@ -380,3 +380,51 @@ def test_findings_at_one_point_are_point_markers_not_nested_highlights(tmp_path)
     points = [m for td in sv_cells for m in td.find_all("mark", "point")]
     assert len(points) >= 40
     assert all(not m.find_all("mark") for td in sv_cells for m in td.find_all("mark"))  # none inside another
+
+
+# -- the streamed page (issue #8: memory stays flat) --------------------------------------------
+def _html_cli(path, out, *args, read: bool = True) -> str | None:
+    res = CliRunner().invoke(main, ["report", str(path), "--html", str(out), *map(str, args)], env={"NO_COLOR": "1"})
+    assert res.exit_code == 0, res.output
+    return out.read_text(encoding="utf-8") if read else None
+
+
+def test_the_streamed_page_is_the_page_of_the_whole_run(synth_corpus, tmp_path, monkeypatch):
+    """`report --html` renders each article where it is checked (in --jobs processes) and
+    keeps its section on disk: the page is the one made from the whole run held in memory,
+    byte for byte, also with --lang and when the findings spill to disk."""
+    from transcheck import spill
+
+    whole = run([str(synth_corpus)])
+    assert _html_cli(synth_corpus, tmp_path / "a.html", "-j", "2") == html_report(whole)
+    monkeypatch.setattr(spill, "HELD", 5)
+    assert _html_cli(synth_corpus, tmp_path / "b.html", "-j", "1", "--lang", "sv") == html_report(whole, ("sv",))
+
+
+def test_the_streamed_page_applies_the_configuration(tmp_path):
+    """Per-file ignores and severity overrides change the page as they change the findings."""
+    art = tmp_path / "articles" / "smo"
+    shutil.copytree(ROOT / "corpus" / "social-media-optimization-smo", art)
+    (tmp_path / "transcheck.toml").write_text('[per-file-ignores]\n"articles/*/sv.md" = ["heading-missing-space"]\n'
+                                              '[severity]\nTC301 = "info"\n', encoding="utf-8")
+    tree = Tree(_html_cli(tmp_path / "articles", tmp_path / "r.html", "-j", "1"))
+    notes = [li.text() for li in tree.root.find_all("li", "note")]
+    assert len(notes) == 20  # the seeds' 21 less the Swedish heading
+    assert not any("TC101" in li.text() for li in tree.root.find_all("li", "note") if li.parent.parent.attrs["lang"] == "sv")
+    stray = [n for n in notes if "TC301" in n]
+    assert len(stray) >= 5 and all(n.split(" TC301")[0].endswith(" info") for n in stray)
+
+
+def test_the_streamed_page_does_not_keep_the_articles(synth_corpus, tmp_path):
+    """Memory: four times the articles, not four times the peak (held, the page and the
+    parsed articles made `report --html` 340 MB at 2,000 files)."""
+    assert peak_growth(synth_corpus, tmp_path,
+                       lambda path: _html_cli(path, tmp_path / "m.html", "-j", "1", read=False)) < 1.6
+
+
+def test_article_anchors_are_stable_and_distinct():
+    from transcheck.html_report import anchor
+
+    assert anchor("social-media-optimization-smo") == "social-media-optimization-smo"
+    assert anchor("a b") != anchor("a_b") and anchor("a b").startswith("a_b-")
+    assert anchor("ä") == anchor("ä") != anchor("ö")

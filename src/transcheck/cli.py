@@ -185,9 +185,9 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
     other versions have). Colours on a terminal unless NO_COLOR is set. With --html, also
     a page that shows the versions side by side, each finding highlighted in place.
 
-    Without --html the articles are checked one at a time and dropped (only the findings
-    and their lines are kept), so memory does not grow with the corpus; the page needs
-    every article's text, so --html keeps them all."""
+    The articles are checked one at a time and dropped (only the findings, their lines
+    and, with --html, each article's rendered section, on disk, are kept), so memory does
+    not grow with the corpus."""
     import os
 
     from . import report as reports
@@ -196,27 +196,47 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
     for value in langs:
         if code_of(value) is None:
             raise click.BadParameter(f"{value!r} is not a language code or name", param_hint="--lang")
-    result, _ = _run(paths, options, progress=True, jobs=jobs, stream=not html_file, context=True)
-    try:
-        wanted = tuple(code_of(lang) for lang in langs)
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        click.echo(reports.terminal(result, wanted, color=color), nl=False)
-        if html_file:
-            from .html_report import html_report
-            from .progress import Progress
+    wanted = tuple(code_of(lang) for lang in langs)
+    pages = None
+    if html_file:
+        from .spill import PageStore
 
-            bar = Progress()
-            try:
-                page = html_report(result, wanted, progress=lambda done, total: bar(done, total, "articles rendered"))
-            finally:
-                bar.close()
-            _write_atomically(html_file, page)
-        if markdown_file:
-            _write_atomically(markdown_file, reports.markdown(result, wanted))
+        pages = PageStore()
+    try:
+        result, _ = _run(paths, options, progress=True, jobs=jobs, stream=True, context=True,
+                         html=wanted if html_file else None, pages=pages)
+        try:
+            color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            click.echo(reports.terminal(result, wanted, color=color), nl=False)
+            if html_file:
+                _write_atomically(html_file, _html_page(result, wanted, pages))
+            if markdown_file:
+                _write_atomically(markdown_file, reports.markdown(result, wanted))
+        finally:
+            if not isinstance(result.findings, list):
+                result.findings.close()  # a streamed run's FindingStore (its temporary file)
     finally:
-        if not isinstance(result.findings, list):
-            result.findings.close()  # a streamed run's FindingStore (its temporary file)
+        if pages is not None:
+            pages.close()
     sys.exit(2 if result.missing else 0)
+
+
+def _html_page(result, wanted: tuple[str, ...], pages):
+    """The HTML page in pieces: from the sections the workers rendered (``pages``), or, when
+    the run kept its articles (the serial path), rendered from them here."""
+    from .html_report import html_report, page_order, page_pieces, shown
+
+    if result.article_count is None:  # the articles are here
+        from .progress import Progress
+
+        bar = Progress()
+        try:
+            return html_report(result, wanted, progress=lambda done, total: bar(done, total, "articles rendered"))
+        finally:
+            bar.close()
+    findings = shown(result.findings, wanted)
+    return page_pieces(findings, page_order(findings, pages.langs), pages.langs, pages.section, result.files,
+                       result.article_total)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -274,7 +294,8 @@ def settings(paths: tuple[str, ...], options: dict):
 
 def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
          changed_since: str | None = None, report_unused: bool = False, jobs: int | None = 1,
-         cache_dir: str | None = None, stream: bool = False, render=None, context: bool = False):
+         cache_dir: str | None = None, stream: bool = False, render=None, context: bool = False,
+         html: tuple[str, ...] | None = None, pages=None):
     """Run the checks for a command with its settings; no input at all ends it (exit 2).
     With ``progress``, a bar on stderr when it is a terminal and the run is long. With
     ``stream`` (the result keeps no articles: ``check``), article by article
@@ -283,7 +304,9 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
     bound), so memory stays flat however large the corpus, as long as they are only
     iterated (the text and JSON formats; ``render``: the format's piece of one finding,
     see ``formats.RENDER``); with ``context`` (the report), the streamed result also keeps
-    where each finding's line is (``Result.contexts``). The configuration's per-file
+    where each finding's line is (``Result.contexts``); with ``html`` (the languages shown)
+    each article's section of the HTML page goes to ``pages`` (``spill.PageStore``). The
+    configuration's per-file
     ignores and severity overrides are applied to the findings either way."""
     from .progress import Progress
     from .result import Result
@@ -314,12 +337,13 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             from .cache import salt
 
             chosen = parallel.Settings(config.rules(), config.source, config.languages, shard, report_unused,
-                                       cache_dir, max_size=config.max_file_size, context=context)
+                                       cache_dir, max_size=config.max_file_size, context=context,
+                                       html=(html, config.apply) if html is not None else None)
             if cache_dir:
                 chosen.salt = salt(chosen)
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
                                           progress=bar if bar.enabled else None, select=config.apply,
-                                          render=render)
+                                          render=render, pages=pages)
         if result is None:
             from .engine import run
 

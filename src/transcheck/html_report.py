@@ -153,8 +153,9 @@ class _Snap:
 
 @dataclass
 class _Note:
-    number: int
+    number: int  # shown: notes are numbered from 1 in each article
     finding: Finding
+    anchor: str  # unique in the page: the article's anchor and the number
     placed: bool = False
 
 
@@ -210,7 +211,7 @@ def _marked(rendered: str, marks: list[tuple[int, int, _Note]]) -> str:
                 # the first piece carries the id and the message; the pieces reopened after a
                 # tag only the classes (a message repeated at each of 100,000 links was 1.2 GB)
                 if first:
-                    out.append(f'<mark id="m-{note.number}" class="f sev-{f.severity.value} r-{_token(f.code)}" '
+                    out.append(f'<mark id="m-{note.anchor}" class="f sev-{f.severity.value} r-{_token(f.code)}" '
                                f'title="{escape(f"{f.code} {f.rule}: {f.message}")}">')
                 else:
                     out.append(f'<mark class="f sev-{f.severity.value} r-{_token(f.code)}">')
@@ -245,12 +246,12 @@ def _marked(rendered: str, marks: list[tuple[int, int, _Note]]) -> str:
                     open_.remove(k)
                     seen.add(k)
                     f = note.finding
-                    out.append(f'<mark id="m-{note.number}" class="f point sev-{f.severity.value} '
+                    out.append(f'<mark id="m-{note.anchor}" class="f point sev-{f.severity.value} '
                                f'r-{_token(f.code)}" title="{escape(f"{f.code} {f.rule}: {f.message}")}">⁁</mark>')
                 else:
                     close_shown()
                     open_.remove(k)
-                out.append(f'<a class="fref r-{_token(note.finding.code)}" href="#f-{note.number}">'
+                out.append(f'<a class="fref r-{_token(note.finding.code)}" href="#f-{note.anchor}">'
                            f'{note.number}</a>')
         chunk = part[text_start:]
         if chunk:
@@ -281,19 +282,32 @@ def _fix_hint(code: str) -> str:
     return first.replace("``", "")
 
 
+def anchor(slug: str) -> str:
+    """The article's anchor in the page (``#a-<anchor>``), from its slug alone, so that it is
+    the same in every report and whatever order the articles are rendered in: the slug
+    itself when it is a safe id, else its safe form and a digest (two slugs never share one)."""
+    token = _token(slug)
+    if token == slug:
+        return token
+    return f"{token}-{hashlib.sha1(slug.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
 class _Page:
-    def __init__(self, result: Result, langs: tuple[str, ...]):
-        self.result = result
-        self.findings = [f for f in result.findings if not langs or f.lang in langs]
-        self.numbers = _Counter()
+    """Renders articles one at a time; keeps only what the articles share (fix hints)."""
+
+    def __init__(self):
         self.hints: dict[str, str] = {}
-        self.references: dict[str, dict] = {}  # link reference definitions by path, read once
+        self.references: dict[str, dict] = {}  # link reference definitions by path, read once per article
         self.snaps: dict[int, _Snap] = {}  # by id() of a block of the article being placed
         self.section_blocks: dict[int, tuple] = {}  # by id() of a section of that article
 
     # each article --------------------------------------------------------------------
-    def article(self, index: int, alignment: Alignment, findings: list[Finding]) -> str:
+    def article(self, alignment: Alignment, findings: list[Finding]) -> str:
+        """The article's ``<section>``: its versions side by side, ``findings`` (its own, in
+        the languages shown) highlighted and numbered from 1."""
         article = alignment.article
+        self.anchor = anchor(article.slug)
+        self.numbers = _Counter()
         versions = {v.lang: v for v in article.versions}
         by_path: dict[str, list[Finding]] = {}
         for f in findings:
@@ -334,7 +348,8 @@ class _Page:
             rows.append(self._row(str(r + 1), "".join(cells), dirty))
         summary = ", ".join(_plural(counts[s], s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
                             if counts[s]) or "no findings"
-        return (f'<section class="article" id="a-{index}"><h2>{escape(article.slug)} '
+        self.references.clear()
+        return (f'<section class="article" id="a-{self.anchor}"><h2>{escape(article.slug)} '
                 f'<small>{escape(summary)}</small></h2>'
                 f'<div class="scroll"><table class="sbs"><thead><tr><th scope="col">§</th>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>'
@@ -345,7 +360,8 @@ class _Page:
         return f'<tr class="{"dirty" if dirty else "clean"}"><th scope="row">{escape(label)}</th>{cells}</tr>'
 
     def _place(self, f: Finding, version: Version, row_of_section: dict, views: dict) -> None:
-        note = _Note(self.numbers.next(), f)
+        number = self.numbers.next()
+        note = _Note(number, f, f"{self.anchor}-{number}")
         line = version.source.line_of(f.offset) if version.source.text else 0
         matter = version.front_matter
         if matter is not None and matter.first_line <= line <= matter.last_line:
@@ -440,8 +456,8 @@ class _Page:
                 self.hints[f.code] = _fix_hint(f.code)
             hint = self.hints[f.code]
             where = f"{f.line}:{f.column}"
-            anchor = f'<a href="#m-{note.number}">{where}</a>' if note.placed else where
-            items.append(f'<li id="f-{note.number}" class="note sev-{f.severity.value} r-{_token(f.code)}" '
+            anchor = f'<a href="#m-{note.anchor}">{where}</a>' if note.placed else where
+            items.append(f'<li id="f-{note.anchor}" class="note sev-{f.severity.value} r-{_token(f.code)}" '
                          f'value="{note.number}">{anchor} <b>{escape(f.severity.value)} {escape(f.code)} '
                          f'{escape(f.rule)}</b>: {escape(f.message)}'
                          + (f' <span class="hint">Fix: {escape(hint)}</span>' if hint else "") + "</li>")
@@ -452,11 +468,13 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 or noun == 'info' else 's'}"
 
 
-def _chart(findings: list[Finding]) -> str:
-    """Stacked bars: one per language, one colour per rule family (inline SVG)."""
-    langs = sorted({f.lang or "?" for f in findings})
-    families = [name for name in list(FAMILIES.values()) + ["other"] if any(family(f) == name for f in findings)]
-    counts = {lang: Counter(family(f) for f in findings if (f.lang or "?") == lang) for lang in langs}
+def _chart(tally: Counter) -> str:
+    """Stacked bars: one per language, one colour per rule family (inline SVG), from the
+    number of findings per (language, family)."""
+    langs = sorted({lang for lang, _ in tally})
+    present = {name for _, name in tally}
+    families = [name for name in list(FAMILIES.values()) + ["other"] if name in present]
+    counts = {lang: Counter({name: n for (x, name), n in tally.items() if x == lang}) for lang in langs}
     top = max((sum(c.values()) for c in counts.values()), default=1) or 1
     bar_h, gap, label_w, width = 22, 8, 48, 520
     height = len(langs) * (bar_h + gap) + 40
@@ -537,34 +555,86 @@ pre.fm{white-space:pre-wrap;font-size:.8rem;margin:0}
 """
 
 
-def html_report(result: Result, langs: tuple[str, ...] = (), progress=None) -> str:
-    """The whole page as a string."""
-    page = _Page(result, langs)
-    findings = page.findings
-    worst = _worst(findings)
-    order = [slug for slug, _ in worst]
-    order += sorted({a.slug for a in result.articles} - set(order))
-    articles = {a.slug: a for a in result.articles}
+def shown(findings, langs: tuple[str, ...]):
+    """The findings in the languages the page shows (all when ``langs`` is empty), as an
+    iterable read as often as needed (a streamed run's are on disk: not copied to a list)."""
+    return _Shown(findings, langs) if langs else findings
+
+
+@dataclass
+class _Shown:
+    findings: object
+    langs: tuple[str, ...]
+
+    def __iter__(self):
+        return (f for f in self.findings if f.lang in self.langs)
+
+
+def articles_html(result: Result, langs: tuple[str, ...] = (), select=None) -> list[tuple[str, tuple, str]]:
+    """(slug, languages, ``<section>``) of each article of ``result``, rendered where it was
+    checked (a worker of a streamed report: ``parallel.Settings.html``), so that no process
+    keeps the articles; ``select``: the configuration's filter the parent applies."""
+    findings = shown(select(result.findings) if select else result.findings, langs)
     per_article: dict[str, list[Finding]] = {}
     for f in findings:
         per_article.setdefault(f.article, []).append(f)
-    sections = []
-    listing = []
-    for index, slug in enumerate(order):
-        article = articles.get(slug)
-        if article is None:
-            continue
-        alignment = result.alignments.get(id(article)) or align(article)
-        sections.append(page.article(index, alignment, per_article.get(slug, [])))
-        c = Counter(f.severity for f in per_article.get(slug, []))
-        listing.append(f'<tr><td><a href="#a-{index}">{escape(slug)}</a></td><td class="n">{c[Severity.ERROR]}</td>'
-                       f'<td class="n">{c[Severity.WARNING]}</td><td class="n">{c[Severity.INFO]}</td>'
-                       f'<td>{escape(" ".join(article.langs))}</td></tr>')
+    page = _Page()
+    return [(article.slug, tuple(article.langs),
+             page.article(result.alignments.get(id(article)) or align(article), per_article.get(article.slug, [])))
+            for article in result.articles]
+
+
+def html_report(result: Result, langs: tuple[str, ...] = (), progress=None) -> str:
+    """The whole page as a string, from a result that kept its articles."""
+    articles = {a.slug: a for a in result.articles}
+    findings = shown(result.findings, langs)
+    per_article: dict[str, list[Finding]] = {}
+    for f in findings:
+        per_article.setdefault(f.article, []).append(f)
+    page = _Page()
+    order = page_order(findings, articles)
+    done = Counter()
+
+    def section(slug: str) -> str:
+        article = articles[slug]
+        done["articles"] += 1
         if progress:
-            progress(index + 1, len(order))
-    counts = Counter(f.severity for f in findings)
-    langs_present = sorted({lang for a in result.articles for lang in a.langs})
-    rules_present = sorted({(f.code, f.rule) for f in findings})
+            progress(done["articles"], len(order))
+        return page.article(result.alignments.get(id(article)) or align(article), per_article.get(slug, []))
+
+    return "".join(page_pieces(findings, order, {slug: articles[slug].langs for slug in order}, section,
+                               result.files, len(result.articles)))
+
+
+def page_order(findings, slugs) -> list[str]:
+    """The articles in page order: worst first (``report._worst``), then the others by slug."""
+    order = [slug for slug, _ in _worst(findings) if slug in slugs]
+    return order + sorted(set(slugs) - set(order))
+
+
+def page_pieces(findings, order: list[str], article_langs: dict, section, files: int, article_count: int):
+    """The page in pieces, in order: the overview of ``findings`` (those shown; iterated
+    more than once), then ``section(slug)`` for each slug of ``order`` (one at a time, so a
+    caller can read each from disk as it is written out). ``article_langs``: each
+    article's languages."""
+    counts: Counter = Counter()
+    tally: Counter = Counter()  # (language, rule family) -> findings, for the chart
+    per_article: dict[str, Counter] = {}
+    rules_present = set()
+    for f in findings:  # once: a streamed run's findings are read back from disk
+        counts[f.severity] += 1
+        tally[f.lang or "?", family(f)] += 1
+        per_article.setdefault(f.article, Counter())[f.severity] += 1
+        rules_present.add((f.code, f.rule))
+    rules_present = sorted(rules_present)
+    total = sum(counts.values())
+    langs_present = sorted({lang for langs in article_langs.values() for lang in langs})
+    listing = []
+    for slug in order:
+        c = per_article.get(slug, Counter())
+        listing.append(f'<tr><td><a href="#a-{anchor(slug)}">{escape(slug)}</a></td>'
+                       f'<td class="n">{c[Severity.ERROR]}</td><td class="n">{c[Severity.WARNING]}</td>'
+                       f'<td class="n">{c[Severity.INFO]}</td><td>{escape(" ".join(article_langs[slug]))}</td></tr>')
     style = _STYLE + "".join(f".hide-l-{_token(lang)} .l-{_token(lang)}{{display:none}}" for lang in langs_present)
     style += "".join(f".hide-r-{_token(code)} mark.r-{_token(code)}{{background:none;box-shadow:none}}"
                      f".hide-r-{_token(code)} li.r-{_token(code)},.hide-r-{_token(code)} a.r-{_token(code)}"
@@ -580,17 +650,19 @@ def html_report(result: Result, langs: tuple[str, ...] = (), progress=None) -> s
                          f'checked> {escape(code)} {escape(rule)}</label> ' for code, rule in rules_present)
                + '</fieldset><label><input type="checkbox" name="only" value="1"> only sections with findings'
                  '</label></form>')
-    totals = (f'<div class="totals"><div><b>{len(findings)}</b>findings</div>'
+    totals = (f'<div class="totals"><div><b>{total}</b>findings</div>'
               f'<div><b>{counts[Severity.ERROR]}</b>errors</div><div><b>{counts[Severity.WARNING]}</b>warnings</div>'
-              f'<div><b>{counts[Severity.INFO]}</b>infos</div><div><b>{len(result.articles)}</b>articles</div>'
-              f'<div><b>{result.files}</b>files</div></div>')
+              f'<div><b>{counts[Severity.INFO]}</b>infos</div><div><b>{article_count}</b>articles</div>'
+              f'<div><b>{files}</b>files</div></div>')
     listing_table = ('<table class="articles"><thead><tr><th>article</th><th>errors</th><th>warnings</th>'
                      f'<th>infos</th><th>versions</th></tr></thead><tbody>{"".join(listing)}</tbody></table>')
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>transcheck report</title><style>{style}</style></head><body>"
-            f'<header id="overview"><h1>transcheck report</h1>{totals}'
-            f'{_chart(findings) if findings else "<p>No findings.</p>"}{filters}'
-            f"<h2>Articles, worst first</h2>{listing_table}</header>"
-            f'<main>{"".join(sections)}</main><script>{_SCRIPT}</script></body></html>\n')
+    yield ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+           f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f"<title>transcheck report</title><style>{style}</style></head><body>"
+           f'<header id="overview"><h1>transcheck report</h1>{totals}'
+           f'{_chart(tally) if total else "<p>No findings.</p>"}{filters}'
+           f"<h2>Articles, worst first</h2>{listing_table}</header><main>")
+    for slug in order:
+        yield section(slug)
+    yield f"</main><script>{_SCRIPT}</script></body></html>\n"

@@ -40,6 +40,9 @@ class Settings:
     salt: str = ""
     max_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are reported, not read (None: no limit)
     context: bool = False  # for the report: also where each finding's line is (``report.contexts``)
+    # for ``report --html``: (the languages shown, the configuration's filter) to render each
+    # article's section of the page where it is checked (``html_report.articles_html``)
+    html: tuple | None = None
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Part:
     articles: int = 0
     article_of: dict = field(default_factory=dict)  # checked path -> article slug
     contexts: dict = field(default_factory=dict)  # with Settings.context: (path, line) -> report.contexts
+    pages: list = field(default_factory=list)  # with Settings.html: (slug, languages, section) per article
     hits: int = 0
     misses: int = 0
     # groups whose files moved to other articles: their path groups, and the article keys they formed
@@ -69,19 +73,21 @@ class Part:
         self.articles += other.articles
         self.article_of.update(other.article_of)
         self.contexts.update(other.contexts)
+        self.pages.extend(other.pages)
         self.hits += other.hits
         self.misses += other.misses
 
 
 def run_chunked(paths: list[str], layout: str | None, settings: Settings, include: tuple[str, ...] = INCLUDE,
-                excluded=None, jobs: int = 1, progress=None, select=None, render=None):
+                excluded=None, jobs: int = 1, progress=None, select=None, render=None, pages=None):
     """The engine's ``run`` for ``check`` by groups of files, in ``jobs`` processes, with
     the cache when ``settings.cache_dir`` is set; the ``Result`` keeps no articles (its
     ``article_count`` says how many) and its findings are a ``spill.FindingStore``, so
     memory does not grow with the number of findings. ``select`` (e.g.
     ``Config.apply``) filters each batch of findings before it is kept; ``render``: the
-    store keeps spilled findings as their output pieces (``FindingStore``). None when a
-    file needs the serial path.
+    store keeps spilled findings as their output pieces (``FindingStore``); ``pages``
+    (a ``spill.PageStore``, with ``settings.html``): where each article's rendered section
+    goes. None when a file needs the serial path.
 
     What the parent keeps per file (checked paths, their articles) grows with the corpus;
     the findings of articles that front matter joins across groups (rare) are held until
@@ -101,6 +107,9 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     def take(part: Part) -> None:
         findings.add(select(part.findings) if select else part.findings)
         part.findings = []
+        for page in part.pages:
+            pages.add(*page)
+        part.pages = []
         total.add(part)
         if part.moved:
             moved.append(part)
@@ -109,7 +118,7 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     if settings.cache_dir and jobs > 1:  # cached articles are read here: a warm run starts no worker
         ordered = _cached(ordered, settings, take)
         done = total.hits
-    chunks = _chunks(ordered, jobs)
+    chunks = _chunks(ordered, jobs, HTML_CHUNK if settings.html is not None else CHUNK)
     in_process = jobs <= 1 or len(chunks) <= 1
     if not in_process:
         from concurrent.futures import ProcessPoolExecutor
@@ -144,13 +153,16 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
 
 
 CHUNK = 64  # groups at most per chunk: what a worker holds (a chunk's findings), and sends back at once
+# ... when it also renders each article's section of the HTML page (``Settings.html``), which is
+# larger than its files (23 MB of page for 14 MB of Markdown): a chunk's sections stay a few MB
+HTML_CHUNK = 8
 
 
-def _chunks(groups: list[list], jobs: int) -> list[list[list]]:
-    """Chunks of at most ``CHUNK`` groups, so that a chunk's findings (held until the
+def _chunks(groups: list[list], jobs: int, most: int = CHUNK) -> list[list[list]]:
+    """Chunks of at most ``most`` groups, so that a chunk's findings (held until the
     chunk is done) stay few however large the corpus; in processes, also about four
-    chunks per process (the slow ones even out), at least 8 groups each."""
-    size = CHUNK if jobs <= 1 else min(CHUNK, max(8, -(-len(groups) // (jobs * 4))))
+    chunks per process (the slow ones even out), at least 8 groups each (or ``most``)."""
+    size = most if jobs <= 1 else min(most, max(8, -(-len(groups) // (jobs * 4))))
     return [groups[i:i + size] for i in range(0, len(groups), size)]
 
 
@@ -278,6 +290,10 @@ def _check_loaded(loaded: list, settings: Settings) -> Part:
         from .report import contexts
 
         part.contexts = contexts(result)
+    if settings.html is not None:
+        from .html_report import articles_html
+
+        part.pages = articles_html(result, *settings.html)
     return part
 
 

@@ -158,3 +158,38 @@ def _finding(path: str, row: tuple) -> Finding:
     if fix is not None:
         fix = Fix(fix[0], tuple(Edit(*edit) for edit in fix[1]), fix[2])
     return Finding(path, *row[:12], fix, row[13])
+
+
+class PageStore:
+    """The rendered ``<section>`` of each article of a streamed ``report --html``, written
+    to an anonymous temporary file as the articles are checked (in any order), then read
+    back one at a time in the order the page wants (worst first, known only at the end).
+    Memory holds each article's slug, languages and place in the file, never the page."""
+
+    def __init__(self) -> None:
+        self._file = None
+        self._where: dict[str, tuple[int, int]] = {}  # slug -> (start, length) in the file
+        self.langs: dict[str, tuple[str, ...]] = {}  # slug -> the article's languages
+
+    def add(self, slug: str, langs: tuple[str, ...], html: str) -> None:
+        """Keep one article's section (a slug given again replaces the first, as a page
+        keyed by slug shows one article per slug)."""
+        if self._file is None:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile()
+        data = html.encode("utf-8", "surrogatepass")
+        start = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        self._where[slug] = (start, len(data))
+        self.langs[slug] = langs
+
+    def section(self, slug: str) -> str:
+        start, length = self._where[slug]
+        self._file.seek(start)
+        return self._file.read(length).decode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
