@@ -428,3 +428,23 @@ def test_article_anchors_are_stable_and_distinct():
     assert anchor("social-media-optimization-smo") == "social-media-optimization-smo"
     assert anchor("a b") != anchor("a_b") and anchor("a b").startswith("a_b-")
     assert anchor("ä") == anchor("ä") != anchor("ö")
+
+
+@pytest.mark.parametrize("unlabelled", [False, True])
+def test_the_page_of_joined_and_unlabelled_files_is_the_page_of_the_whole_run(tmp_path, unlabelled):
+    """Two files far apart join one article by translationKey (checked together at the end),
+    and a file whose path names no language sends the run to the serial path: either way
+    the page is the one made from the whole run."""
+    for i in range(30):
+        for lang in ("en", "fi", "sv"):
+            (tmp_path / f"a{i:02}").mkdir(exist_ok=True)
+            (tmp_path / f"a{i:02}" / f"{lang}.md").write_text(f"# Title {i}\n\nSome text 12 here ),.\n\n- one\n- two\n",
+                                                              encoding="utf-8")
+    for slug in ("a01", "a28"):
+        (tmp_path / slug / "fi.md").write_text("---\ntranslationKey: shared\n---\n# Other\n\nText 7.\n", encoding="utf-8")
+    if unlabelled:
+        (tmp_path / "a03" / "notes.md").write_text("# Notes\n\nThis is an English text about nothing.\n")
+    whole = html_report(run([str(tmp_path)]))
+    assert 'id="a-shared"' in whole  # the joined article, by the slug its front matter gives
+    for jobs in ("1", "2"):
+        assert _html_cli(tmp_path, tmp_path.parent / f"p{jobs}.html", "-j", jobs) == whole
