@@ -448,3 +448,20 @@ def test_the_page_of_joined_and_unlabelled_files_is_the_page_of_the_whole_run(tm
     assert 'id="a-shared"' in whole  # the joined article, by the slug its front matter gives
     for jobs in ("1", "2"):
         assert _html_cli(tmp_path, tmp_path.parent / f"p{jobs}.html", "-j", jobs) == whole
+
+
+def test_two_versions_in_one_language_each_have_their_column(tmp_path):
+    """Front matter can join two files of one language into one article: each is shown in
+    its own column and each one's findings are explained (the page keyed the columns by
+    language, and showed one file twice and the other's findings nowhere)."""
+    for slug, text in (("a", "Teksti 7 ),.\n"), ("b", "Toinen teksti 7 ),.\n")):
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "fi.md").write_text(f"---\ntranslationKey: shared\n---\n# Otsikko\n\n{text}",
+                                               encoding="utf-8")
+    result = run([str(tmp_path)])
+    assert {f.path for f in result.findings} == {str(tmp_path / "a" / "fi.md"), str(tmp_path / "b" / "fi.md")}
+    tree = Tree(html_report(result))
+    heads = [th.find_all("small")[0].text() for th in tree.root.find_all("th") if th.find_all("small")
+             and th.parent.parent.tag == "thead"]
+    assert sorted(heads) == sorted({f.path for f in result.findings})
+    assert len(tree.root.find_all("li", "note")) == len(result.findings)

@@ -308,43 +308,42 @@ class _Page:
         article = alignment.article
         self.anchor = anchor(article.slug)
         self.numbers = _Counter()
-        versions = {v.lang: v for v in article.versions}
+        versions = article.versions  # one column each, in the alignment's order (two may share a language)
         by_path: dict[str, list[Finding]] = {}
         for f in findings:
             by_path.setdefault(f.path, []).append(f)
-        views: dict[tuple[int, str], _CellView] = {}  # (row, lang) -> view; row -1 file, -2 front matter
+        views: dict[tuple[int, int], _CellView] = {}  # (row, column) -> view; row -1 file, -2 front matter
         row_of_section = {}
         for r, row in enumerate(alignment.rows):
             for cell in row.cells:
                 if cell is not None:
                     row_of_section[id(cell.section)] = (r, cell)
-        for lang, version in versions.items():
+        for k, version in enumerate(versions):
             for f in sorted(by_path.get(version.path, []), key=lambda f: (f.offset, f.code)):
-                self._place(f, version, row_of_section, views)
+                self._place(f, version, k, row_of_section, views)
         self.snaps.clear()
         self.section_blocks.clear()
         counts = Counter(f.severity for f in findings)
         head = "".join(f'<th class="l-{_token(lang)}" scope="col">{escape(lang)}<br>'
-                       f'<small>{escape(versions[lang].path)}</small></th>' for lang in alignment.langs)
+                       f'<small>{escape(version.path)}</small></th>' for lang, version in zip(alignment.langs, versions))
         rows = []
         for key, label in ((-1, "file"), (-2, "meta")):
-            if key == -2 and not any(v.front_matter for v in versions.values()):
+            if key == -2 and not any(v.front_matter for v in versions):
                 continue
-            if key == -1 and not any((key, lang) in views for lang in alignment.langs):
+            if key == -1 and not any((key, k) in views for k in range(len(versions))):
                 continue
-            cells = "".join(self._special_cell(key, versions[lang], views.get((key, lang)))
-                            for lang in alignment.langs)
-            rows.append(self._row(label, cells, any((key, lang) in views for lang in alignment.langs)))
+            cells = "".join(self._special_cell(key, version, views.get((key, k))) for k, version in enumerate(versions))
+            rows.append(self._row(label, cells, any((key, k) in views for k in range(len(versions)))))
         for r, row in enumerate(alignment.rows):
             cells = []
-            for lang, cell in zip(alignment.langs, row.cells):
+            for k, (lang, cell) in enumerate(zip(alignment.langs, row.cells)):
                 if cell is None:
                     have = [c.lang for c in row.cells if c is not None]
                     cells.append(f'<td class="gap l-{_token(lang)}"><div class="gapnote">no counterpart of '
                                  f'this section in {escape(lang)} (present in {escape(", ".join(have))})</div></td>')
                 else:
-                    cells.append(self._cell(cell, row.cells, views.get((r, lang))))
-            dirty = any((r, lang) in views for lang in alignment.langs) or any(c is None for c in row.cells)
+                    cells.append(self._cell(cell, row.cells, views.get((r, k))))
+            dirty = any((r, k) in views for k in range(len(versions))) or any(c is None for c in row.cells)
             rows.append(self._row(str(r + 1), "".join(cells), dirty))
         summary = ", ".join(_plural(counts[s], s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
                             if counts[s]) or "no findings"
@@ -359,22 +358,22 @@ class _Page:
     def _row(label: str, cells: str, dirty: bool) -> str:
         return f'<tr class="{"dirty" if dirty else "clean"}"><th scope="row">{escape(label)}</th>{cells}</tr>'
 
-    def _place(self, f: Finding, version: Version, row_of_section: dict, views: dict) -> None:
+    def _place(self, f: Finding, version: Version, column: int, row_of_section: dict, views: dict) -> None:
         number = self.numbers.next()
         note = _Note(number, f, f"{self.anchor}-{number}")
         line = version.source.line_of(f.offset) if version.source.text else 0
         matter = version.front_matter
         if matter is not None and matter.first_line <= line <= matter.last_line:
-            view = views.setdefault((-2, version.lang), _CellView())
+            view = views.setdefault((-2, column), _CellView())
             view.notes.append(note)
             view.marks.setdefault(0, []).append((f.offset, max(f.offset, f.end_offset), note))
             return
         section = version.section_at(line)
         if section is None or id(section) not in row_of_section:
-            views.setdefault((-1, version.lang), _CellView()).notes.append(note)
+            views.setdefault((-1, column), _CellView()).notes.append(note)
             return
         r, _ = row_of_section[id(section)]
-        view = views.setdefault((r, version.lang), _CellView())
+        view = views.setdefault((r, column), _CellView())
         view.notes.append(note)
         blocks, starts = self._blocks(section)
         b = bisect_right(starts, line) - 1
