@@ -60,6 +60,20 @@ def test_front_matter_overrides_path(tmp_path):
     assert not [f for f in result.findings if f.rule == "language-unknown"]
 
 
+def test_front_matter_joining_a_second_version_of_a_language_is_reported(tmp_path):
+    """Two Finnish files joined by translationKey: the later one (path order) is reported
+    once, at the value that joined it, naming the other; -j 1 and -j 2 agree."""
+    from .conftest import check_cli
+
+    _write(tmp_path, "a/fi.md", "---\ntranslationKey: smo\n---\n\n# Otsikko\n\nTeksti.\n")
+    _write(tmp_path, "a/sv.md", "---\ntranslationKey: smo\n---\n\n# Rubrik\n\nText.\n")
+    _write(tmp_path, "b/fi.md", "---\ntranslationKey: smo\n---\n\n# Otsikko\n\nToinen teksti.\n")
+    found = [f for f in run([str(tmp_path)]).findings if f.rule == "language-duplicate"]
+    assert [(Path(f.path).parent.name, f.line, f.column) for f in found] == [("b", 2, 17)]
+    assert str(tmp_path / "a" / "fi.md") in found[0].message
+    assert check_cli(tmp_path, "--jobs", "1") == check_cli(tmp_path, "--jobs", "2")
+
+
 def test_single_file_loads_siblings_but_reports_only_itself(tmp_path):
     for lang in ("fi", "sv", "pl"):
         _write(tmp_path, f"article/{lang}.md")

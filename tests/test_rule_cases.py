@@ -7,7 +7,8 @@ An empty list is a passing case: the rule must stay silent.
 
 Cross-version rules take ``versions`` (language -> file text) instead of ``lang``/``text``,
 and ``expect`` entries are ``"lang:line:column"``; an optional ``source`` is the language
-to compare with instead of the consensus.
+to compare with instead of the consensus. Two versions in one language are keyed
+``lang/name`` (the file ``name/lang.md``; ``expect`` entries then ``"lang/name:line:column"``).
 
 For a fixable rule, ``fixed`` is the text after ``transcheck fix --unsafe-fixes`` with only
 this rule (for cross-version cases: language -> fixed text, for the versions that change).
@@ -45,9 +46,10 @@ def test_case(rule_name, case):
     rule = find_rule(rule_name)
     assert rule is not None, f"unknown rule {rule_name}"
     if "versions" in case:
-        versions = tuple(version_of(text, lang, f"{lang}.md") for lang, text in sorted(case["versions"].items()))
+        versions = _versions(case)
+        key_of = {_path(key): key for key in case["versions"]}
         found = check_article(Article("case", versions), (rule,), {v.path for v in versions}, case.get("source"))
-        got = sorted(f"{f.lang}:{f.line}:{f.column}" for f in found)
+        got = sorted(f"{key_of[f.path]}:{f.line}:{f.column}" for f in found)
     else:
         found = findings_of(case["text"], rule, case.get("lang", "en"))
         got = sorted(f"{f.line}:{f.column}" for f in found)
@@ -62,9 +64,16 @@ def _fixable_cases():
             yield pytest.param(rule_name, case, id=f"{rule_name}: {case['name']}")
 
 
+def _path(key: str) -> str:
+    """The file of a version's key: ``fi`` -> ``fi.md``, ``fi/b`` -> ``b/fi.md``."""
+    lang, _, name = key.partition("/")
+    return f"{name}/{lang}.md" if name else f"{lang}.md"
+
+
 def _versions(case):
     if "versions" in case:
-        return tuple(version_of(text, lang, f"{lang}.md") for lang, text in sorted(case["versions"].items()))
+        return tuple(version_of(text, key.partition("/")[0], _path(key))
+                     for key, text in sorted(case["versions"].items()))
     return (version_of(case["text"], case.get("lang", "en")),)
 
 
@@ -80,8 +89,8 @@ def test_fix_case(rule_name, case):
     done = _fix(rule, versions, case.get("source"))
     got = {v.path: done.files[v.path].text for v in versions}
     if "versions" in case:
-        want = {f"{lang}.md": text for lang, text in case["versions"].items()} | {
-            f"{lang}.md": text for lang, text in (case.get("fixed") or {}).items()}
+        want = {_path(key): text for key, text in case["versions"].items()} | {
+            _path(key): text for key, text in (case.get("fixed") or {}).items()}
     else:
         want = {"case.md": case.get("fixed", case["text"])}
     assert got == want

@@ -11,6 +11,7 @@ from . import (
     heading_missing_space,
     length_outlier,
     input_errors,
+    language_duplicate,
     language_mismatch,
     link_extra,
     link_malformed,
@@ -66,6 +67,7 @@ ARTICLE_RULES: tuple[Rule, ...] = (
     frontmatter_mismatch.RULE,
     entity_missing.RULE,
     length_outlier.RULE,
+    language_duplicate.RULE,
     language_mismatch.RULE,
     untranslated_text.RULE,
 )
