@@ -6,7 +6,9 @@ names and acronyms, code spans, block shape (paragraphs, list items), the sectio
 share of its version's text (so languages that expand differently compare fairly) and
 its position. Each version is aligned to a pivot (the version with the most sections)
 by an order-preserving dynamic programme; sections another version has and the pivot
-lacks get rows of their own, in order.
+lacks get rows of their own, in order. When two versions have as many sections and each
+section is plainly its counterpart's best match (most articles), the programme's answer
+is known from the similarities and it is not run (``_diagonal_wins``).
 
 Would-be headings (``##Höjdpunkter``, a paragraph to CommonMark) open sections in the
 model, so a heading lost to a syntax error still aligns with its counterparts.

@@ -199,7 +199,8 @@ def _kept_as_written(units: dict[str, _Unit], entity: Entity) -> bool:
 def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
     """A cheap look at the entity keys alone: the (kind, key) that some version may lack
     in a way the rule reports. Most entities are in every version, and most rows have no
-    candidate at all; ``_kept_as_written`` then settles the names."""
+    candidate at all; a name every version writes in some form (``Googlen`` for Google) is
+    none either (``_Unit.writes_form_of``); ``_kept_as_written`` then settles the names."""
     foreign: dict[str, set] = {}  # the names some version writes in the other script
     for unit in units.values():
         for prefix, keys in unit.foreign.items():
