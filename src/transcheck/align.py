@@ -6,7 +6,9 @@ names and acronyms, code spans, block shape (paragraphs, list items), the sectio
 share of its version's text (so languages that expand differently compare fairly) and
 its position. Each version is aligned to a pivot (the version with the most sections)
 by an order-preserving dynamic programme; sections another version has and the pivot
-lacks get rows of their own, in order.
+lacks get rows of their own, in order. When two versions have as many sections and each
+section is plainly its counterpart's best match (most articles), the programme's answer
+is known from the similarities and it is not run (``_diagonal_wins``).
 
 Would-be headings (``##Höjdpunkter``, a paragraph to CommonMark) open sections in the
 model, so a heading lost to a syntax error still aligns with its counterparts.
@@ -205,17 +207,60 @@ def _band(n: int, m: int) -> list[tuple[int, int]]:
     return [(max(0, i * m // n - half), min(m, i * m // n + half)) for i in range(n + 1)]
 
 
+# How much the diagonal must win by for ``_diagonal_wins`` to answer for the programme: far
+# above the rounding of its sums (at most n * n * 1.2e-16 for n <= 1,000 sections, where it
+# applies), far below any difference of similarity that means something.
+MARGIN = 1e-9
+
+
+def _diagonal_wins(rows: list[list[float | None]]) -> bool:
+    """Whether the programme's answer is the diagonal (section k with section k, for every k)
+    of two versions with as many sections, read from its similarities without running it.
+
+    ``rows[i]``: the similarities of pivot section i with every section of the other (None
+    beyond the band). It is when every diagonal pair gains (similarity above
+    ``MATCH_FLOOR``) and is the best of its row (each by ``MARGIN``), as in nearly every
+    article (the versions keep the same sections in the same order: 98% of the pairs of
+    versions on the benchmark corpus). Proof: an alignment scores the gains of its matches
+    (i, s(i)) for i in some set, s increasing; each is at most its row's diagonal gain, and
+    every diagonal gain is positive, so every other alignment scores at least ``MARGIN``
+    below the diagonal, far more than the rounding of the sums; so at every cell of the
+    diagonal the programme takes the match. The programme's answer is then the diagonal,
+    and the programme (``_programme``) is not run."""
+    for i, scores in enumerate(rows):
+        own = scores[i]
+        if own is None or own - MATCH_FLOOR <= MARGIN:
+            return False
+        bar = own - MARGIN
+        for k, score in enumerate(scores):
+            if score is not None and score >= bar and k != i:
+                return False
+    return True
+
+
 def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, int | None]]:
     """Order-preserving alignment maximising the summed (similarity - floor) of matches."""
     n, m = len(pivot), len(other)
     band = _band(n, m)
+    pivot, other = list(map(_evidence, pivot)), list(map(_evidence, other))
+    # Sections far apart in their documents are not compared (a band around the diagonal):
+    # rows[i - 1] holds the similarities of pivot[i - 1] with other[max(lo, 1) - 1:hi].
+    rows = [_similarities(pivot[i - 1], other[max(lo, 1) - 1:hi], BAND) for i, (lo, hi) in enumerate(band) if i]
+    if n == m and n * m <= EXACT_PAIRS and _diagonal_wins(rows):
+        return [(k, k) for k in range(n)]
+    return _programme(rows, band, n, m)
+
+
+def _programme(rows: list[list[float | None]], band: list[tuple[int, int]], n: int, m: int
+               ) -> list[tuple[int | None, int | None]]:
+    """The dynamic programme of ``_pairwise`` on its similarities: the matches (i, j), and
+    the sections left unmatched as (i, None) and (None, j), in order."""
     lost = float("-inf")  # outside the band
     # best[i][j - band[i][0]]: the score of the best alignment of pivot[:i] with other[:j]
     best = [[0.0] * (hi - lo + 1) for lo, hi in band]
     move = [[0] * (hi - lo + 1) for lo, hi in band]  # 0 match, 1 gap in other, 2 gap in pivot
     for j in range(1, band[0][1] + 1):
         move[0][j] = 2
-    pivot, other = list(map(_evidence, pivot)), list(map(_evidence, other))
     for i in range(1, n + 1):
         lo, hi = band[i]
         plo, phi = band[i - 1]
@@ -223,10 +268,8 @@ def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, in
         if lo == 0:
             steps[0] = 1
         first = max(lo, 1)
-        # Sections far apart in their documents are not compared (a band around the diagonal).
-        scores = _similarities(pivot[i - 1], other[first - 1:hi], BAND)
         left = row[first - 1 - lo] if first > lo else lost  # the best of pivot[:i] with other[:j - 1]
-        for j, score in enumerate(scores, first):
+        for j, score in enumerate(rows[i - 1], first):
             gain = score - MATCH_FLOOR if score is not None else -1.0
             diag = above[j - 1 - plo] + gain if plo <= j - 1 <= phi else lost
             up = above[j - plo] if plo <= j <= phi else lost

@@ -156,6 +156,18 @@ def cyrillic(word: str) -> bool:
     return "\u0400" <= word[:1] <= "\u04ff"
 
 
+def other_script(words: set[str], cyrillic_text: bool) -> list[str]:
+    """The words written in the other script than the text's (``cyrillic(word) !=
+    cyrillic_text``). Most texts have none: then every word sorts below the Cyrillic block
+    (a Latin text) or inside it (a Cyrillic text), which ``min`` and ``max`` tell without a
+    test per word (a string sorts by its first character first)."""
+    if not words:
+        return []
+    if (max(words) < "\u0400") if not cyrillic_text else ("\u0400" <= min(words) and max(words) < "\u0500"):
+        return []
+    return [word for word in words if cyrillic(word) != cyrillic_text]
+
+
 def kin(a: str, b: str, slack: int) -> bool:
     """Two folded words (or skeletons) are forms of one stem: they share a start of at
     least 3 characters that leaves at most ``slack`` characters of ending on the shorter."""

@@ -52,7 +52,8 @@ from typing import Iterator
 from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
 from ..languages import written_in_cyrillic
-from ..names import Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_words, kin, name_keys
+from ..names import (Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_words, kin, name_keys,
+                     other_script)
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
 
@@ -67,27 +68,35 @@ class _Unit:
     (``_candidates``), and in most a name cannot be one (no version writes a word in the
     other script), so the names' keys are made only when needed (``keys``). Only the rows
     with a candidate read the entities with their blocks and links (``read``, only those of
-    the candidate keys) and build the vocabulary (on first use, from ``texts``)."""
+    the candidate keys) and build the vocabulary (on first use, from ``texts``).
 
-    __slots__ = ("lang", "words", "marks", "_keys", "cyrillic", "foreign", "_texts", "read", "_vocabulary")
+    A section and a front matter value each have their own subclass (one is made for every
+    section of every row: methods, not closures made per unit)."""
 
-    def __init__(self, lang: str, cyrillic_text: bool, words_marks: tuple, texts, read):
-        """``words_marks``: the unit's ``entity_words``; ``texts()``: (body texts, code span
-        sources, heading texts); ``read(keys=None)``: the entities of the unit (whose
-        (kind, key) is in ``keys``) as (Entity, block or None, link target or None, inline or
-        None), in the order of the text."""
+    __slots__ = ("lang", "words", "marks", "_keys", "cyrillic", "foreign", "_vocabulary", "_forms")
+
+    def __init__(self, lang: str, cyrillic_text: bool, words_marks: tuple):
+        """``words_marks``: the unit's ``entity_words``."""
         self.lang = lang
         self.words, self.marks = words_marks
         self._keys = None
         self.cyrillic = cyrillic_text
         self.foreign: dict[str, set] = {}  # names in the other script, by their first 3 letters
-        for word in [word for word in self.words if cyrillic(word) != cyrillic_text]:  # the other script
+        for word in other_script(self.words, cyrillic_text):
             entity = capitalised_key(word)
             if entity and entity[0] == "name":
                 self.foreign.setdefault(entity[1][:3], set()).add(entity[1])
-        self._texts = texts
-        self.read = read
         self._vocabulary = None
+        self._forms = None
+
+    def texts(self) -> tuple:
+        """(body texts, code span sources, heading texts)."""
+        raise NotImplementedError
+
+    def read(self, keys: set | None = None) -> list:
+        """The entities of the unit (whose (kind, key) is in ``keys``) as (Entity, block or
+        None, link target or None, inline or None), in the order of the text."""
+        raise NotImplementedError
 
     @property
     def keys(self) -> set[tuple[str, str]]:
@@ -96,43 +105,74 @@ class _Unit:
             self._keys = self.marks | name_keys(self.words)
         return self._keys
 
+    def writes_form_of(self, key: str) -> bool:
+        """Some capitalised word of the unit, a name or an acronym, is a form of the name
+        ``key`` (``kin``: Google, Googlen, Googles). Such a unit never lacks that name in
+        ``_missing``: its vocabulary has the word, as a name (carried) or as a plain word
+        (which rules the name out)."""
+        if self._forms is None:  # the name and acronym keys by their first 3 letters
+            self._forms = {}
+            for kind, k in self.keys:
+                if kind == "name" or kind == "acronym":
+                    self._forms.setdefault(k[:3], []).append(k)
+        return any(kin(k, key, 3) for k in self._forms.get(key[:3], ()))
+
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(*self._texts(), cyrillic_text=self.cyrillic)
+            self._vocabulary = Vocabulary(*self.texts(), cyrillic_text=self.cyrillic)
         return self._vocabulary
 
 
-def _section_unit(cell, cyrillic_text: bool) -> _Unit:
+class _SectionUnit(_Unit):
     """The unit of an aligned section: its keys read from the section's text as the aligner
     joined it (``Cell.text``, ``Cell.codes``), its texts one by one only when needed."""
-    def texts() -> tuple:
-        body, headings = [], []
-        heading = cell.section.heading
-        for block, inline in cell.inlines:
-            (headings if block is heading else body).append(inline.masked)
-        return body, cell.codes, headings
 
-    def read(keys: set | None = None) -> list:
+    __slots__ = ("cell",)
+
+    def __init__(self, cell, cyrillic_text: bool):
+        self.cell = cell
+        super().__init__(cell.lang, cyrillic_text, entity_words(self._prose, cell.codes, joined=cell.text))
+
+    def texts(self) -> tuple:
+        body, headings = [], []
+        heading = self.cell.section.heading
+        for block, inline in self.cell.inlines:
+            (headings if block is heading else body).append(inline.masked)
+        return body, self.cell.codes, headings
+
+    def _prose(self) -> list:
+        body, _, headings = self.texts()
+        return body + headings
+
+    def read(self, keys: set | None = None) -> list:
         found = []
-        for block, inline in cell.inlines:
+        for block, inline in self.cell.inlines:
             for entity in entities(inline.masked, inline.code_spans, inline.content, keys):
                 link = inline.in_link_text(entity.start) if inline.links else None
                 found.append((entity, block, link.target if link else None, inline))
         return found
 
-    def prose() -> list:
-        body, _, headings = texts()
-        return body + headings
 
-    return _Unit(cell.lang, cyrillic_text, entity_words(prose, cell.codes, joined=cell.text), texts, read)
+class _ValueUnit(_Unit):
+    """The unit of a ``title`` or ``description`` value."""
 
+    __slots__ = ("value", "_split")
 
-def _value_unit(lang: str, key: str, value: str, cyrillic_text: bool) -> _Unit:
-    prose = key == "description"  # a title is heading-like: capitals there do not make names
-    texts = ([value] if prose else [], (), [] if prose else [value])
-    return _Unit(lang, cyrillic_text, entity_words(lambda: [*texts[0], *texts[2]], texts[1]), lambda: texts,
-                 lambda keys=None: [(e, None, None, None) for e in entities(value, keys=keys)])
+    def __init__(self, lang: str, key: str, value: str, cyrillic_text: bool):
+        prose = key == "description"  # a title is heading-like: capitals there do not make names
+        self.value = value
+        self._split = ([value] if prose else [], (), [] if prose else [value])
+        super().__init__(lang, cyrillic_text, entity_words(self._prose, ()))
+
+    def texts(self) -> tuple:
+        return self._split
+
+    def _prose(self) -> list:
+        return [*self._split[0], *self._split[2]]
+
+    def read(self, keys: set | None = None) -> list:
+        return [(e, None, None, None) for e in entities(self.value, keys=keys)]
 
 
 def _carries(unit: _Unit, entity: Entity) -> bool | None:
@@ -159,7 +199,8 @@ def _kept_as_written(units: dict[str, _Unit], entity: Entity) -> bool:
 def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
     """A cheap look at the entity keys alone: the (kind, key) that some version may lack
     in a way the rule reports. Most entities are in every version, and most rows have no
-    candidate at all; ``_kept_as_written`` then settles the names."""
+    candidate at all; a name every version writes in some form (``Googlen`` for Google) is
+    none either (``_Unit.writes_form_of``); ``_kept_as_written`` then settles the names."""
     foreign: dict[str, set] = {}  # the names some version writes in the other script
     for unit in units.values():
         for prefix, keys in unit.foreign.items():
@@ -168,8 +209,10 @@ def _candidates(units: dict[str, _Unit]) -> set[tuple[str, str]]:
     sets = [u.keys if foreign else u.marks for u in units.values()]
     every = set.intersection(*sets)
     differ = set().union(*sets) - every
+    # a name every version writes in some form (Google, Googlen) is no version's to lack
     out = {(kind, key) for kind, key in differ if kind == "name" and key[:3] in foreign
-           and any(kin(k, key, 3) for k in foreign[key[:3]])}
+           and any(kin(k, key, 3) for k in foreign[key[:3]])
+           and not all(unit.writes_form_of(key) for unit in units.values())}
     for kind, key in [entry for entry in differ if entry[0] != "name"]:
         if kind == "code":
             worth = True
@@ -287,7 +330,7 @@ def _sections(ctx: ArticleContext, scripts: dict) -> Iterator[tuple]:
         cells = {c.lang: c for c in row.cells if c is not None}
         if len(cells) < 3:
             continue
-        units = {lang: _section_unit(cell, scripts[lang]) for lang, cell in cells.items()}
+        units = {lang: _SectionUnit(cell, scripts[lang]) for lang, cell in cells.items()}
         grouped: dict[tuple, list] = {}
         for lang, entity, ref, (where, at), instead in _missing(units, ctx.source):
             cell = cells[lang]
@@ -311,7 +354,7 @@ def _front_matter(ctx: ArticleContext, scripts: dict) -> Iterator[tuple]:
         values = {lang: value for lang, value in values.items() if isinstance(value, str) and value.strip()}
         if len(values) < 3:
             continue
-        units = {lang: _value_unit(lang, key, value, scripts[lang]) for lang, value in values.items()}
+        units = {lang: _ValueUnit(lang, key, value, scripts[lang]) for lang, value in values.items()}
         grouped: dict[tuple, list] = {}
         for lang, entity, ref, _, instead in _missing(units, ctx.source):
             a, b = front_matter_value(versions[lang], key)
