@@ -300,9 +300,22 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
                     continue  # translated (IRS: verohallinto) or left out, not damaged
                 if instead is None and source is None and len(ref.langs) < len(units) - 1:
                     continue  # a name or code span absent: only when every other version has it
-                at = found if lang in ref.langs else next(
-                    f for f in read[ref.langs[0]] if (f[0].kind, f[0].key) == key)
-                yield other, entity, ref, (lang if lang in ref.langs else ref.langs[0], at), instead
+                yield other, entity, ref, _place(read, lang, found, key, family, ref.langs), instead
+
+
+def _place(read: dict, lang: str, found: tuple, key: tuple, family: list, langs: tuple) -> tuple[str, tuple]:
+    """Where a reference version has the entity (language, its reading): the first version
+    read, when it is a reference; else the first reference, where it is written as read
+    first or, failing that, in another form (a ``--source`` that writes Nobel where the
+    first version read writes Nobla); else the first version read."""
+    if lang in langs:
+        return lang, found
+    here = read[langs[0]]
+    at = next((f for f in here if (f[0].kind, f[0].key) == key), None)
+    if at is None:
+        forms = {(e.kind, e.key) for e in family}
+        at = next((f for f in here if (f[0].kind, f[0].key) in forms), None)
+    return (langs[0], at) if at is not None else (lang, found)
 
 
 _NOUNS = {"name": "name", "acronym": "acronym", "initial": "initial", "code": "code span"}
