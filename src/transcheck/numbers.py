@@ -121,7 +121,15 @@ def numbers(inline: Inline, lang: str) -> list[tuple[int, int, str, bool]]:
     versions often write those as words (``níunda áratugnum``), so they are compared
     but not reported on their own.
     """
-    text = inline.masked
+    return scan(inline.masked, lang)
+
+
+def scan(text: str, lang: str) -> list[tuple[int, int, str, bool]]:
+    """``numbers`` of a masked text. Texts joined by ``SEPARATOR`` give the values that
+    each gives, as a multiset (positions and order aside): the separator ends a run of
+    digits (it is no digit and no group separator), is not part of a century suffix,
+    and is no word character (a Roman numeral ends before it and starts after it as at
+    a text's ends)."""
     out = []
     suffixes = _CENTURY_SUFFIX.get(lang, ())
     for m in _RUN.finditer(text):
@@ -135,3 +143,6 @@ def numbers(inline: Inline, lang: str) -> list[tuple[int, int, str, bool]]:
                 if value >= SMALL:
                     out.append((m.start(), m.end(), str(value), True))
     return out
+
+
+SEPARATOR = "\n"  # joins texts for ``scan`` (see there)
