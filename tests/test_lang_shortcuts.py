@@ -41,3 +41,26 @@ def test_a_run_of_digits_ends_at_the_separator():
         for text in texts:
             each += _values(numbers.scan(text, lang))
         assert _values(numbers.scan(numbers.SEPARATOR.join(texts), lang)) == each
+
+
+def test_a_paragraph_is_surely_its_own_when_each_of_its_sentences_is():
+    # untranslated-text asks once per paragraph, with one split of its sentences' words
+    import random
+
+    from transcheck.rules.untranslated_text import _Judge
+
+    words = ["en", "var", "og", "on", "to", "the", "się", "że", "на", "ja", "että", "och", "att", "i", "på",
+             "det", "En", "Och", "word", "ręce", "x", "ę", "и", "2", "²", "\0"]
+    marks = [" ", " ", " ", " ", "«", "»", "–", "’", "'", "-", "\n", ",", "\u00a0", ""]
+    rng = random.Random(7)
+    seen = set()
+    for lang, others in [("sv", ("en", "fi", "is", "pl", "ru")), ("fi", ("en", "is", "sv")), ("is", ("en", "sv")),
+                         ("ru", ("en", "pl")), ("xx", ("en", "yy"))]:
+        judge = _Judge(lang, others)
+        for _ in range(2000):
+            sentences = ["".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(0, 8)))
+                         for _ in range(rng.randint(0, 4))]
+            expected = all(judge.surely_own(sentence) for sentence in sentences)
+            assert judge.all_surely_own(sentences) == expected, (lang, sentences)
+            seen.add(expected)
+    assert seen == {True, False}

@@ -48,6 +48,7 @@ from ..languages import conventions
 from ..model import MASK
 from ._locate import front_matter_value, line_start
 from .base import ArticleContext, Rule
+from .language_mismatch import mismatched
 
 MIN_WORDS = 4  # sentences (and paragraphs) shorter than this are not judged by detection
 CONFIDENT = 0.9  # probability from which a detected language is believed
@@ -151,6 +152,16 @@ def _own_plain(lang: str) -> frozenset:
                      if len(w) >= 2 and w.isalpha() and not w[0].isupper())
 
 
+@lru_cache(maxsize=None)
+def _words_of(lang: str, others: tuple[str, ...]) -> tuple:
+    """What a ``_Judge`` of ``lang`` among ``others`` reads words with (one per pair, not
+    one per version): own and other function words, the others' cues, all of them,
+    ``_own_plain``, ``_latin_cues``."""
+    cues = [_cue_words(x) for x in others]
+    return (conventions(lang).function_words, [conventions(x).function_words for x in others], cues,
+            frozenset().union(*cues), _own_plain(lang), _latin_cues(others))
+
+
 class _Judge:
     """Decides the language of one version's sentences (one identifier per article)."""
 
@@ -160,12 +171,7 @@ class _Judge:
         self.min_words = min_words
         self.confidence = confidence
         self.others = others
-        self._own = conventions(lang).function_words
-        self._other = [conventions(x).function_words for x in others]
-        self._cues = [_cue_words(x) for x in others]
-        self._cue_words = frozenset().union(*self._cues)
-        self._own_plain = _own_plain(lang)
-        self._latin = _latin_cues(others)
+        self._own, self._other, self._cues, self._cue_words, self._own_plain, self._latin = _words_of(lang, others)
         self._identifier = None
 
     def may_be_foreign(self, text: str) -> bool:
@@ -223,6 +229,32 @@ class _Judge:
         own = sum(map(self._own_plain.__contains__, sentence.split()))
         return own >= 2 and own >= best
 
+    def all_surely_own(self, sentences: list[str]) -> bool:
+        """Whether ``surely_own`` holds for every one of a paragraph's sentences, their
+        words read with one encode, translate and split (``may_be_foreign_each``'s way),
+        not one per sentence: most paragraphs the screen passes have several sentences,
+        all plainly their own."""
+        latin = self._latin
+        if latin is None or len(sentences) < 2:
+            return all(map(self.surely_own, sentences))
+        cues, union, beyond = latin
+        text = f" {_SEPARATOR} ".join(sentences)
+        data = text.encode("latin-1", "replace")
+        if data.count(_SEPARATOR.encode()) != len(sentences) - 1 or any(c in text for c in beyond):
+            return all(map(self.surely_own, sentences))  # NUL of their own, or a letter surely_own cannot count
+        words = data.translate(_LATIN_SPACED_BUT_NUL).split()
+        found = union.intersection(words)
+        if not found:
+            return True
+        cues = [cue & found for cue in cues]
+        for sentence, part in zip(sentences, _parts(words, len(sentences))):
+            best = max(sum(map(part.count, cue)) for cue in cues)
+            if best >= 2:
+                own = sum(map(self._own_plain.__contains__, sentence.split()))
+                if not (own >= 2 and own >= best):
+                    return False
+        return True
+
     def foreign(self, words: list[str]) -> tuple[str, float] | None:
         """(language, probability) when a sentence's common words (``_prose_words``) are
         in another of the article's languages."""
@@ -240,7 +272,7 @@ class _Judge:
 
 def _blocks(version):
     """Paragraphs and the paragraphs of list items and quotes (not headings, not code)."""
-    return [block for block, inline in version.inlines() if block.kind == "paragraph" and inline is block.inline]
+    return [block for block, inline in version.inlines() if block.kind == "paragraph" and inline is block.inlines[0]]
 
 
 def letters(text: str) -> str:
@@ -261,7 +293,7 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
         inline = block.inline
         text = inline.masked.replace(MASK, " ")
         spans = _sentences(text)
-        if all(judge.surely_own(text[a:b]) for a, b in spans):
+        if judge.all_surely_own([text[a:b] for a, b in spans]):
             continue
         sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in spans]
         sentences = [(span, words) for span, words in sentences if len(words) >= judge.min_words]
@@ -380,8 +412,6 @@ def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
 
 
 def check(ctx: ArticleContext, *, min_words: int = MIN_WORDS, confidence: float = CONFIDENT) -> Iterator[tuple]:
-    from .language_mismatch import mismatched
-
     langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
     wrong = {v.path for v in ctx.article.versions if mismatched(v, langs)}
     kept: dict[str, str] = {}
