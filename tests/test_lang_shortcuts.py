@@ -64,3 +64,21 @@ def test_a_paragraph_is_surely_its_own_when_each_of_its_sentences_is():
             assert judge.all_surely_own(sentences) == expected, (lang, sentences)
             seen.add(expected)
     assert seen == {True, False}
+
+
+def test_the_texts_where_cues_occur_twice_are_those_their_word_lists_give():
+    # untranslated-text places the cues' occurrences by the separators' indexes instead of
+    # counting them in each text's words
+    import random
+
+    from transcheck.rules.untranslated_text import _SEPARATOR, _parts, _twice_each
+
+    pieces = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
+    rng = random.Random(9)
+    for _ in range(3000):
+        count = rng.randint(1, 5)
+        texts = [[rng.choice(pieces) for _ in range(rng.randint(0, 6))] for _ in range(count)]
+        words = [w for text in texts for w in text + [_SEPARATOR.encode()]][:-1]
+        cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+        expected = [any(sum(map(part.count, cue)) >= 2 for cue in cues) for part in _parts(words, count)]
+        assert _twice_each(words, count, cues) == expected, (texts, cues)

@@ -40,6 +40,7 @@ Options
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
@@ -86,6 +87,31 @@ def _twice(words: list[bytes], cues: list[frozenset], union: frozenset) -> list[
     occur twice or more among ``words``, each cut down to the words that occur."""
     found = union.intersection(words)
     return [cue & found for cue in cues if sum(map(words.count, cue & found)) >= 2] if found else []
+
+
+def _twice_each(words: list[bytes], count: int, cues: list[frozenset]) -> list[bool]:
+    """For each of ``count`` texts whose words, joined by `` NUL ``, are ``words``: whether
+    some set of ``cues`` has words occurring twice or more among the text's. The cues'
+    occurrences are found with ``list.index`` and placed by the separators' indexes,
+    not counted in a copy of each text's words: the sets are small (a word or two that
+    two languages share, like ``en``) and most texts hold none or one."""
+    ends, at, separator = [], -1, _SEPARATOR.encode()
+    for _ in range(count - 1):
+        at = words.index(separator, at + 1)
+        ends.append(at)
+    passed = [False] * count
+    for cue in cues:
+        tally = [0] * count
+        for word in cue:
+            at = -1
+            while True:
+                try:
+                    at = words.index(word, at + 1)
+                except ValueError:
+                    break
+                tally[bisect_left(ends, at)] += 1
+        passed = [p or n >= 2 for p, n in zip(passed, tally)]
+    return passed
 
 
 def _parts(words: list[bytes], count: int) -> list[list[bytes]]:
@@ -203,8 +229,7 @@ class _Judge:
             return [self.may_be_foreign(paragraph) for paragraph in texts]
         words = data.translate(_LATIN_SPACED_BUT_NUL).split()
         hot = _twice(words, cues, union)
-        screened = ([any(sum(map(part.count, cue)) >= 2 for cue in hot) for part in _parts(words, len(texts))]
-                    if hot else [False] * len(texts))
+        screened = _twice_each(words, len(texts), hot) if hot else [False] * len(texts)
         if any(c in text for c in beyond):
             screened = [self.may_be_foreign(paragraph) if any(c in paragraph for c in beyond) else passed
                         for paragraph, passed in zip(texts, screened)]
