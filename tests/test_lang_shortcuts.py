@@ -82,3 +82,18 @@ def test_the_texts_where_cues_occur_twice_are_those_their_word_lists_give():
         cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
         expected = [any(sum(map(part.count, cue)) >= 2 for cue in cues) for part in _parts(words, count)]
         assert _twice_each(words, count, cues) == expected, (texts, cues)
+
+
+def test_sentence_ends_are_those_the_lookbehind_regex_finds():
+    # untranslated-text's sentence-end regex starts with the final mark instead of a lookbehind
+    import itertools
+    import re
+
+    from transcheck.rules.untranslated_text import _SENTENCE_END
+
+    lookbehind = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+")
+    for size in range(7):
+        for chars in itertools.product("a.?…\"» \n", repeat=size):
+            text = "".join(chars)
+            assert ([m.span(1) for m in _SENTENCE_END.finditer(text)]
+                    == [m.span() for m in lookbehind.finditer(text)]), text
