@@ -97,3 +97,20 @@ def test_sentence_ends_are_those_the_lookbehind_regex_finds():
             text = "".join(chars)
             assert ([m.span(1) for m in _SENTENCE_END.finditer(text)]
                     == [m.span() for m in lookbehind.finditer(text)]), text
+
+
+def test_the_cues_that_occur_twice_are_those_their_counts_give():
+    # two different words of a set occur twice without counting them
+    import random
+
+    from transcheck.rules.untranslated_text import _twice
+
+    pieces = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
+    rng = random.Random(10)
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 8))]
+        cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 4))]
+        union = frozenset().union(*cues)
+        found = union.intersection(words)
+        expected = [cue & found for cue in cues if sum(map(words.count, cue & found)) >= 2] if found else []
+        assert _twice(words, cues, union) == expected, (words, cues)

@@ -87,9 +87,13 @@ def _latin_words(text: str) -> list[bytes]:
 
 def _twice(words: list[bytes], cues: list[frozenset], union: frozenset) -> list[frozenset]:
     """Of ``cues`` (a set of words per language; ``union``: all of them), those that
-    occur twice or more among ``words``, each cut down to the words that occur."""
+    occur twice or more among ``words``, each cut down to the words that occur. Two
+    different words occur twice: only a set with one word that occurs is counted."""
     found = union.intersection(words)
-    return [cue & found for cue in cues if sum(map(words.count, cue & found)) >= 2] if found else []
+    if not found:
+        return []
+    present = [cue & found for cue in cues]
+    return [cue for cue in present if len(cue) >= 2 or (cue and words.count(next(iter(cue))) >= 2)]
 
 
 def _twice_each(words: list[bytes], count: int, cues: list[frozenset]) -> list[bool]:
