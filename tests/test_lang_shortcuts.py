@@ -114,3 +114,48 @@ def test_the_cues_that_occur_twice_are_those_their_counts_give():
         found = union.intersection(words)
         expected = [cue & found for cue in cues if sum(map(words.count, cue & found)) >= 2] if found else []
         assert _twice(words, cues, union) == expected, (words, cues)
+
+
+_DIGIT_TEXT = st.text(alphabet="0123456789٣５߁ .,\u00a0\u202f\naX-", max_size=16)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_DIGIT_TEXT)
+def test_the_aligner_numbers_hold_every_digit_of_the_text(text):
+    # number-mismatch scans for ASCII digits only where the aligner's numbers are ASCII
+    import re
+
+    from transcheck.align import _NOT_DIGITS, _NUMBER
+
+    found = {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+    assert set(re.findall(r"\d", text)) <= set("".join(found))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789 .,\u00a0\u202f\naX-", max_size=16))
+def test_the_ascii_run_regex_finds_what_the_digit_one_does_among_ascii_digits(text):
+    assert ([m.span() for m in numbers._ASCII_RUN.finditer(text)]
+            == [m.span() for m in numbers._RUN.finditer(text)])
+    for lang in ("en", "fi"):
+        assert numbers.scan(text, lang, True) == numbers.scan(text, lang)
+
+
+def test_a_section_with_digits_beyond_ascii_is_summarised_as_its_occurrences(tmp_path):
+    from transcheck.align import align
+    from transcheck.engine import run
+    from transcheck.rules import number_mismatch
+
+    bodies = {"en": "## Year\n\nIn 2018 and ٢٠١٩ it grew by 15 %.\n",
+              "fi": "## Vuosi\n\nVuonna ٢٠١٨ ja 2019 se kasvoi ١٥ %.\n",
+              "sv": "## År\n\nÅr 2018 och 2019 växte den med 15 %.\n"}
+    for lang, body in bodies.items():
+        (tmp_path / "case").mkdir(exist_ok=True)
+        (tmp_path / "case" / f"{lang}.md").write_text(f"---\ntitle: Case {lang}\n---\n\n{body}", encoding="utf-8")
+    cells = [cell for article in run([str(tmp_path)], rules=()).articles
+             for row in align(article).rows for cell in row.cells if cell is not None]
+    assert any(not "".join(cell.numbers).isascii() for cell in cells)
+    for cell in cells:
+        summary = number_mismatch._summary(cell)
+        assert summary == sorted(o[4] for o in number_mismatch._occurrences(cell)), cell.lang
+        if cell.section.heading is not None:
+            assert summary == ["15", "2018", "2019"], cell.lang

@@ -17,6 +17,9 @@ from functools import lru_cache
 from .model import Inline
 
 _RUN = re.compile(r"\d(?:\d|[ .,\u00a0\u202f](?=\d))*")
+# ``_RUN`` for a text whose digits are all ASCII (the same matches there): the engine tests
+# a character against a range faster than against the Unicode digit category (1.4x).
+_ASCII_RUN = re.compile(r"[0-9](?:[0-9]|[ .,\u00a0\u202f](?=[0-9]))*")
 # `\b[IVX]{2,5}\b`, written to start with a letter class (the regex engine then skips
 # ahead to the next I, V or X instead of trying every position: 3x faster)
 _ROMAN_TOKEN = re.compile(r"[IVX](?<!\w[IVX])[IVX]{1,4}\b")
@@ -124,15 +127,16 @@ def numbers(inline: Inline, lang: str) -> list[tuple[int, int, str, bool]]:
     return scan(inline.masked, lang)
 
 
-def scan(text: str, lang: str) -> list[tuple[int, int, str, bool]]:
+def scan(text: str, lang: str, ascii_digits: bool = False) -> list[tuple[int, int, str, bool]]:
     """``numbers`` of a masked text. Texts joined by ``SEPARATOR`` give the values that
     each gives, as a multiset (positions and order aside): the separator ends a run of
     digits (it is no digit and no group separator), is not part of a century suffix,
     and is no word character (a Roman numeral ends before it and starts after it as at
-    a text's ends)."""
+    a text's ends). ``ascii_digits``: the caller knows that every digit of the text is
+    ASCII (then runs are found with ``_ASCII_RUN``)."""
     out = []
     suffixes = _CENTURY_SUFFIX.get(lang, ())
-    for m in _RUN.finditer(text):
+    for m in (_ASCII_RUN if ascii_digits else _RUN).finditer(text):
         century = bool(suffixes) and text.startswith(suffixes, m.end())
         for at, value, soft in _run_values(m.group(), lang, century):
             out.append((m.start() + at, m.end(), value, soft))

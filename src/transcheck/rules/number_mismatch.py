@@ -61,11 +61,14 @@ def _summary(cell) -> list[str]:
 
     The section's inlines are read in one scan of their texts joined (``numbers.scan``),
     and only when the aligner found a digit in them (``cell.numbers``) or an X (every
-    Roman numeral from XIII up has one); list numbers only when the section has items."""
+    Roman numeral from XIII up has one); list numbers only when the section has items.
+    The aligner's numbers hold every digit of the section (each starts a match of its
+    ``\\d`` pattern or is inside one; only separators are dropped): when they are
+    ASCII, so are the section's digits."""
     out = []
     if cell.numbers or "X" in cell.text:
         text = SEPARATOR.join([inline.masked for _, inline in cell.inlines])
-        out = [value for _, _, value, _ in scan(text, cell.lang)]
+        out = [value for _, _, value, _ in scan(text, cell.lang, "".join(cell.numbers).isascii())]
     if cell.items:
         out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
     out.sort()
