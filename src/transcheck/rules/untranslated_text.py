@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 from typing import Iterator
 
 from ..findings import Hit, Severity
@@ -278,7 +279,7 @@ class _Judge:
         found = union.intersection(words)
         if not found:
             return True
-        cues = [cue & found for cue in cues]
+        cues = [cue & found for cue in cues if not cue.isdisjoint(found)]
         for sentence, part in zip(sentences, _parts(words, len(sentences))):
             best = max(sum(map(part.count, cue)) for cue in cues)
             if best >= 2:
@@ -319,9 +320,7 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
     read only when some sentence is in another language."""
     blocks = _blocks(version)
     candidates = judge.may_be_foreign_each([block.inlines[0].masked for block in blocks])  # MASK: no letter
-    for block, candidate in zip(blocks, candidates):
-        if not candidate:
-            continue
+    for block in compress(blocks, candidates):
         inline = block.inline
         text = inline.masked.replace(MASK, " ")
         spans = _sentences(text)
