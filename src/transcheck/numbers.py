@@ -140,6 +140,12 @@ def scan(text: str, lang: str, ascii_digits: bool = False) -> list[tuple[int, in
         century = bool(suffixes) and text.startswith(suffixes, m.end())
         for at, value, soft in _run_values(m.group(), lang, century):
             out.append((m.start() + at, m.end(), value, soft))
+    return out + _romans(text)
+
+
+def _romans(text: str) -> list[tuple[int, int, str, bool]]:
+    """``scan``'s Roman numerals (soft, XIII and up)."""
+    out = []
     if "X" in text:  # every Roman numeral from XIII up has an X (one memchr, not a regex scan)
         for m in _ROMAN_TOKEN.finditer(text):
             if _ROMAN.fullmatch(m.group()):
@@ -147,6 +153,18 @@ def scan(text: str, lang: str, ascii_digits: bool = False) -> list[tuple[int, in
                 if value >= SMALL:
                     out.append((m.start(), m.end(), str(value), True))
     return out
+
+
+def values(text: str, lang: str, ascii_digits: bool = False) -> list[str]:
+    """The values of ``scan(text, lang, ascii_digits)``, without their places: the runs
+    of digits are read as strings (``findall``), not as match objects, except in a text
+    with a century suffix (whether one follows a run depends on where the run ends)."""
+    suffixes = _CENTURY_SUFFIX.get(lang, ())
+    if suffixes and any(suffix in text for suffix in suffixes):
+        return [value for _, _, value, _ in scan(text, lang, ascii_digits)]
+    out = [value for run in (_ASCII_RUN if ascii_digits else _RUN).findall(text)
+           for _, value, _ in _run_values(run, lang, False)]
+    return out + [value for _, _, value, _ in _romans(text)]
 
 
 SEPARATOR = "\n"  # joins texts for ``scan`` (see there)

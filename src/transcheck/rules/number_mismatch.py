@@ -31,7 +31,7 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ..numbers import SEPARATOR, SMALL, numbers, scan
+from ..numbers import SEPARATOR, SMALL, numbers, values
 from ._lists import number_span
 from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
@@ -59,7 +59,7 @@ def _summary(cell) -> list[str]:
     """The values of ``_occurrences(cell)``, sorted, without their places: what the versions
     of a row are compared on first (most rows agree, and then nothing is reported).
 
-    The section's inlines are read in one scan of their texts joined (``numbers.scan``),
+    The section's inlines are read in one scan of their texts joined (``numbers.values``),
     and only when the aligner found a digit in them (``cell.numbers``) or an X (every
     Roman numeral from XIII up has one); list numbers only when the section has items.
     The aligner's numbers hold every digit of the section (each starts a match of its
@@ -68,7 +68,7 @@ def _summary(cell) -> list[str]:
     out = []
     if cell.numbers or "X" in cell.text:
         text = SEPARATOR.join([inline.masked for _, inline in cell.inlines])
-        out = [value for _, _, value, _ in scan(text, cell.lang, "".join(cell.numbers).isascii())]
+        out = values(text, cell.lang, "".join(cell.numbers).isascii())
     if cell.items:
         out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
     out.sort()
