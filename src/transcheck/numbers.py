@@ -17,6 +17,9 @@ from functools import lru_cache
 from .model import Inline
 
 _RUN = re.compile(r"\d(?:\d|[ .,\u00a0\u202f](?=\d))*")
+# ``_RUN`` for a text whose digits are all ASCII (the same matches there): the engine tests
+# a character against a range faster than against the Unicode digit category (1.4x).
+_ASCII_RUN = re.compile(r"[0-9](?:[0-9]|[ .,\u00a0\u202f](?=[0-9]))*")
 # `\b[IVX]{2,5}\b`, written to start with a letter class (the regex engine then skips
 # ahead to the next I, V or X instead of trying every position: 3x faster)
 _ROMAN_TOKEN = re.compile(r"[IVX](?<!\w[IVX])[IVX]{1,4}\b")
@@ -121,13 +124,28 @@ def numbers(inline: Inline, lang: str) -> list[tuple[int, int, str, bool]]:
     versions often write those as words (``níunda áratugnum``), so they are compared
     but not reported on their own.
     """
-    text = inline.masked
+    return scan(inline.masked, lang)
+
+
+def scan(text: str, lang: str, ascii_digits: bool = False) -> list[tuple[int, int, str, bool]]:
+    """``numbers`` of a masked text. Texts joined by ``SEPARATOR`` give the values that
+    each gives, as a multiset (positions and order aside): the separator ends a run of
+    digits (it is no digit and no group separator), is not part of a century suffix,
+    and is no word character (a Roman numeral ends before it and starts after it as at
+    a text's ends). ``ascii_digits``: the caller knows that every digit of the text is
+    ASCII (then runs are found with ``_ASCII_RUN``)."""
     out = []
     suffixes = _CENTURY_SUFFIX.get(lang, ())
-    for m in _RUN.finditer(text):
+    for m in (_ASCII_RUN if ascii_digits else _RUN).finditer(text):
         century = bool(suffixes) and text.startswith(suffixes, m.end())
         for at, value, soft in _run_values(m.group(), lang, century):
             out.append((m.start() + at, m.end(), value, soft))
+    return out + _romans(text)
+
+
+def _romans(text: str) -> list[tuple[int, int, str, bool]]:
+    """``scan``'s Roman numerals (soft, XIII and up)."""
+    out = []
     if "X" in text:  # every Roman numeral from XIII up has an X (one memchr, not a regex scan)
         for m in _ROMAN_TOKEN.finditer(text):
             if _ROMAN.fullmatch(m.group()):
@@ -135,3 +153,18 @@ def numbers(inline: Inline, lang: str) -> list[tuple[int, int, str, bool]]:
                 if value >= SMALL:
                     out.append((m.start(), m.end(), str(value), True))
     return out
+
+
+def values(text: str, lang: str, ascii_digits: bool = False) -> list[str]:
+    """The values of ``scan(text, lang, ascii_digits)``, without their places: the runs
+    of digits are read as strings (``findall``), not as match objects, except in a text
+    with a century suffix (whether one follows a run depends on where the run ends)."""
+    suffixes = _CENTURY_SUFFIX.get(lang, ())
+    if suffixes and any(suffix in text for suffix in suffixes):
+        return [value for _, _, value, _ in scan(text, lang, ascii_digits)]
+    out = [value for run in (_ASCII_RUN if ascii_digits else _RUN).findall(text)
+           for _, value, _ in _run_values(run, lang, False)]
+    return out + [value for _, _, value, _ in _romans(text)]
+
+
+SEPARATOR = "\n"  # joins texts for ``scan`` (see there)

@@ -31,7 +31,7 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ..numbers import SMALL, numbers
+from ..numbers import SEPARATOR, SMALL, numbers, values
 from ._lists import number_span
 from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
@@ -57,19 +57,20 @@ def _occurrences(cell) -> list[tuple]:
 
 def _summary(cell) -> list[str]:
     """The values of ``_occurrences(cell)``, sorted, without their places: what the versions
-    of a row are compared on first (most rows agree, and then nothing is reported)."""
-    lang = cell.lang
+    of a row are compared on first (most rows agree, and then nothing is reported).
+
+    The section's inlines are read in one scan of their texts joined (``numbers.values``),
+    and only when the aligner found a digit in them (``cell.numbers``) or an X (every
+    Roman numeral from XIII up has one); list numbers only when the section has items.
+    The aligner's numbers hold every digit of the section (each starts a match of its
+    ``\\d`` pattern or is inside one; only separators are dropped): when they are
+    ASCII, so are the section's digits."""
     out = []
-    if cell.numbers:  # the aligner's digit runs: none means no digit in the section, only Roman numerals to read
-        for _, inline in cell.inlines:
-            found = numbers(inline, lang)
-            if found:
-                out += [value for _, _, value, _ in found]
-    else:
-        for _, inline in cell.inlines:
-            if "X" in inline.masked:
-                out += [value for _, _, value, _ in numbers(inline, lang)]
-    out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
+    if cell.numbers or "X" in cell.text:
+        text = SEPARATOR.join([inline.masked for _, inline in cell.inlines])
+        out = values(text, cell.lang, "".join(cell.numbers).isascii())
+    if cell.items:
+        out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
     out.sort()
     return out
 

@@ -40,7 +40,9 @@ Options
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 from typing import Iterator
 
 from ..findings import Hit, Severity
@@ -48,11 +50,15 @@ from ..languages import conventions
 from ..model import MASK
 from ._locate import front_matter_value, line_start
 from .base import ArticleContext, Rule
+from .language_mismatch import mismatched
 
 MIN_WORDS = 4  # sentences (and paragraphs) shorter than this are not judged by detection
 CONFIDENT = 0.9  # probability from which a detected language is believed
 ORIGIN = "en"  # the language short strings are copied from, unless --source names another
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+")
+# The closing marks and spaces after a sentence's final mark (group 1): written to start
+# with that mark, not a lookbehind for it, so the regex engine skips ahead to the marks
+# instead of trying every position (same spans, checked exhaustively in the tests).
+_SENTENCE_END = re.compile(r"[.!?…]([\"'”»)]*\s+)")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # For ``_latin_words``: each Latin-1 byte that is not a letter, as a space; and the
@@ -82,9 +88,38 @@ def _latin_words(text: str) -> list[bytes]:
 
 def _twice(words: list[bytes], cues: list[frozenset], union: frozenset) -> list[frozenset]:
     """Of ``cues`` (a set of words per language; ``union``: all of them), those that
-    occur twice or more among ``words``, each cut down to the words that occur."""
+    occur twice or more among ``words``, each cut down to the words that occur. Two
+    different words occur twice: only a set with one word that occurs is counted."""
     found = union.intersection(words)
-    return [cue & found for cue in cues if sum(map(words.count, cue & found)) >= 2] if found else []
+    if not found:
+        return []
+    present = [cue & found for cue in cues]
+    return [cue for cue in present if len(cue) >= 2 or (cue and words.count(next(iter(cue))) >= 2)]
+
+
+def _twice_each(words: list[bytes], count: int, cues: list[frozenset]) -> list[bool]:
+    """For each of ``count`` texts whose words, joined by `` NUL ``, are ``words``: whether
+    some set of ``cues`` has words occurring twice or more among the text's. The cues'
+    occurrences are found with ``list.index`` and placed by the separators' indexes,
+    not counted in a copy of each text's words: the sets are small (a word or two that
+    two languages share, like ``en``) and most texts hold none or one."""
+    ends, at, separator = [], -1, _SEPARATOR.encode()
+    for _ in range(count - 1):
+        at = words.index(separator, at + 1)
+        ends.append(at)
+    passed = [False] * count
+    for cue in cues:
+        tally = [0] * count
+        for word in cue:
+            at = -1
+            while True:
+                try:
+                    at = words.index(word, at + 1)
+                except ValueError:
+                    break
+                tally[bisect_left(ends, at)] += 1
+        passed = [p or n >= 2 for p, n in zip(passed, tally)]
+    return passed
 
 
 def _parts(words: list[bytes], count: int) -> list[list[bytes]]:
@@ -110,8 +145,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a text."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
+        spans.append((start, match.start(1)))
+        start = match.end(1)
     if start < len(text):
         spans.append((start, len(text)))
     return spans
@@ -151,6 +186,16 @@ def _own_plain(lang: str) -> frozenset:
                      if len(w) >= 2 and w.isalpha() and not w[0].isupper())
 
 
+@lru_cache(maxsize=None)
+def _words_of(lang: str, others: tuple[str, ...]) -> tuple:
+    """What a ``_Judge`` of ``lang`` among ``others`` reads words with (one per pair, not
+    one per version): own and other function words, the others' cues, all of them,
+    ``_own_plain``, ``_latin_cues``."""
+    cues = [_cue_words(x) for x in others]
+    return (conventions(lang).function_words, [conventions(x).function_words for x in others], cues,
+            frozenset().union(*cues), _own_plain(lang), _latin_cues(others))
+
+
 class _Judge:
     """Decides the language of one version's sentences (one identifier per article)."""
 
@@ -160,12 +205,7 @@ class _Judge:
         self.min_words = min_words
         self.confidence = confidence
         self.others = others
-        self._own = conventions(lang).function_words
-        self._other = [conventions(x).function_words for x in others]
-        self._cues = [_cue_words(x) for x in others]
-        self._cue_words = frozenset().union(*self._cues)
-        self._own_plain = _own_plain(lang)
-        self._latin = _latin_cues(others)
+        self._own, self._other, self._cues, self._cue_words, self._own_plain, self._latin = _words_of(lang, others)
         self._identifier = None
 
     def may_be_foreign(self, text: str) -> bool:
@@ -197,8 +237,7 @@ class _Judge:
             return [self.may_be_foreign(paragraph) for paragraph in texts]
         words = data.translate(_LATIN_SPACED_BUT_NUL).split()
         hot = _twice(words, cues, union)
-        screened = ([any(sum(map(part.count, cue)) >= 2 for cue in hot) for part in _parts(words, len(texts))]
-                    if hot else [False] * len(texts))
+        screened = _twice_each(words, len(texts), hot) if hot else [False] * len(texts)
         if any(c in text for c in beyond):
             screened = [self.may_be_foreign(paragraph) if any(c in paragraph for c in beyond) else passed
                         for paragraph, passed in zip(texts, screened)]
@@ -223,6 +262,32 @@ class _Judge:
         own = sum(map(self._own_plain.__contains__, sentence.split()))
         return own >= 2 and own >= best
 
+    def all_surely_own(self, sentences: list[str]) -> bool:
+        """Whether ``surely_own`` holds for every one of a paragraph's sentences, their
+        words read with one encode, translate and split (``may_be_foreign_each``'s way),
+        not one per sentence: most paragraphs the screen passes have several sentences,
+        all plainly their own."""
+        latin = self._latin
+        if latin is None or len(sentences) < 2:
+            return all(map(self.surely_own, sentences))
+        cues, union, beyond = latin
+        text = f" {_SEPARATOR} ".join(sentences)
+        data = text.encode("latin-1", "replace")
+        if data.count(_SEPARATOR.encode()) != len(sentences) - 1 or any(c in text for c in beyond):
+            return all(map(self.surely_own, sentences))  # NUL of their own, or a letter surely_own cannot count
+        words = data.translate(_LATIN_SPACED_BUT_NUL).split()
+        found = union.intersection(words)
+        if not found:
+            return True
+        cues = [cue & found for cue in cues if not cue.isdisjoint(found)]
+        for sentence, part in zip(sentences, _parts(words, len(sentences))):
+            best = max(sum(map(part.count, cue)) for cue in cues)
+            if best >= 2:
+                own = sum(map(self._own_plain.__contains__, sentence.split()))
+                if not (own >= 2 and own >= best):
+                    return False
+        return True
+
     def foreign(self, words: list[str]) -> tuple[str, float] | None:
         """(language, probability) when a sentence's common words (``_prose_words``) are
         in another of the article's languages."""
@@ -240,7 +305,7 @@ class _Judge:
 
 def _blocks(version):
     """Paragraphs and the paragraphs of list items and quotes (not headings, not code)."""
-    return [block for block, inline in version.inlines() if block.kind == "paragraph" and inline is block.inline]
+    return [block for block, inline in version.inlines() if block.kind == "paragraph" and inline is block.inlines[0]]
 
 
 def letters(text: str) -> str:
@@ -254,14 +319,12 @@ def _paragraph_findings(version, judge: _Judge, elsewhere) -> Iterator[Hit]:
     quotation that most versions keep as it is (a Latin motto, an English book title);
     read only when some sentence is in another language."""
     blocks = _blocks(version)
-    candidates = judge.may_be_foreign_each([block.inline.masked for block in blocks])  # MASK: no letter
-    for block, candidate in zip(blocks, candidates):
-        if not candidate:
-            continue
+    candidates = judge.may_be_foreign_each([block.inlines[0].masked for block in blocks])  # MASK: no letter
+    for block in compress(blocks, candidates):
         inline = block.inline
         text = inline.masked.replace(MASK, " ")
         spans = _sentences(text)
-        if all(judge.surely_own(text[a:b]) for a, b in spans):
+        if judge.all_surely_own([text[a:b] for a, b in spans]):
             continue
         sentences = [(span, _prose_words(text[span[0]:span[1]])) for span in spans]
         sentences = [(span, words) for span, words in sentences if len(words) >= judge.min_words]
@@ -380,8 +443,6 @@ def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
 
 
 def check(ctx: ArticleContext, *, min_words: int = MIN_WORDS, confidence: float = CONFIDENT) -> Iterator[tuple]:
-    from .language_mismatch import mismatched
-
     langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
     wrong = {v.path for v in ctx.article.versions if mismatched(v, langs)}
     kept: dict[str, str] = {}

@@ -1,0 +1,171 @@
+"""The cheap passes of number-mismatch and untranslated-text give what the passes they
+stand for would.
+
+Each shortcut is held to the code it replaces on generated texts (hypothesis, with the
+characters the shortcut's argument turns on) and on the shipped corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcheck import numbers
+
+# digits, the group and decimal separators, Roman letters, a century suffix's letters, word
+# characters and the separator itself: what decides where a run of digits or a numeral ends
+_NUMBER_TEXT = st.text(alphabet="0123456789 .,\u00a0\u202f\nIVXl-uvta", max_size=14)
+# pieces that make centuries, decades, Roman numerals and grouped numbers likely
+_PIECES = st.lists(st.sampled_from(["1900", "-luvulla", "2000", "-talet", "1980", "s", " ", "\u00a0", ",", ".", "5",
+                                    "XIV", "X", "I", "12", "345", "\n", "a"]), max_size=8).map("".join)
+
+
+def _values(found) -> Counter:
+    return Counter(value for _, _, value, _ in found)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.one_of(_NUMBER_TEXT, _PIECES), min_size=1, max_size=4), st.sampled_from(["en", "fi", "sv", "pl"]))
+def test_joined_texts_give_the_numbers_of_each(texts, lang):
+    # number-mismatch reads a section's inlines in one scan of their texts joined
+    each = Counter()
+    for text in texts:
+        each += _values(numbers.scan(text, lang))
+    assert _values(numbers.scan(numbers.SEPARATOR.join(texts), lang)) == each
+
+
+def test_a_run_of_digits_ends_at_the_separator():
+    # joined with a space, `12` and `345` would read as 12345, `XI` and `V` as XIV
+    for texts, lang in ((["vuonna 12", "345 euroa"], "fi"), (["in 2019", "2020 and"], "en"),
+                        (["XI", "V"], "en"), (["1900", "-luvulla"], "fi")):
+        each = Counter()
+        for text in texts:
+            each += _values(numbers.scan(text, lang))
+        assert _values(numbers.scan(numbers.SEPARATOR.join(texts), lang)) == each
+
+
+def test_a_paragraph_is_surely_its_own_when_each_of_its_sentences_is():
+    # untranslated-text asks once per paragraph, with one split of its sentences' words
+    import random
+
+    from transcheck.rules.untranslated_text import _Judge
+
+    words = ["en", "var", "og", "on", "to", "the", "się", "że", "на", "ja", "että", "och", "att", "i", "på",
+             "det", "En", "Och", "word", "ręce", "x", "ę", "и", "2", "²", "\0"]
+    marks = [" ", " ", " ", " ", "«", "»", "–", "’", "'", "-", "\n", ",", "\u00a0", ""]
+    rng = random.Random(7)
+    seen = set()
+    for lang, others in [("sv", ("en", "fi", "is", "pl", "ru")), ("fi", ("en", "is", "sv")), ("is", ("en", "sv")),
+                         ("ru", ("en", "pl")), ("xx", ("en", "yy"))]:
+        judge = _Judge(lang, others)
+        for _ in range(2000):
+            sentences = ["".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(0, 8)))
+                         for _ in range(rng.randint(0, 4))]
+            expected = all(judge.surely_own(sentence) for sentence in sentences)
+            assert judge.all_surely_own(sentences) == expected, (lang, sentences)
+            seen.add(expected)
+    assert seen == {True, False}
+
+
+def test_the_texts_where_cues_occur_twice_are_those_their_word_lists_give():
+    # untranslated-text places the cues' occurrences by the separators' indexes instead of
+    # counting them in each text's words
+    import random
+
+    from transcheck.rules.untranslated_text import _SEPARATOR, _parts, _twice_each
+
+    pieces = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
+    rng = random.Random(9)
+    for _ in range(3000):
+        count = rng.randint(1, 5)
+        texts = [[rng.choice(pieces) for _ in range(rng.randint(0, 6))] for _ in range(count)]
+        words = [w for text in texts for w in text + [_SEPARATOR.encode()]][:-1]
+        cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+        expected = [any(sum(map(part.count, cue)) >= 2 for cue in cues) for part in _parts(words, count)]
+        assert _twice_each(words, count, cues) == expected, (texts, cues)
+
+
+def test_sentence_ends_are_those_the_lookbehind_regex_finds():
+    # untranslated-text's sentence-end regex starts with the final mark instead of a lookbehind
+    import itertools
+    import re
+
+    from transcheck.rules.untranslated_text import _SENTENCE_END
+
+    lookbehind = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+")
+    for size in range(7):
+        for chars in itertools.product("a.?…\"» \n", repeat=size):
+            text = "".join(chars)
+            assert ([m.span(1) for m in _SENTENCE_END.finditer(text)]
+                    == [m.span() for m in lookbehind.finditer(text)]), text
+
+
+def test_the_cues_that_occur_twice_are_those_their_counts_give():
+    # two different words of a set occur twice without counting them
+    import random
+
+    from transcheck.rules.untranslated_text import _twice
+
+    pieces = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
+    rng = random.Random(10)
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 8))]
+        cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 4))]
+        union = frozenset().union(*cues)
+        found = union.intersection(words)
+        expected = [cue & found for cue in cues if sum(map(words.count, cue & found)) >= 2] if found else []
+        assert _twice(words, cues, union) == expected, (words, cues)
+
+
+_DIGIT_TEXT = st.text(alphabet="0123456789٣５߁ .,\u00a0\u202f\naX-", max_size=16)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_DIGIT_TEXT)
+def test_the_aligner_numbers_hold_every_digit_of_the_text(text):
+    # number-mismatch scans for ASCII digits only where the aligner's numbers are ASCII
+    import re
+
+    from transcheck.align import _NOT_DIGITS, _NUMBER
+
+    found = {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+    assert set(re.findall(r"\d", text)) <= set("".join(found))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789 .,\u00a0\u202f\naX-", max_size=16))
+def test_the_ascii_run_regex_finds_what_the_digit_one_does_among_ascii_digits(text):
+    assert ([m.span() for m in numbers._ASCII_RUN.finditer(text)]
+            == [m.span() for m in numbers._RUN.finditer(text)])
+    for lang in ("en", "fi"):
+        assert numbers.scan(text, lang, True) == numbers.scan(text, lang)
+
+
+def test_a_section_with_digits_beyond_ascii_is_summarised_as_its_occurrences(tmp_path):
+    from transcheck.align import align
+    from transcheck.engine import run
+    from transcheck.rules import number_mismatch
+
+    bodies = {"en": "## Year\n\nIn 2018 and ٢٠١٩ it grew by 15 %.\n",
+              "fi": "## Vuosi\n\nVuonna ٢٠١٨ ja 2019 se kasvoi ١٥ %.\n",
+              "sv": "## År\n\nÅr 2018 och 2019 växte den med 15 %.\n"}
+    for lang, body in bodies.items():
+        (tmp_path / "case").mkdir(exist_ok=True)
+        (tmp_path / "case" / f"{lang}.md").write_text(f"---\ntitle: Case {lang}\n---\n\n{body}", encoding="utf-8")
+    cells = [cell for article in run([str(tmp_path)], rules=()).articles
+             for row in align(article).rows for cell in row.cells if cell is not None]
+    assert any(not "".join(cell.numbers).isascii() for cell in cells)
+    for cell in cells:
+        summary = number_mismatch._summary(cell)
+        assert summary == sorted(o[4] for o in number_mismatch._occurrences(cell)), cell.lang
+        if cell.section.heading is not None:
+            assert summary == ["15", "2018", "2019"], cell.lang
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(_NUMBER_TEXT, _PIECES), st.sampled_from(["en", "fi", "sv", "pl"]), st.booleans())
+def test_values_are_those_scan_places(text, lang, ascii_digits):
+    # number-mismatch's summaries read values without their places
+    assert sorted(numbers.values(text, lang, ascii_digits)) == sorted(_values(numbers.scan(text, lang, ascii_digits)).elements())
