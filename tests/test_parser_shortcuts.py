@@ -11,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination
 
+from transcheck.mdfast import parse_link_destination
 from transcheck.parser import observable, parse
 
 _FULL = MarkdownIt("commonmark").enable("table")
@@ -27,6 +29,9 @@ _TEXTS = [
     "One\r\nTwo\rThree\n\0 NUL\n",
     "Plain text\n- item\n- item\n\n1. one\n2. two\n",
     "> quote with a [link](u)\n\n    indented code\n\n***\n",
+    "[a](b(c)d) [e](f\\)g) [h](<i j>) [k](l m) [n](o\x01p) [q](r)s) [t]( u ) [v](w\\ x) ![y](z\t)\n",
+    "[a]: b(c)d\n[e]: <f g>\n[h]: i\\)j\n\n[a] [e] [h]\n",
+    "*a [b* c](d) e* _x [y_](z)_ **[a](b)** [*a*](b) *[a](b)\n",
 ]
 
 
@@ -76,7 +81,17 @@ def test_parse_gives_markdown_its_tokens(text):
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["# ", "> ", ">", "<", "``", "```", "~~~", "<div>", "<b>", "[a]", "[a]: u", "]", ":", "(u)", "|", "---",
                                  "- ", "1. ", "    ", "*", "_", "`", "\\", "\r", "\0", "\n", "\n\n", "text", " ",
-                                 "+ ", "2) ", "\t", "#", "=", "-", "~", "***", "___", "<!-- ", "[x] "]),
+                                 "+ ", "2) ", "\t", "#", "=", "-", "~", "***", "___", "<!-- ", "[x] ", "](", "(", ")", "x",
+                                 "\x01"]),
                 max_size=40).map("".join))
 def test_parse_gives_markdown_its_tokens_on_any_text(text):
     _check(text)
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None)
+@given(st.text(alphabet="ab<>()\\ \n\t\x01\x7f&;#", max_size=12), st.integers(0, 13), st.integers(0, 14))
+def test_link_destination_as_markdown_its(string, pos, maximum):
+    """``mdfast.parse_link_destination`` reads what markdown-it's ``parseLinkDestination`` reads."""
+    ours = parse_link_destination(string, pos, maximum)
+    theirs = parseLinkDestination(string, pos, maximum)
+    assert (ours.ok, ours.pos, ours.str) == (theirs.ok, theirs.pos, theirs.str)

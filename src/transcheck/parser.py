@@ -22,25 +22,19 @@ Work markdown-it would do for nothing is left out, with the same tokens as a res
 a block rule that cannot match in a text, for it lacks the characters the rule's syntax
 needs (``_NEEDS``: tables, fences, HTML blocks, blockquotes, reference definitions), is
 not tried at every line of it; the core ``normalize`` rule does not rewrite a text that
-has no ``\r`` or NUL; a link destination already normalized (the versions of an article
-share their links) is not normalized again; a block rule is not called at a line that
-cannot start what it matches (``_LEADS``: a heading's ``#``, a list's marker, ...), where
-it would return False after a debug-log call and tests of its own; the list rule finds
-the ``tasklists`` option it reads (False, its default) instead of a KeyError; block
-tokens are built without the dataclass's ``__post_init__`` (``_StateBlock``).
+has no ``\r`` or NUL. ``mdfast`` leaves out more, whatever the text.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
-from markdown_it.parser_block import ParserBlock
-from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core.normalize import normalize
 from markdown_it.token import Token
+
+from . import mdfast
 
 # rule name -> (the token types it makes that are observed, the character it must start at)
 _OBSERVED = {
@@ -114,48 +108,6 @@ _NEEDS = {
 }
 
 
-# block rule -> the characters a line must start with (after its indent) for the rule to
-# match at it: each of these rules returns False, having changed nothing, at a line that
-# starts otherwise, but only after a debug-log call and tests of its own (a paragraph
-# line is tried by every rule, and again by the terminator rules at each of its lines)
-_LEADS = {
-    "fence": "`~",
-    "blockquote": ">",
-    "hr": "*-_",
-    "list": "*-+0123456789",
-    "reference": "[",
-    "html_block": "<",
-    "heading": "#",
-}
-
-
-def _led(rule, leads: str):
-    """``rule``, not called at a line whose first character (after its indent) is not one
-    of ``leads``; past the end of the text it is called, to do what it does there."""
-    leads = frozenset(leads)
-
-    def led(state, line: int, end: int, silent: bool) -> bool:
-        pos = state.bMarks[line] + state.tShift[line]
-        first = state.src[pos : pos + 1]
-        if first and first not in leads:
-            return False
-        return rule(state, line, end, silent)
-
-    return led
-
-
-def _code(rule):
-    """The ``code`` rule, not called at a line indented less than 4 columns past the
-    block's indent (its own first test, ``state.is_code_block``)."""
-
-    def code(state, line: int, end: int, silent: bool) -> bool:
-        if state.sCount[line] - state.blkIndent < 4:
-            return False
-        return rule(state, line, end, silent)
-
-    return code
-
-
 def _normalize(state) -> None:
     """markdown-it's core ``normalize`` (line endings to ``\\n``, NUL to U+FFFD), which
     otherwise rebuilds every text with a substitution per line: only when there is
@@ -164,84 +116,14 @@ def _normalize(state) -> None:
         normalize(state)
 
 
-# Token's fields, all set by _StateBlock.push (its defaults but for level and block)
-_TOKEN_FIELDS = {"type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup",
-                 "info", "meta", "block", "hidden"}
-_new = object.__new__
-
-
-class _StateBlock(StateBlock):
-    """markdown-it's block state with a ``push`` that builds the Token itself, as the
-    dataclass's ``__init__`` and markdown-it's ``push`` do (the same fields, the same
-    values), without the ``__post_init__`` that replaces the new empty ``attrs`` dict
-    with another: half the cost of the ~100 block tokens of every file."""
-
-    def push(self, ttype: str, tag: str, nesting: int) -> Token:
-        if nesting < 0:
-            self.level -= 1  # a closing tag
-        token = _new(Token)
-        token.type = ttype
-        token.tag = tag
-        token.nesting = nesting
-        token.attrs = {}
-        token.map = None
-        token.level = self.level
-        token.children = None
-        token.content = ""
-        token.markup = ""
-        token.info = ""
-        token.meta = {}
-        token.block = True
-        token.hidden = False
-        if nesting > 0:
-            self.level += 1  # an opening tag
-        self.tokens.append(token)
-        return token
-
-
-class _ParserBlock(ParserBlock):
-    """markdown-it's block parser, on a ``_StateBlock`` (as long as Token has the fields
-    ``_StateBlock.push`` sets: else on markdown-it's own state)."""
-
-    _State = _StateBlock if {f.name for f in fields(Token)} == _TOKEN_FIELDS else StateBlock
-
-    def parse(self, src, md, env, outTokens):
-        if not src:
-            return None
-        state = self._State(src, md, env, outTokens)
-        self.tokenize(state, state.line, state.lineMax)
-        return state.tokens
-
-
-class _MarkdownIt(MarkdownIt):
-    def __init__(self, config: str) -> None:
-        super().__init__(config)
-        block = _ParserBlock()
-        block.ruler = self.block.ruler
-        self.block = block
-
-    @lru_cache(maxsize=4096)
-    def normalizeLink(self, url: str) -> str:
-        """markdown-it's (a pure function of ``url``), remembered: it parses, percent-encodes
-        and formats the URL again at each of the thousands of links that repeat one."""
-        return super().normalizeLink(url)
-
-
 @lru_cache(maxsize=None)
 def markdown(without: tuple[str, ...] = ()) -> MarkdownIt:
     """The configured parser (built once per process) without the block rules in
     ``without`` (names from ``_NEEDS``; ``parse`` leaves out those that cannot match)."""
-    md = _MarkdownIt("commonmark")
+    md = mdfast.MarkdownIt("commonmark")
     md.enable("table")
-    md.options["tasklists"] = False  # the default the list rule reads with options.get,
-    # which on markdown-it's OptionsDict raises and catches a KeyError at every list item
     if without:
         md.block.ruler.disable(list(without))
-    for rule in md.block.ruler.__rules__:
-        if rule.name in _LEADS:
-            md.block.ruler.at(rule.name, _led(rule.fn, _LEADS[rule.name]), {"alt": rule.alt})
-        elif rule.name == "code":
-            md.block.ruler.at(rule.name, _code(rule.fn), {"alt": rule.alt})
     for name in _OBSERVED:
         rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
         md.inline.ruler.at(name, _observe(name, rule))
