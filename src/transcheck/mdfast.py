@@ -8,7 +8,10 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   a heading's ``#``, a list's marker, ...; ``code``: a line indented less than 4 columns
   past the block's indent), where it would return False having changed nothing, after a
   debug-log call and tests of its own. A paragraph line is tried by every block rule,
-  and by the paragraph's terminator rules at each of its following lines;
+  and by the paragraph's terminator rules at each of its following lines. The block
+  parser's loop (``_ParserBlock.tokenize``, markdown-it's with the rules chosen per line)
+  does not even call those: it tries only the rules that can match at the line's first
+  character (``_by_lead``);
 - the optional features the rules read with ``options.get(name, False)`` are in the
   options, False: on markdown-it's ``OptionsDict`` a missing one raises and catches a
   KeyError (the list rule asks at every list item);
@@ -71,7 +74,20 @@ def _led(rule, leads: str):
             return False
         return rule(state, line, end, silent)
 
+    led.rule, led.leads = rule, leads
     return led
+
+
+def _by_lead(rules: list) -> dict:
+    """first character of a line -> the rules of ``rules`` (in their order) that can match
+    at it: the rules without leads, and the led rules themselves (unguarded) whose leads
+    hold it. A character no rule leads with maps to None (``_ParserBlock.tokenize``: the
+    rules without leads)."""
+    table: dict = {None: [rule for rule in rules if not hasattr(rule, "leads")]}
+    for char in set().union(*(rule.leads for rule in rules if hasattr(rule, "leads"))):
+        table[char] = [rule.rule if char in getattr(rule, "leads", ()) else rule
+                       for rule in rules if not hasattr(rule, "leads") or char in rule.leads]
+    return table
 
 
 def _code(rule):
@@ -170,7 +186,55 @@ class _StateInline(StateInline):
 
 
 class _ParserBlock(ParserBlock):
-    """markdown-it's block parser, on a ``_StateBlock``."""
+    """markdown-it's block parser, on a ``_StateBlock``; its ``tokenize`` tries at a line
+    only the rules that can match at its first character (``_by_lead``)."""
+
+    _table: tuple[list, dict] = ([], {})
+
+    def tokenize(self, state, startLine: int, endLine: int) -> None:
+        """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
+        rules = self.ruler.getRules("")
+        if self._table[0] is not rules:
+            self._table = (rules, _by_lead(rules))
+        table = self._table[1]
+        others = table[None]
+        line = startLine
+        maxNesting = state.md.options.maxNesting
+        hasEmptyLines = False
+
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine:
+                break
+            if state.sCount[line] < state.blkIndent:
+                # Termination condition for nested calls.
+                break
+            if state.level >= maxNesting:
+                state.line = endLine
+                break
+
+            pos = state.bMarks[line] + state.tShift[line]
+            first = state.src[pos : pos + 1]
+            ok = False
+            for rule in table.get(first, others) if first else rules:
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+
+            # set state.tight if we had an empty line before current tag
+            state.tight = not hasEmptyLines
+            line = state.line
+            # paragraph might "eat" one newline after it in nested lists
+            if (line - 1) < endLine and state.isEmpty(line - 1):
+                hasEmptyLines = True
+            if line < endLine and state.isEmpty(line):
+                hasEmptyLines = True
+                line += 1
+                state.line = line
 
     def parse(self, src, md, env, outTokens):
         if not src:
