@@ -155,9 +155,11 @@ class _Loader(_BASE):  # type: ignore[misc, valid-type]
 
 # ``key: value`` with a key of letters, digits, ``_`` and ``-`` and a one-line plain value:
 # one that starts with no YAML indicator and holds only characters YAML reads as text
-# (no control character, no line break such as U+2028 or NEL, no byte-order mark)
+# (no control character, no line break such as U+2028 or NEL, no byte-order mark). It is
+# only fullmatched; the lookbehind keeps a scan of it linear too (a key starts where no
+# key character is before it: not again at each character of a long run)
 _TEXT = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
-_PLAIN_LINE = re.compile(rf"([A-Za-z_][A-Za-z0-9_-]{{0,127}}): (?![-?:,\[\]{{}}#&*!|>'\"%@` ])([{_TEXT}]+)")
+_PLAIN_LINE = re.compile(rf"(?<![A-Za-z0-9_-])([A-Za-z_][A-Za-z0-9_-]{{0,127}}): (?![-?:,\[\]{{}}#&*!|>'\"%@` ])([{_TEXT}]+)")
 _RESOLVERS = _Loader.yaml_implicit_resolvers  # first character -> [(tag, regex)]
 
 
