@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 
+from transcheck import mdfast
 from transcheck.mdfast import parse_link_destination
 from transcheck.parser import observable, parse
 
@@ -95,3 +96,18 @@ def test_link_destination_as_markdown_its(string, pos, maximum):
     ours = parse_link_destination(string, pos, maximum)
     theirs = parseLinkDestination(string, pos, maximum)
     assert (ours.ok, ours.pos, ours.str) == (theirs.ok, theirs.pos, theirs.str)
+
+
+def test_tokens_are_built_by_the_states_of_mdfast():
+    """Token has the fields ``mdfast``'s states set: they build the tokens (else markdown-it's
+    own states would, and the shortcut would be gone without a word)."""
+    assert mdfast._FIELDS_KNOWN
+    assert mdfast._ParserBlock._State is mdfast._StateBlock and mdfast._ParserInline._State is mdfast._StateInline
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_markdown_its_own_states_give_the_same_tokens(text, monkeypatch):
+    """As when Token's fields change: ``mdfast``'s parsers on markdown-it's own states."""
+    monkeypatch.setattr(mdfast._ParserBlock, "_State", mdfast.StateBlock)
+    monkeypatch.setattr(mdfast._ParserInline, "_State", mdfast.StateInline)
+    _check(text)

@@ -20,8 +20,9 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   as markdown-it's states do, with the same fields and values (half the cost of the
   ~140 tokens of a file). Only while ``Token`` has the fields they set
   (``_TOKEN_FIELDS``); otherwise markdown-it's own states are used;
-- a link destination without a backslash, parenthesis or ``<`` (most) is read with a
-  regex instead of markdown-it's loop over its characters (``parse_link_destination``);
+- a link destination not in ``<>``, with no backslash or ``(`` before its end (most),
+  is read with a regex instead of markdown-it's loop over its characters
+  (``parse_link_destination``);
 - a link destination already normalized (the versions of an article share their links)
   is not normalized again.
 
@@ -81,8 +82,7 @@ def _led(rule, leads: str):
 def _by_lead(rules: list) -> dict:
     """first character of a line -> the rules of ``rules`` (in their order) that can match
     at it: the rules without leads, and the led rules themselves (unguarded) whose leads
-    hold it. A character no rule leads with maps to None (``_ParserBlock.tokenize``: the
-    rules without leads)."""
+    hold it. Under None: the rules without leads, for a character no rule leads with."""
     table: dict = {None: [rule for rule in rules if not hasattr(rule, "leads")]}
     for char in set().union(*(rule.leads for rule in rules if hasattr(rule, "leads"))):
         table[char] = [rule.rule if char in getattr(rule, "leads", ()) else rule
@@ -186,8 +186,11 @@ class _StateInline(StateInline):
 
 
 class _ParserBlock(ParserBlock):
-    """markdown-it's block parser, on a ``_StateBlock``; its ``tokenize`` tries at a line
-    only the rules that can match at its first character (``_by_lead``)."""
+    """markdown-it's block parser, on a ``_StateBlock`` (while ``_FIELDS_KNOWN``); its
+    ``tokenize`` tries at a line only the rules that can match at its first character
+    (``_by_lead``)."""
+
+    _State = _StateBlock if _FIELDS_KNOWN else StateBlock
 
     _table: tuple[list, dict] = ([], {})
 
@@ -239,16 +242,18 @@ class _ParserBlock(ParserBlock):
     def parse(self, src, md, env, outTokens):
         if not src:
             return None
-        state = _StateBlock(src, md, env, outTokens)
+        state = self._State(src, md, env, outTokens)
         self.tokenize(state, state.line, state.lineMax)
         return state.tokens
 
 
 class _ParserInline(ParserInline):
-    """markdown-it's inline parser, on a ``_StateInline``."""
+    """markdown-it's inline parser, on a ``_StateInline`` (while ``_FIELDS_KNOWN``)."""
+
+    _State = _StateInline if _FIELDS_KNOWN else StateInline
 
     def parse(self, src, md, env, tokens):
-        state = _StateInline(src, md, env, tokens)
+        state = self._State(src, md, env, tokens)
         self.tokenize(state)
         for rule in self.ruler2.getRules(""):
             rule(state)
@@ -286,9 +291,8 @@ class MarkdownIt(markdown_it.MarkdownIt):
         super().__init__(config)
         for name in _OFF:
             self.options.setdefault(name, False)
-        if _FIELDS_KNOWN:  # the same parsers, parsing on the states above
-            self.block.__class__ = _ParserBlock
-            self.inline.__class__ = _ParserInline
+        self.block.__class__ = _ParserBlock  # the same parsers (their rules), as above
+        self.inline.__class__ = _ParserInline
         self.helpers = SimpleNamespace(**{name: getattr(helpers, name) for name in helpers.__all__})
         self.helpers.parseLinkDestination = parse_link_destination
         ruler = self.block.ruler
