@@ -4,13 +4,17 @@ a link destination seen before): the token stream must be the one markdown-it gi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination
 
+from transcheck import mdfast
+from transcheck.mdfast import parse_link_destination
 from transcheck.parser import observable, parse
 
 _FULL = MarkdownIt("commonmark").enable("table")
@@ -26,6 +30,9 @@ _TEXTS = [
     "One\r\nTwo\rThree\n\0 NUL\n",
     "Plain text\n- item\n- item\n\n1. one\n2. two\n",
     "> quote with a [link](u)\n\n    indented code\n\n***\n",
+    "[a](b(c)d) [e](f\\)g) [h](<i j>) [k](l m) [n](o\x01p) [q](r)s) [t]( u ) [v](w\\ x) ![y](z\t)\n",
+    "[a]: b(c)d\n[e]: <f g>\n[h]: i\\)j\n\n[a] [e] [h]\n",
+    "*a [b* c](d) e* _x [y_](z)_ **[a](b)** [*a*](b) *[a](b)\n",
 ]
 
 
@@ -40,8 +47,29 @@ def _tokens(tokens) -> list[tuple]:
     return out
 
 
+_OURS = {"start", "end", "label_start", "label_end", "dest_start", "dest_end", "autolink"}  # parser's meta
+
+
+def _whole(token) -> dict:
+    """Every field of a token (children the same way), without the meta parser adds."""
+    out = {f.name: getattr(token, f.name) for f in dataclasses.fields(token)}
+    out["meta"] = {k: v for k, v in token.meta.items() if k not in _OURS}
+    out["children"] = None if token.children is None else [_whole(c) for c in token.children]
+    return out
+
+
 def _check(text: str) -> None:
-    assert _tokens(parse(text)) == _tokens(_FULL.parse(text))
+    ours, theirs = parse(text), _FULL.parse(text)
+    assert _tokens(ours) == _tokens(theirs)
+    # all of every token: the same Token class and fields (parser's block state builds
+    # its tokens itself), children but where parse leaves them out (not observable)
+    assert [type(t) for t in ours] == [type(t) for t in theirs]
+    for a, b in zip(ours, theirs):
+        whole_a, whole_b = _whole(a), _whole(b)
+        if a.type == "inline" and not observable(a.content):
+            assert a.children == []
+            whole_a["children"] = whole_b["children"]
+        assert whole_a == whole_b
 
 
 @pytest.mark.parametrize("text", _TEXTS)
@@ -53,7 +81,33 @@ def test_parse_gives_markdown_its_tokens(text):
 @settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["# ", "> ", ">", "<", "``", "```", "~~~", "<div>", "<b>", "[a]", "[a]: u", "]", ":", "(u)", "|", "---",
-                                 "- ", "1. ", "    ", "*", "_", "`", "\\", "\r", "\0", "\n", "\n\n", "text", " "]),
+                                 "- ", "1. ", "    ", "*", "_", "`", "\\", "\r", "\0", "\n", "\n\n", "text", " ",
+                                 "+ ", "2) ", "\t", "#", "=", "-", "~", "***", "___", "<!-- ", "[x] ", "](", "(", ")", "x",
+                                 "\x01"]),
                 max_size=40).map("".join))
 def test_parse_gives_markdown_its_tokens_on_any_text(text):
+    _check(text)
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None)
+@given(st.text(alphabet="ab<>()\\ \n\t\x01\x7f&;#", max_size=12), st.integers(0, 13), st.integers(0, 14))
+def test_link_destination_as_markdown_its(string, pos, maximum):
+    """``mdfast.parse_link_destination`` reads what markdown-it's ``parseLinkDestination`` reads."""
+    ours = parse_link_destination(string, pos, maximum)
+    theirs = parseLinkDestination(string, pos, maximum)
+    assert (ours.ok, ours.pos, ours.str) == (theirs.ok, theirs.pos, theirs.str)
+
+
+def test_tokens_are_built_by_the_states_of_mdfast():
+    """Token has the fields ``mdfast``'s states set: they build the tokens (else markdown-it's
+    own states would, and the shortcut would be gone without a word)."""
+    assert mdfast._FIELDS_KNOWN
+    assert mdfast._ParserBlock._State is mdfast._StateBlock and mdfast._ParserInline._State is mdfast._StateInline
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_markdown_its_own_states_give_the_same_tokens(text, monkeypatch):
+    """As when Token's fields change: ``mdfast``'s parsers on markdown-it's own states."""
+    monkeypatch.setattr(mdfast._ParserBlock, "_State", mdfast.StateBlock)
+    monkeypatch.setattr(mdfast._ParserInline, "_State", mdfast.StateInline)
     _check(text)

@@ -22,8 +22,8 @@ Work markdown-it would do for nothing is left out, with the same tokens as a res
 a block rule that cannot match in a text, for it lacks the characters the rule's syntax
 needs (``_NEEDS``: tables, fences, HTML blocks, blockquotes, reference definitions), is
 not tried at every line of it; the core ``normalize`` rule does not rewrite a text that
-has no ``\r`` or NUL; a link destination already normalized (the versions of an article
-share their links) is not normalized again.
+has no ``\r`` or NUL; ``text_join`` is run on the inline-parsed tokens only, in the
+same pass. ``mdfast`` leaves out more, whatever the text.
 """
 
 from __future__ import annotations
@@ -33,7 +33,10 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_core.normalize import normalize
+from markdown_it.rules_core.text_join import text_join
 from markdown_it.token import Token
+
+from . import mdfast
 
 # rule name -> (the token types it makes that are observed, the character it must start at)
 _OBSERVED = {
@@ -85,14 +88,22 @@ def observable(content: str) -> bool:
 
 
 def _inline_where_observable(state) -> None:
-    """markdown-it's core ``inline`` rule, for the inline tokens whose content is
-    ``observable`` only (the others keep empty children)."""
+    """markdown-it's core ``inline`` and ``text_join`` rules, for the inline tokens whose
+    content is ``observable`` only (the others keep empty children, which ``text_join``
+    would replace with new empty lists): one pass over the tokens, not two."""
     md = state.md
+    parsed = []
     for token in state.tokens:
         if token.type == "inline" and observable(token.content):
             if token.children is None:
                 token.children = []
             md.inline.parse(token.content, md, state.env, token.children)
+            parsed.append(token)
+    tokens, state.tokens = state.tokens, parsed
+    try:
+        text_join(state)
+    finally:
+        state.tokens = tokens
 
 
 # block rule -> what a text must contain for the rule to match anywhere in it: a table
@@ -115,19 +126,11 @@ def _normalize(state) -> None:
         normalize(state)
 
 
-class _MarkdownIt(MarkdownIt):
-    @lru_cache(maxsize=4096)
-    def normalizeLink(self, url: str) -> str:
-        """markdown-it's (a pure function of ``url``), remembered: it parses, percent-encodes
-        and formats the URL again at each of the thousands of links that repeat one."""
-        return super().normalizeLink(url)
-
-
 @lru_cache(maxsize=None)
 def markdown(without: tuple[str, ...] = ()) -> MarkdownIt:
     """The configured parser (built once per process) without the block rules in
     ``without`` (names from ``_NEEDS``; ``parse`` leaves out those that cannot match)."""
-    md = _MarkdownIt("commonmark")
+    md = mdfast.MarkdownIt("commonmark")
     md.enable("table")
     if without:
         md.block.ruler.disable(list(without))
@@ -136,6 +139,7 @@ def markdown(without: tuple[str, ...] = ()) -> MarkdownIt:
         md.inline.ruler.at(name, _observe(name, rule))
     md.core.ruler.at("normalize", _normalize)
     md.core.ruler.at("inline", _inline_where_observable)
+    md.core.ruler.disable("text_join")  # done by _inline_where_observable
     return md
 
 
@@ -143,7 +147,6 @@ def inline_tokens(content: str) -> list[Token]:
     """The inline tokens of content that ``parse`` left unparsed (not ``observable``), as
     the document would have them (without a ``[`` the content uses no reference
     definition): markdown-it's inline parse and its ``text_join``."""
-    from markdown_it.rules_core import text_join
     from markdown_it.rules_core.state_core import StateCore
 
     md = markdown()

@@ -1,0 +1,309 @@
+"""markdown-it-py's parser, doing less for the same tokens.
+
+``MarkdownIt`` here is markdown-it's, with work left out whose result is known without
+it; every token it makes is equal, field by field, to the one markdown-it makes
+(tests/test_parser_shortcuts.py holds the two to each other with hypothesis):
+
+- a block rule is not called at a line that cannot start what it matches (``_LEADS``:
+  a heading's ``#``, a list's marker, ...; ``code``: a line indented less than 4 columns
+  past the block's indent), where it would return False having changed nothing, after a
+  debug-log call and tests of its own. A paragraph line is tried by every block rule,
+  and by the paragraph's terminator rules at each of its following lines. The block
+  parser's loop (``_ParserBlock.tokenize``, markdown-it's with the rules chosen per line)
+  does not even call those: it tries only the rules that can match at the line's first
+  character (``_by_lead``);
+- the optional features the rules read with ``options.get(name, False)`` are in the
+  options, False: on markdown-it's ``OptionsDict`` a missing one raises and catches a
+  KeyError (the list rule asks at every list item);
+- tokens are built without the dataclass's ``__post_init__`` (which replaces the new
+  empty ``attrs`` dict with another): ``_StateBlock`` and ``_StateInline`` push them
+  as markdown-it's states do, with the same fields and values (half the cost of the
+  ~140 tokens of a file). Only while ``Token`` has the fields they set
+  (``_TOKEN_FIELDS``); otherwise markdown-it's own states are used;
+- a link destination not in ``<>``, with no backslash or ``(`` before its end (most),
+  is read with a regex instead of markdown-it's loop over its characters
+  (``parse_link_destination``);
+- a link destination already normalized (the versions of an article share their links)
+  is not normalized again.
+
+None of markdown-it's files or module globals are changed: the parsers, states and
+helpers are this instance's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from functools import lru_cache
+from types import SimpleNamespace
+
+import markdown_it
+from markdown_it import helpers
+from markdown_it.common.utils import unescapeAll
+from markdown_it.helpers.parse_link_destination import _Result
+from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+# block rule -> the characters a line must start with (after its indent) for the rule to
+# match at it (each rule's own first test)
+_LEADS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+
+# the optional features markdown-it's rules read with ``options.get(name, False)``
+_OFF = ("tasklists", "store_labels", "alerts", "inline_definitions", "strikethrough_single_tilde")
+
+
+def _led(rule, leads: str):
+    """``rule``, not called at a line whose first character (after its indent) is not one
+    of ``leads``; past the end of the text it is called, to do what it does there."""
+    leads = frozenset(leads)
+
+    def led(state, line: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        first = state.src[pos : pos + 1]
+        if first and first not in leads:
+            return False
+        return rule(state, line, end, silent)
+
+    led.rule, led.leads = rule, leads
+    return led
+
+
+def _by_lead(rules: list) -> dict:
+    """first character of a line -> the rules of ``rules`` (in their order) that can match
+    at it: the rules without leads, and the led rules themselves (unguarded) whose leads
+    hold it. Under None: the rules without leads, for a character no rule leads with."""
+    table: dict = {None: [rule for rule in rules if not hasattr(rule, "leads")]}
+    for char in set().union(*(rule.leads for rule in rules if hasattr(rule, "leads"))):
+        table[char] = [rule.rule if char in getattr(rule, "leads", ()) else rule
+                       for rule in rules if not hasattr(rule, "leads") or char in rule.leads]
+    return table
+
+
+def _code(rule):
+    """The ``code`` rule, not called at a line indented less than 4 columns past the
+    block's indent (its own first test, ``state.is_code_block``)."""
+
+    def code(state, line: int, end: int, silent: bool) -> bool:
+        if state.sCount[line] - state.blkIndent < 4:
+            return False
+        return rule(state, line, end, silent)
+
+    return code
+
+
+# -- tokens ------------------------------------------------------------------------------
+# Token's fields, all set by _StateBlock.push and _token
+_TOKEN_FIELDS = {"type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup",
+                 "info", "meta", "block", "hidden"}
+_FIELDS_KNOWN = {f.name for f in fields(Token)} == _TOKEN_FIELDS
+_new = object.__new__
+
+
+def _token(ttype: str, tag: str, nesting: int, level: int) -> Token:
+    """``Token(ttype, tag, nesting)`` with ``level`` set (an inline token)."""
+    token = _new(Token)
+    token.type = ttype
+    token.tag = tag
+    token.nesting = nesting
+    token.attrs = {}
+    token.map = None
+    token.level = level
+    token.children = None
+    token.content = ""
+    token.markup = ""
+    token.info = ""
+    token.meta = {}
+    token.block = False
+    token.hidden = False
+    return token
+
+
+class _StateBlock(StateBlock):
+    """markdown-it's block state, its ``push`` building the Token itself."""
+
+    def push(self, ttype: str, tag: str, nesting: int) -> Token:
+        if nesting < 0:
+            self.level -= 1  # a closing tag
+        token = _new(Token)  # as _token, written out: ~100 block tokens per file
+        token.type = ttype
+        token.tag = tag
+        token.nesting = nesting
+        token.attrs = {}
+        token.map = None
+        token.level = self.level
+        token.children = None
+        token.content = ""
+        token.markup = ""
+        token.info = ""
+        token.meta = {}
+        token.block = True
+        token.hidden = False
+        if nesting > 0:
+            self.level += 1  # an opening tag
+        self.tokens.append(token)
+        return token
+
+
+class _StateInline(StateInline):
+    """markdown-it's inline state, its ``push`` and ``pushPending`` building the Token
+    themselves (otherwise as markdown-it's, delimiters and all)."""
+
+    def pushPending(self) -> Token:
+        token = _token("text", "", 0, self.pendingLevel)
+        token.content = self.pending
+        self.tokens.append(token)
+        self.pending = ""
+        return token
+
+    def push(self, ttype: str, tag: str, nesting: int) -> Token:
+        if self.pending:
+            self.pushPending()
+        token_meta = None
+        if nesting < 0:  # a closing tag
+            self.level -= 1
+            self.delimiters = self._prev_delimiters.pop()
+        token = _token(ttype, tag, nesting, self.level)
+        if nesting > 0:  # an opening tag
+            self.level += 1
+            self._prev_delimiters.append(self.delimiters)
+            self.delimiters = []
+            token_meta = {"delimiters": self.delimiters}
+        self.pendingLevel = self.level
+        self.tokens.append(token)
+        self.tokens_meta.append(token_meta)
+        return token
+
+
+class _ParserBlock(ParserBlock):
+    """markdown-it's block parser, on a ``_StateBlock`` (while ``_FIELDS_KNOWN``); its
+    ``tokenize`` tries at a line only the rules that can match at its first character
+    (``_by_lead``)."""
+
+    _State = _StateBlock if _FIELDS_KNOWN else StateBlock
+
+    _table: tuple[list, dict] = ([], {})
+
+    def tokenize(self, state, startLine: int, endLine: int) -> None:
+        """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
+        rules = self.ruler.getRules("")
+        if self._table[0] is not rules:
+            self._table = (rules, _by_lead(rules))
+        table = self._table[1]
+        others = table[None]
+        line = startLine
+        maxNesting = state.md.options.maxNesting
+        hasEmptyLines = False
+
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine:
+                break
+            if state.sCount[line] < state.blkIndent:
+                # Termination condition for nested calls.
+                break
+            if state.level >= maxNesting:
+                state.line = endLine
+                break
+
+            pos = state.bMarks[line] + state.tShift[line]
+            first = state.src[pos : pos + 1]
+            ok = False
+            for rule in table.get(first, others) if first else rules:
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+
+            # set state.tight if we had an empty line before current tag
+            state.tight = not hasEmptyLines
+            line = state.line
+            # paragraph might "eat" one newline after it in nested lists
+            if (line - 1) < endLine and state.isEmpty(line - 1):
+                hasEmptyLines = True
+            if line < endLine and state.isEmpty(line):
+                hasEmptyLines = True
+                line += 1
+                state.line = line
+
+    def parse(self, src, md, env, outTokens):
+        if not src:
+            return None
+        state = self._State(src, md, env, outTokens)
+        self.tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+
+class _ParserInline(ParserInline):
+    """markdown-it's inline parser, on a ``_StateInline`` (while ``_FIELDS_KNOWN``)."""
+
+    _State = _StateInline if _FIELDS_KNOWN else StateInline
+
+    def parse(self, src, md, env, tokens):
+        state = self._State(src, md, env, tokens)
+        self.tokenize(state)
+        for rule in self.ruler2.getRules(""):
+            rule(state)
+        return state.tokens
+
+
+# -- link destinations -------------------------------------------------------------------
+_PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f\\()]*")
+
+
+def parse_link_destination(string: str, pos: int, maximum: int) -> _Result:
+    """markdown-it's ``parseLinkDestination``. A destination not in ``<>`` ends at a space,
+    a control character or a ``)`` outside parentheses; without a backslash or ``(``
+    before that end, it is the run of other characters the regex finds, and markdown-it's
+    loop over them would do nothing but step on."""
+    if string[pos : pos + 1] != "<":
+        m = _PLAIN_DESTINATION.match(string, pos, maximum)
+        if m is not None:
+            end = m.end()
+            if end == maximum or string[end : end + 1] not in ("\\", "("):
+                result = _Result()
+                if end > pos:
+                    result.str = unescapeAll(string[pos:end])
+                    result.pos = end
+                    result.ok = True
+                return result
+    return helpers.parseLinkDestination(string, pos, maximum)
+
+
+# -- the parser --------------------------------------------------------------------------
+class MarkdownIt(markdown_it.MarkdownIt):
+    """markdown-it's parser (see the module's docstring for what it leaves out)."""
+
+    def __init__(self, config: str = "commonmark") -> None:
+        super().__init__(config)
+        for name in _OFF:
+            self.options.setdefault(name, False)
+        self.block.__class__ = _ParserBlock  # the same parsers (their rules), as above
+        self.inline.__class__ = _ParserInline
+        self.helpers = SimpleNamespace(**{name: getattr(helpers, name) for name in helpers.__all__})
+        self.helpers.parseLinkDestination = parse_link_destination
+        ruler = self.block.ruler
+        for rule in ruler.__rules__:
+            if rule.name in _LEADS:
+                ruler.at(rule.name, _led(rule.fn, _LEADS[rule.name]), {"alt": rule.alt})
+            elif rule.name == "code":
+                ruler.at(rule.name, _code(rule.fn), {"alt": rule.alt})
+
+    @lru_cache(maxsize=4096)
+    def normalizeLink(self, url: str) -> str:
+        """markdown-it's (a pure function of ``url``), remembered: it parses, percent-encodes
+        and formats the URL again at each of the thousands of links that repeat one."""
+        return super().normalizeLink(url)

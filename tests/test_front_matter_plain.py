@@ -1,0 +1,50 @@
+"""``front_matter._plain`` reads front matter whose every line is ``key: value`` without
+the YAML loader: whatever it reads must be what the loader reads, and it must read the
+common case (else it is a shortcut never taken)."""
+
+from __future__ import annotations
+
+import os
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transcheck import front_matter as fm
+
+_KEYS = st.sampled_from(["title", "description", "keywords", "lang", "translation_key", "a-b", "_x", "yes", "No",
+                         "on", "y", "null", "Null", "true", "x1", "e", "t", "a" * 128, "a" * 129])
+_VALUE_PARTS = st.sampled_from([
+    "a", "Word", "ä", "ö", "日本", "\U0001F600", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", ",", "[", "]", "{", "}",
+    "&", "*", "!", "|", ">", "'", '"', "%", "@", "`", "\t", "\u2028", "\u2029", "\x85", "\xa0", "\ufeff", "\x00",
+    "\x7f", "\u3000", "1", "0", "12", "3.5", "1e3", ".", ".inf", "~", "=", "<<", "<", "2021-01-02", "2021-13-45",
+    "0x1F", "0o7", "1_000", "12:30", "yes", "no", "true", "null", "http://x.example/a", "C#", "a:b", "\\", "\r",
+])
+
+
+def _loader(lines):
+    return yaml.load("\n".join(lines), Loader=fm._Loader)
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 1000), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_KEYS, st.lists(_VALUE_PARTS, min_size=1, max_size=5).map("".join)), min_size=1, max_size=4))
+def test_plain_front_matter_reads_as_the_loader_reads_it(pairs):
+    lines = [f"{key}: {value}" for key, value in pairs]
+    data = fm._plain(lines)
+    if data is not None:
+        loaded = _loader(lines)
+        assert data == loaded and list(data) == list(loaded)
+        assert all(type(value) is str for value in loaded.values())
+
+
+def test_plain_front_matter_is_read_without_the_loader():
+    lines = ["keywords: Economy,Fiscal Policy,Tax Laws", "title: 183-Day Rule",
+             "description: The 183-day rule is one criteria used to decide whether a non-resident is viewed "
+             "as a resident for tax purposes.", "title_fi: 183 päivän sääntö, C# ja [x] {y} 'z' \"w\" 50%",
+             "date_text: 2021-01-02 at 12:30", "url: https://x.example/a?b=c&d#e"]
+    assert fm._plain(lines) == _loader(lines)
+    assert fm._plain(["title: yes"]) is None and fm._plain(["title: 12"]) is None  # not strings
+    assert fm._plain(["a: b", "a: c"]) is None  # a duplicate key: the loader reports it
+    for broken in ("a: b:", "a: b: c", "a: b #c", "a: b ", "a: - b", "a: &b", "a: b\u2028c", "a:b", "a:  b"):
+        assert fm._plain([broken]) is None, broken
