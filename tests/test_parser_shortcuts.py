@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 
-from transcheck import mdfast
+from transcheck import mdfast, parser
 from transcheck.mdfast import parse_link_destination
 from transcheck.parser import observable, parse
 
@@ -99,10 +99,20 @@ def test_link_destination_as_markdown_its(string, pos, maximum):
 
 
 def test_tokens_are_built_by_the_states_of_mdfast():
-    """Token has the fields ``mdfast``'s states set: they build the tokens (else markdown-it's
-    own states would, and the shortcut would be gone without a word)."""
+    """The installed markdown-it-py is the version ``mdfast`` follows, and Token has the
+    fields its states set: they build the tokens (else markdown-it's own parsers would, and
+    the shortcut would be gone without a word: a new major version needs mdfast read again)."""
+    assert mdfast.FAST, f"markdown-it-py {mdfast.markdown_it.__version__}: mdfast follows {mdfast.TESTED}.x"
     assert mdfast._FIELDS_KNOWN
+    assert isinstance(parser.markdown().block, mdfast._ParserBlock)
     assert mdfast._ParserBlock._State is mdfast._StateBlock and mdfast._ParserInline._State is mdfast._StateInline
+
+
+def test_under_another_major_version_markdown_its_own_parsers_are_used(monkeypatch):
+    monkeypatch.setattr(mdfast, "FAST", False)
+    md = mdfast.MarkdownIt("commonmark")
+    assert type(md.block) is mdfast.ParserBlock and type(md.inline) is mdfast.ParserInline
+    assert md.helpers is mdfast.markdown_it.MarkdownIt("commonmark").helpers
 
 
 @pytest.mark.parametrize("text", _TEXTS)

@@ -27,7 +27,10 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   is not normalized again.
 
 None of markdown-it's files or module globals are changed: the parsers, states and
-helpers are this instance's own.
+helpers are this instance's own. The block loop and the states' ``push`` are written
+after markdown-it-py 4's (``TESTED``); under another major version, whose internals may
+differ, markdown-it's own parsers are used as they are (only ``normalizeLink`` is
+remembered).
 """
 
 from __future__ import annotations
@@ -284,11 +287,17 @@ def parse_link_destination(string: str, pos: int, maximum: int) -> _Result:
 
 
 # -- the parser --------------------------------------------------------------------------
+TESTED = "4"  # the major version of markdown-it-py whose internals this module follows
+FAST = markdown_it.__version__.split(".")[0] == TESTED
+
+
 class MarkdownIt(markdown_it.MarkdownIt):
     """markdown-it's parser (see the module's docstring for what it leaves out)."""
 
     def __init__(self, config: str = "commonmark") -> None:
         super().__init__(config)
+        if not FAST:
+            return
         for name in _OFF:
             self.options.setdefault(name, False)
         self.block.__class__ = _ParserBlock  # the same parsers (their rules), as above
