@@ -69,23 +69,12 @@ def test_read_bytes_reads_no_more_than_the_limit(tmp_path, monkeypatch):
     path = tmp_path / "grows.md"
     path.write_bytes(b"x" * 100)
     asked = []
-    real_fdopen = os.fdopen
 
-    class Growing:  # a file that grew after its fstat: the read is still cut at limit + 1
-        def __init__(self, handle):
-            self.handle = handle
+    def growing(fd, size):  # a file that grew after its fstat: the read is still cut at limit + 1
+        asked.append(size)
+        return b"x" * size
 
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def read(self, size=-1):
-            asked.append(size)
-            return b"x" * (size if size >= 0 else 10 ** 6)
-
-    monkeypatch.setattr(reading.os, "fdopen", lambda *a, **k: Growing(real_fdopen(*a, **k)))
+    monkeypatch.setattr(reading.os, "read", growing)
     with pytest.raises(reading.TooLarge) as raised:
         reading.read_bytes(str(path), 1000)
     assert asked == [1001] and raised.value.size == 1001
@@ -137,3 +126,17 @@ def test_a_link_to_a_device_is_not_read(tmp_path):
     os.symlink("/dev/zero", art / "fi.md")  # endless: a plain read() would never return
     result = _invoke("check", str(art), "--jobs", "1")
     assert "TC001 read-error cannot read the file: it is a device, not a regular file" in result.output
+
+
+def test_read_bytes_gives_the_whole_file(tmp_path):
+    """``read_bytes`` reads in chunks (``_read_to_end``): every size around their bounds
+    comes back whole, with and without a limit, and one byte over a limit is too large."""
+    for size in (0, 1, 4095, 4096, 4097, 70_000):
+        data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+        path = tmp_path / f"{size}.md"
+        path.write_bytes(data)
+        assert reading.read_bytes(str(path), None) == data
+        assert reading.read_bytes(str(path), size or 1) == data
+        if size:
+            with pytest.raises(reading.TooLarge):
+                reading.read_bytes(str(path), size - 1)

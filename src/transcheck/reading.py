@@ -49,13 +49,29 @@ def read_bytes(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
             raise NotRegular(_kind(info.st_mode))
         if limit is not None and info.st_size > limit:
             raise TooLarge(info.st_size, limit)
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read() if limit is None else handle.read(limit + 1)
+        data = _read_to_end(fd, info.st_size, None if limit is None else limit + 1)
     finally:
         os.close(fd)
     if limit is not None and len(data) > limit:  # it grew after the fstat
         raise TooLarge(len(data), limit)
     return data
+
+
+def _read_to_end(fd: int, size: int, most: int | None) -> bytes:
+    """The bytes from ``fd`` up to its end, or its first ``most``. Read with ``os.read`` in
+    chunks of the size ``fstat`` gave plus one, so a file that did not change is one read
+    and the read that finds its end; a buffered file object's ``read(limit + 1)`` first
+    allocates ``limit + 1`` bytes (5 MB by default) for every file, whatever its size."""
+    chunks = []
+    chunk = max(size + 1, 4096)
+    while most is None or most > 0:
+        data = os.read(fd, chunk if most is None else min(chunk, most))
+        if not data:
+            break
+        chunks.append(data)
+        if most is not None:
+            most -= len(data)
+    return b"".join(chunks)
 
 
 def parse_size(value) -> int:
