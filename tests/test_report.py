@@ -99,6 +99,8 @@ def test_the_streamed_report_is_the_report_of_the_whole_run(synth_corpus, tmp_pa
 
 
 def test_the_report_does_not_keep_the_articles(synth_corpus, tmp_path):
-    """Memory: four times the articles, not four times the peak (held, the parsed articles
-    made it 2.5 times the peak)."""
-    assert peak_growth(synth_corpus, tmp_path, lambda path: _report_cli(path, "-j", "1")) < 1.6
+    """Memory: four times the articles, well under four times the peak. The report keeps
+    what it prints (every finding, the part of its line it shows, and the text, as it
+    orders the articles worst first): 1.9 times here; holding the parsed articles as well
+    made it 3.9 times (the serial path, measured with ``peak_growth``)."""
+    assert peak_growth(synth_corpus, tmp_path, lambda path: _report_cli(path, "-j", "1")) < 2.5

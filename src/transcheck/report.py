@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .result import Result
 from .findings import Finding, Severity
@@ -72,19 +73,29 @@ def _counts(c: Counter) -> str:
     return ", ".join(parts)
 
 
-def _context(f: Finding, text: str | None, style: _Style) -> list[str]:
-    """The finding's source line (``text``; None: not known) with a caret under its span."""
-    if text is None:
+def _context(f: Finding, line: Line | None, style: _Style) -> list[str]:
+    """The finding's source line (None: not known) with a caret under its span."""
+    if line is None:
         return []
-    text = text.replace("\t", " ")
     start = f.column - 1
-    end = (f.end_column if f.end_line == f.line and f.end_column > f.column else len(text) + 1) - 1
-    end = max(start + 1, min(end, len(text), start + CARET_MAX))
-    left, right = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
-    shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    end = (f.end_column if f.end_line == f.line and f.end_column > f.column else line.length + 1) - 1
+    end = max(start + 1, min(end, line.length, start + CARET_MAX))
+    left, right = max(0, start - CONTEXT), min(line.length, end + CONTEXT)
+    text = line.text[left - line.start:right - line.start].replace("\t", " ")
+    shown = ("…" if left else "") + text + ("…" if right < line.length else "")
     number = f"{f.line:>5} | "
     pad = start - left + (1 if left else 0)
     return [number + shown, " " * (len(number) + pad) + style.severity(f, "^" * (end - start))]
+
+
+class Line(NamedTuple):
+    """The part of a source line that the report shows around its findings: ``text`` starts
+    at column ``start`` (0-based) of a line of ``length`` characters. A report keeps one per
+    line with findings, so not the whole line: paragraphs are lines of thousands of characters."""
+
+    text: str
+    start: int
+    length: int
 
 
 def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -> str:
@@ -124,17 +135,19 @@ def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -
 _NOWHERE = (0, "", None)  # a line no aligned section holds, and whose text is not known
 
 
-def contexts(result: Result) -> dict[tuple[str, int], tuple[int, str, str | None]]:
+def contexts(result: Result) -> dict[tuple[str, int], tuple[int, str, Line | None]]:
     """For each (path, line) of ``result``'s findings in its articles: the index of the
     aligned row (section) that holds the line, the row's heading in the first version that
-    has one (cut to 60 characters), and the line's text. Computed where the articles are
+    has one (cut to 60 characters), and the part of the line's text the report shows. Computed where the articles are
     loaded: in a streamed run (``parallel``), per article in the worker, so the report
     keeps these lines and not the articles."""
     from .align import align
 
-    wanted: dict[str, set[int]] = {}
+    wanted: dict[str, dict[int, tuple[int, int]]] = {}  # path -> line -> first and last start column
     for f in result.findings:
-        wanted.setdefault(f.path, set()).add(f.line)
+        lines = wanted.setdefault(f.path, {})
+        first, last = lines.get(f.line, (f.column, f.column))
+        lines[f.line] = (min(first, f.column), max(last, f.column))
     out = {}
     for article in result.articles:
         if not any(v.path in wanted for v in article.versions):
@@ -150,10 +163,15 @@ def contexts(result: Result) -> dict[tuple[str, int], tuple[int, str, str | None
                     if first <= line - 1 <= cell.section.end_line:
                         out[(cell.version.path, line)] = (r, title[:60], None)
         for version in article.versions:
-            for line in wanted.get(version.path, ()):
+            for line, (first, last) in wanted.get(version.path, {}).items():
                 index, title, _ = out.get((version.path, line), _NOWHERE)
-                text = version.source.line(line - 1) if 1 <= line <= version.source.line_count else None
-                out[(version.path, line)] = (index, title, text)
+                kept = None
+                if 1 <= line <= version.source.line_count:
+                    text = version.source.line(line - 1)
+                    # what ``_context`` can show: CONTEXT before a span's start, CARET_MAX + CONTEXT after
+                    a, b = max(0, first - 1 - CONTEXT), min(len(text), last - 1 + CARET_MAX + CONTEXT)
+                    kept = Line(text[a:b], a, len(text))
+                out[(version.path, line)] = (index, title, kept)
     return out
 
 
