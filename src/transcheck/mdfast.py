@@ -113,8 +113,9 @@ _FIELDS_KNOWN = {f.name for f in fields(Token)} == _TOKEN_FIELDS
 _new = object.__new__
 
 
-def _token(ttype: str, tag: str, nesting: int, level: int) -> Token:
-    """``Token(ttype, tag, nesting)`` with ``level`` set (an inline token)."""
+def _token(ttype: str, tag: str, nesting: int, level: int, block: bool = False) -> Token:
+    """``Token(ttype, tag, nesting)`` with ``level`` and ``block`` set, without the
+    dataclass's ``__post_init__``."""
     token = _new(Token)
     token.type = ttype
     token.tag = tag
@@ -127,7 +128,7 @@ def _token(ttype: str, tag: str, nesting: int, level: int) -> Token:
     token.markup = ""
     token.info = ""
     token.meta = {}
-    token.block = False
+    token.block = block
     token.hidden = False
     return token
 
@@ -138,20 +139,7 @@ class _StateBlock(StateBlock):
     def push(self, ttype: str, tag: str, nesting: int) -> Token:
         if nesting < 0:
             self.level -= 1  # a closing tag
-        token = _new(Token)  # as _token, written out: ~100 block tokens per file
-        token.type = ttype
-        token.tag = tag
-        token.nesting = nesting
-        token.attrs = {}
-        token.map = None
-        token.level = self.level
-        token.children = None
-        token.content = ""
-        token.markup = ""
-        token.info = ""
-        token.meta = {}
-        token.block = True
-        token.hidden = False
+        token = _token(ttype, tag, nesting, self.level, True)
         if nesting > 0:
             self.level += 1  # an opening tag
         self.tokens.append(token)
