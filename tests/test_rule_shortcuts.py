@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import types
 
 from transcheck.align import align
 from transcheck.engine import run
-from transcheck.rules import (bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing, link_text_spacing,
-                              number_mismatch, space_before_punctuation, stray_punctuation, unbalanced_brackets)
+from transcheck.rules import (_prose, bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing,
+                              link_text_spacing, number_mismatch, space_before_punctuation, stray_punctuation,
+                              unbalanced_brackets)
 
 from .conftest import CORPUS
 
@@ -139,3 +141,53 @@ def test_a_paragraph_with_a_dash_led_line_is_never_skipped():
             content = "".join(chars)
             if any(bullet_marker_invalid.dash_led(line) for line in content.split("\n")):
                 assert bullet_marker_invalid.may_be_dash_led(content), repr(content)
+
+
+class _Prose:
+    """A stand-in version for ``_prose``: only its inlines' masked texts are read."""
+
+    def __init__(self, texts):
+        self._inlines = tuple((None, types.SimpleNamespace(masked=text)) for text in texts)
+
+    def inlines(self):
+        return self._inlines
+
+
+def _per_inline(pattern, texts):
+    return {k for k, text in enumerate(texts) if pattern.search(text)}
+
+
+def test_a_version_searched_at_once_finds_the_inlines_searched_one_by_one():
+    """``_prose.candidates`` (the whole version searched at once) against the per-inline searches
+    it replaces, in stray-punctuation and space-before-punctuation: every pair of inline texts of
+    up to 3 characters from the patterns' alphabets (a match must not reach across the newline
+    that separates two inlines, nor hide one that starts after it)."""
+    cases = [
+        ([",", ".", ";", ":", " ", "a", "\n"], (stray_punctuation._TWO_MARKS,),
+         (stray_punctuation._COMMA_THEN, stray_punctuation._PERIOD_THEN, *stray_punctuation._RARE_THEN)),
+        ([".", " ", "a", "B", ",", "\n"], (stray_punctuation._PERIOD_SPACES,), (stray_punctuation._PERIOD_SPACES,)),
+        ([" ", "\t", "\u00a0", "\u202f", "(", "«", ",", ")", "»", "a"], (space_before_punctuation._SUSPECT,),
+         (space_before_punctuation._SPACE_THEN, *space_before_punctuation._RARE_THEN)),
+    ]
+    for alphabet, replaced, patterns in cases:
+        words = ["".join(chars) for n in range(4) for chars in itertools.product(alphabet, repeat=n)]
+        if len(alphabet) > 7:
+            words = [w for w in words if len(w) < 3] + [w for w in words if len(w) == 3][::7]
+        for first in words:
+            for second in words:
+                texts = [first, second]
+                found = _prose.candidates(_Prose(texts), *patterns)
+                expected = set().union(*(_per_inline(pattern, texts) for pattern in replaced))
+                if patterns == (stray_punctuation._PERIOD_SPACES,):
+                    # its lookahead may see the newline after an inline: a candidate for nothing
+                    assert found >= expected, texts
+                    assert found - expected <= {k for k, text in enumerate(texts) if text.rstrip(" ").endswith(".")}
+                else:
+                    assert found == expected, texts
+
+
+def test_unbalanced_brackets_tests_for_the_characters_of_its_pattern():
+    # its first test looks for each of `_MARK_CHARS` in turn instead of searching `_MARKS`
+    chars = unbalanced_brackets._MARK_CHARS
+    assert len(set(chars)) == len(chars)
+    assert [ch for ch in map(chr, range(0x3000)) if unbalanced_brackets._MARKS.fullmatch(ch)] == sorted(chars)

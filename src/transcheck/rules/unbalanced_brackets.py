@@ -39,11 +39,20 @@ _ENUMERATOR = re.compile(r"[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4}")
 _MARKS = re.compile(r'[()\[\]{}«»„“”"]')
 
 
+# The characters of ``_MARKS``, the most common first (on /tmp/bk400 and the real corpus).
+_MARK_CHARS = '()"«»„”“[]{}'
+
+
 def check(version: Version) -> Iterator[Hit]:
     for _, inline in version.inlines():
-        if not _MARKS.search(inline.masked):  # one scan in C: most paragraphs have no mark at all
-            continue
-        yield from _check(inline)
+        # most paragraphs have no mark at all: a few ``in`` tests (each a scan in C that skips
+        # ahead to one character) find that sooner than ``_MARKS``, which tests every character
+        # against its class (on /tmp/bk400's 57,003 paragraphs: 22 vs 29 ms)
+        text = inline.masked
+        for mark in _MARK_CHARS:
+            if mark in text:
+                yield from _check(inline)
+                break
 
 
 def _check(inline: Inline) -> Iterator[Hit]:
