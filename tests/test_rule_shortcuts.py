@@ -191,3 +191,18 @@ def test_unbalanced_brackets_tests_for_the_characters_of_its_pattern():
     chars = unbalanced_brackets._MARK_CHARS
     assert len(set(chars)) == len(chars)
     assert [ch for ch in map(chr, range(0x3000)) if unbalanced_brackets._MARKS.fullmatch(ch)] == sorted(chars)
+
+
+def test_the_inlines_holding_a_character_are_those_found_one_by_one():
+    # `_prose.holding` finds each character in the whole version, moving on to the next inline
+    # after each find; unbalanced-brackets reads the inlines it gives
+    alphabet = ["(", ")", "«", "a", "\n"]
+    words = ["".join(chars) for n in range(4) for chars in itertools.product(alphabet, repeat=n)]
+    for texts in itertools.chain(itertools.product(words, repeat=2), itertools.product(words[:31], repeat=3)):
+        for chars in ("(", ")«", "«()"):
+            assert (_prose.holding(_Prose(texts), chars)
+                    == {k for k, text in enumerate(texts) if any(ch in text for ch in chars)}), (texts, chars)
+    inlines = [(None, types.SimpleNamespace(masked=text)) for text in _inline_texts(CORPUS)]
+    version = types.SimpleNamespace(inlines=lambda: inlines)
+    assert (_prose.holding(version, unbalanced_brackets._MARK_CHARS)
+            == {k for k, (_, inline) in enumerate(inlines) if unbalanced_brackets._MARKS.search(inline.masked)})

@@ -1,17 +1,19 @@
 """A version's prose searched at once, for the rules that look for rare marks in every inline.
 
-stray-punctuation and space-before-punctuation look for things most paragraphs do not hold
-(two marks side by side, a space before a mark, a period then a lowercase word). Searching
-each inline's masked text on its own costs a regex call per inline and pattern (57,003
-inlines on /tmp/bk400); searching the version's masked texts joined by newlines costs one
-call per pattern and version, and each match maps back to its inline by bisection.
+stray-punctuation, space-before-punctuation and unbalanced-brackets look for things most
+paragraphs do not hold (two marks side by side, a space before a mark, a period then a
+lowercase word, a bracket or quotation mark). Searching each inline's masked text on its own
+costs a call per inline and pattern (57,003 inlines on /tmp/bk400), more than the scan itself;
+searching the version's masked texts joined by newlines costs one call per pattern and
+version, and each match maps back to its inline by bisection.
 
 ``candidates`` gives every inline in which a pattern matches on its own text, provided the
 pattern cannot match across the newline that separates two inlines (it neither matches a
 newline nor looks behind itself): a match inside an inline is then found at the same place
 in the joined text. A lookahead may see the separator where the inline's own text ends, and
 make an inline a candidate for nothing; the rules test each candidate on its own text, as
-before. tests/test_rule_shortcuts.py holds this to the per-inline search.
+before. ``holding`` gives the inlines that hold a character. tests/test_rule_shortcuts.py
+holds both to the per-inline searches.
 """
 
 from __future__ import annotations
@@ -56,4 +58,22 @@ def candidates(version: Version, *patterns: re.Pattern | tuple[str, re.Pattern])
                 continue
         for m in pattern.finditer(text):
             found.add(bisect_right(starts, m.start()) - 1)
+    return found
+
+
+def holding(version: Version, chars: str) -> set[int]:
+    """Indices (into ``version.inlines()``) of the inlines that hold one of ``chars``.
+
+    ``in`` and ``str.find`` skip ahead to one character far faster over one long text than
+    over many short ones (a call costs more than the scan of a paragraph): each character is
+    looked for in the whole prose, and after each find the search goes on from the next
+    inline, so that a character costs one find per inline that holds it."""
+    text, starts = prose(version)
+    found = set()
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            at = text.find(ch, starts[k + 1])
     return found

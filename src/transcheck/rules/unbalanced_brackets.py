@@ -29,6 +29,7 @@ from typing import Iterator
 
 from ..findings import Hit, Severity
 from ..model import Inline, Version
+from ._prose import holding
 from .base import Rule
 
 _PAIRS = {"](": ")", "(": ")", "»": "«", "[": "]", "{": "}", "«": "»", "„": "”“", "“": "”"}
@@ -39,20 +40,16 @@ _ENUMERATOR = re.compile(r"[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4}")
 _MARKS = re.compile(r'[()\[\]{}«»„“”"]')
 
 
-# The characters of ``_MARKS``, the most common first (on /tmp/bk400 and the real corpus).
+# The characters of ``_MARKS``.
 _MARK_CHARS = '()"«»„”“[]{}'
 
 
 def check(version: Version) -> Iterator[Hit]:
-    for _, inline in version.inlines():
-        # most paragraphs have no mark at all: a few ``in`` tests (each a scan in C that skips
-        # ahead to one character) find that sooner than ``_MARKS``, which tests every character
-        # against its class (on /tmp/bk400's 57,003 paragraphs: 22 vs 29 ms)
-        text = inline.masked
-        for mark in _MARK_CHARS:
-            if mark in text:
-                yield from _check(inline)
-                break
+    # most paragraphs have no mark at all: each mark is looked for in the version's whole
+    # prose (``_prose.holding``), which is much faster than ``_MARKS`` (a class) on each
+    inlines = version.inlines()
+    for k in sorted(holding(version, _MARK_CHARS)):
+        yield from _check(inlines[k][1])
 
 
 def _check(inline: Inline) -> Iterator[Hit]:
