@@ -17,7 +17,7 @@ from transcheck.rules import (_prose, bullet_count_mismatch, bullet_marker_inval
                               link_text_spacing, number_mismatch, space_before_punctuation, stray_punctuation,
                               unbalanced_brackets)
 
-from .conftest import CORPUS
+from .conftest import CORPUS, version_of
 
 
 def _cells(path):
@@ -206,3 +206,23 @@ def test_the_inlines_holding_a_character_are_those_found_one_by_one():
     version = types.SimpleNamespace(inlines=lambda: inlines)
     assert (_prose.holding(version, unbalanced_brackets._MARK_CHARS)
             == {k for k, (_, inline) in enumerate(inlines) if unbalanced_brackets._MARKS.search(inline.masked)})
+
+
+def test_a_file_with_a_would_be_bullet_has_a_mark_where_a_line_can_start():
+    """bullet-marker-invalid walks only a file that ``may_lead_a_line``: every file it reports
+    passes that test, among all documents of up to 3 lines from these pieces (indentation,
+    blockquotes, list markers of both kinds, lone `\\r` line endings) and the shipped corpus."""
+    pieces = ["– a", "—\u00a0a", "• a", "> – a", "- – a", "1. – a", "2) – a", "   – a", "\t– a", ">\t– a",
+              "- > – a", "* 10. – a", "+ – a", "a", "", "- a", "> a", "a.", "a:\r– b\r– c", "    – a", "[x]: /u", "| a |"]
+    reported = 0
+    for n in range(1, 4):
+        for lines in itertools.product(pieces, repeat=n):
+            text = "\n".join(lines) + "\n"
+            if list(bullet_marker_invalid._scan(version_of(text).blocks, in_item=False)):
+                reported += 1
+                assert bullet_marker_invalid.may_lead_a_line(text), repr(text)
+    assert reported > 1000
+    for article in run([str(CORPUS)], rules=()).articles:
+        for version in article.versions:
+            if list(bullet_marker_invalid._scan(version.blocks, in_item=False)):
+                assert bullet_marker_invalid.may_lead_a_line(version.source.text), version.path
