@@ -14,8 +14,8 @@ import types
 from transcheck.align import align
 from transcheck.engine import run
 from transcheck.rules import (_prose, bullet_count_mismatch, bullet_marker_invalid, link_extra, link_missing,
-                              link_text_spacing, number_mismatch, space_before_punctuation, stray_punctuation,
-                              unbalanced_brackets)
+                              link_text_spacing, number_mismatch, paragraph_count_mismatch, space_before_punctuation,
+                              stray_punctuation, unbalanced_brackets)
 
 from .conftest import CORPUS, version_of
 
@@ -226,3 +226,24 @@ def test_a_file_with_a_would_be_bullet_has_a_mark_where_a_line_can_start():
         for version in article.versions:
             if list(bullet_marker_invalid._scan(version.blocks, in_item=False)):
                 assert bullet_marker_invalid.may_lead_a_line(version.source.text), version.path
+
+
+def test_a_section_without_lists_or_dash_led_lines_has_the_paragraphs_the_aligner_counted():
+    """paragraph-count-mismatch counts such a section's paragraphs by ``Cell.paragraphs`` and
+    collects them only where the counts differ: the two agree in every section without list
+    items of a file that cannot ``may_lead_a_line``, among all documents of up to 3 pieces
+    (headings, would-be headings, blockquotes, lists, tables, code) and the shipped corpus."""
+    from transcheck.align import _cells
+
+    pieces = ["a", "a\nb", "", "# H", "##H", "> a", "> > a\n>\n> b", "- a", "1. a", "    code", "| a |\n|---|",
+              "<div>\nx\n</div>", "a\n===", "---", "> - a", "– a", "a – b", "```\nx\n```"]
+    checked = 0
+    versions = [version_of("\n\n".join(parts) + "\n") for n in range(1, 4)
+                for parts in itertools.product(pieces, repeat=n)]
+    versions += [v for article in run([str(CORPUS)], rules=()).articles for v in article.versions]
+    for version in versions:
+        for cell in _cells(version):
+            if paragraph_count_mismatch._counted(cell, {}):
+                checked += 1
+                assert cell.paragraphs == len(paragraph_count_mismatch._paragraphs(cell)), version.source.text
+    assert checked > 4000
