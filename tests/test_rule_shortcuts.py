@@ -213,19 +213,24 @@ def test_a_file_with_a_would_be_bullet_has_a_mark_where_a_line_can_start():
     passes that test, among all documents of up to 3 lines from these pieces (indentation,
     blockquotes, list markers of both kinds, lone `\\r` line endings) and the shipped corpus."""
     pieces = ["– a", "—\u00a0a", "• a", "> – a", "- – a", "1. – a", "2) – a", "   – a", "\t– a", ">\t– a",
-              "- > – a", "* 10. – a", "+ – a", "a", "", "- a", "> a", "a.", "a:\r– b\r– c", "    – a", "[x]: /u", "| a |"]
-    reported = 0
-    for n in range(1, 4):
-        for lines in itertools.product(pieces, repeat=n):
-            text = "\n".join(lines) + "\n"
-            if list(bullet_marker_invalid._scan(version_of(text).blocks, in_item=False)):
-                reported += 1
-                assert bullet_marker_invalid.may_lead_a_line(text), repr(text)
-    assert reported > 1000
-    for article in run([str(CORPUS)], rules=()).articles:
-        for version in article.versions:
-            if list(bullet_marker_invalid._scan(version.blocks, in_item=False)):
-                assert bullet_marker_invalid.may_lead_a_line(version.source.text), version.path
+              "- > – a", "* 10. – a", "+ – a", "a", "", "- a", "> a", "a.", "a:\r– b\r– c", "    – a", "[x]: /u", "| a |",
+              "  –a"]
+    reported = led = 0
+    versions = [version_of("\n".join(lines) + "\n") for n in range(1, 4)
+                for lines in itertools.product(pieces, repeat=n)]
+    versions += [v for article in run([str(CORPUS)], rules=()).articles for v in article.versions]
+    for version in versions:
+        text = version.source.text
+        if list(bullet_marker_invalid._scan(version.blocks, in_item=False)):
+            reported += 1
+            assert bullet_marker_invalid.may_lead_a_line(text), repr(text)
+        # what bullet-count-mismatch and paragraph-count-mismatch rely on: a paragraph with a
+        # line led by a mark (`may_be_dash_led`) is in a file that `may_lead_a_line`
+        if any(block.kind == "paragraph" and bullet_marker_invalid.may_be_dash_led(block.inline.content)
+               for block in version.walk()):
+            led += 1
+            assert bullet_marker_invalid.may_lead_a_line(text), repr(text)
+    assert reported > 1000 and led > reported
 
 
 def test_a_section_without_lists_or_dash_led_lines_has_the_paragraphs_the_aligner_counted():
@@ -247,3 +252,20 @@ def test_a_section_without_lists_or_dash_led_lines_has_the_paragraphs_the_aligne
                 checked += 1
                 assert cell.paragraphs == len(paragraph_count_mismatch._paragraphs(cell)), version.source.text
     assert checked > 4000
+
+
+def test_bullets_are_counted_as_before_the_file_test():
+    # bullet-count-mismatch's count, with the file-level first test, against the count without it
+    pieces = ["– a", "- a", "a:\n– b\n– c", "> – a\n> – b", "1. a", "- a\n  – b", "a", "## H", "a – b"]
+    versions = [version_of("\n\n".join(parts) + "\n") for n in range(1, 4)
+                for parts in itertools.product(pieces, repeat=n)]
+    versions += [v for article in run([str(CORPUS)], rules=()).articles for v in article.versions]
+    from transcheck.align import _cells
+
+    for version in versions:
+        for cell in _cells(version):
+            before = cell.items
+            if any(block.kind == "paragraph" and bullet_marker_invalid.may_be_dash_led(inline.content)
+                   for block, inline in cell.inlines):
+                before += bullet_marker_invalid.would_be_bullets(cell.section.blocks)
+            assert bullet_count_mismatch._bullets(cell, {}) == before, version.source.text
