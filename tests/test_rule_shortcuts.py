@@ -269,3 +269,14 @@ def test_bullets_are_counted_as_before_the_file_test():
                    for block, inline in cell.inlines):
                 before += bullet_marker_invalid.would_be_bullets(cell.section.blocks)
             assert bullet_count_mismatch._bullets(cell, {}) == before, version.source.text
+
+
+def test_length_outlier_median_is_the_statistics_median():
+    import statistics
+
+    from transcheck.rules import length_outlier
+
+    values = [0.1, 1 / 3, 2.0, 2.0, 1e9, 7.25]
+    for n in range(1, 6):
+        for chosen in itertools.product(values, repeat=n):
+            assert length_outlier._median(sorted(chosen)) == statistics.median(chosen), chosen
