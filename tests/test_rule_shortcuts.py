@@ -280,3 +280,16 @@ def test_length_outlier_median_is_the_statistics_median():
     for n in range(1, 6):
         for chosen in itertools.product(values, repeat=n):
             assert length_outlier._median(sorted(chosen)) == statistics.median(chosen), chosen
+
+
+def test_an_alignments_target_counts_are_those_of_its_rows(tmp_path):
+    # link-missing and link-extra read the counts made once per alignment (the last one's kept)
+    from transcheck.rules import _links
+
+    _article(tmp_path, {"en": "## Links\n\nSee [a](/a) and [b](/b).\n", "fi": "## Links\n\nSee [b](/b).\n",
+                        "sv": "## Links\n\nSee [a](/a), [b](/b) and [a again](/a).\n"})
+    alignments = [align(article) for path in (CORPUS, tmp_path) for article in run([str(path)], rules=()).articles]
+    for alignment in alignments + alignments[::-1]:
+        rows = [[c for c in row.cells if c is not None] for row in alignment.rows]
+        assert _links.alignment_target_counts(alignment) == [(cells, _links.row_target_counts(cells)) for cells in rows]
+    assert any(counts for alignment in alignments for _, counts in _links.alignment_target_counts(alignment))
