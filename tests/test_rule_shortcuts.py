@@ -147,7 +147,7 @@ class _Prose:
     """A stand-in version for ``_prose``: only its inlines' masked texts are read."""
 
     def __init__(self, texts):
-        self._inlines = tuple((None, types.SimpleNamespace(masked=text)) for text in texts)
+        self._inlines = tuple((None, types.SimpleNamespace(masked=text, links=())) for text in texts)
 
     def inlines(self):
         return self._inlines
@@ -202,7 +202,7 @@ def test_the_inlines_holding_a_character_are_those_found_one_by_one():
         for chars in ("(", ")«", "«()"):
             assert (_prose.holding(_Prose(texts), chars)
                     == {k for k, text in enumerate(texts) if any(ch in text for ch in chars)}), (texts, chars)
-    inlines = [(None, types.SimpleNamespace(masked=text)) for text in _inline_texts(CORPUS)]
+    inlines = [(None, types.SimpleNamespace(masked=text, links=())) for text in _inline_texts(CORPUS)]
     version = types.SimpleNamespace(inlines=lambda: inlines)
     assert (_prose.holding(version, unbalanced_brackets._MARK_CHARS)
             == {k for k, (_, inline) in enumerate(inlines) if unbalanced_brackets._MARKS.search(inline.masked)})
@@ -293,3 +293,14 @@ def test_an_alignments_target_counts_are_those_of_its_rows(tmp_path):
         rows = [[c for c in row.cells if c is not None] for row in alignment.rows]
         assert _links.alignment_target_counts(alignment) == [(cells, _links.row_target_counts(cells)) for cells in rows]
     assert any(counts for alignment in alignments for _, counts in _links.alignment_target_counts(alignment))
+
+
+def test_the_link_rules_read_every_inline_with_a_link():
+    # link-split, link-text-spacing, link-text-trivial and link-malformed read Prose.linked
+    linked = 0
+    for article in run([str(CORPUS)], rules=()).articles:
+        for version in article.versions:
+            found = _prose.prose(version).linked
+            assert found == [k for k, (_, inline) in enumerate(version.inlines()) if inline.links]
+            linked += len(found)
+    assert linked >= 20

@@ -12,7 +12,8 @@ pattern cannot match across the newline that separates two inlines (it neither m
 newline nor looks behind itself): a match inside an inline is then found at the same place
 in the joined text. A lookahead may see the separator where the inline's own text ends, and
 make an inline a candidate for nothing; the rules test each candidate on its own text, as
-before. ``holding`` gives the inlines that hold a character. tests/test_rule_shortcuts.py
+before. ``holding`` gives the inlines that hold a character; ``Prose.linked`` those with links, which
+four link rules read instead of every inline. tests/test_rule_shortcuts.py
 holds both to the per-inline searches.
 """
 
@@ -29,18 +30,22 @@ from ..model import Version
 class Prose(NamedTuple):
     text: str  # the masked texts of the version's inlines, in order, joined by "\n"
     starts: list[int]  # where each inline's text starts in ``text`` (and len(text) + 1)
+    linked: list[int]  # the indices of the inlines with a link (most have none), for the link rules
 
 
 _last: list = [None, None]  # the last version asked for and its Prose: the version rules run
-# one version at a time, so the three rules that read it share one join
+# one version at a time, so the rules that read it share one join
 
 
 def prose(version: Version) -> Prose:
-    """The version's masked inline texts joined by newlines (the last version's is kept)."""
+    """The version's masked inline texts joined by newlines, and its inlines with links (the
+    last version's are kept: the version rules run one version at a time)."""
     if _last[0] is not version:
-        texts = [inline.masked for _, inline in version.inlines()]
+        inlines = version.inlines()
+        texts = [inline.masked for _, inline in inlines]
         starts = list(accumulate([len(text) + 1 for text in texts], initial=0))  # and one past the end
-        _last[:] = [version, Prose("\n".join(texts), starts)]
+        linked = [k for k, (_, inline) in enumerate(inlines) if inline.links]
+        _last[:] = [version, Prose("\n".join(texts), starts, linked)]
     return _last[1]
 
 
@@ -49,7 +54,7 @@ def candidates(version: Version, *patterns: re.Pattern | tuple[str, re.Pattern])
     every inline where one does on its own text (see the module doc for the patterns allowed).
     A ``(mark, pattern)`` pair is searched only in a version whose prose holds ``mark`` (a rare
     character: ``in`` scans faster than a regex)."""
-    text, starts = prose(version)
+    text, starts, _ = prose(version)
     found = set()
     for pattern in patterns:
         if isinstance(pattern, tuple):
@@ -68,7 +73,7 @@ def holding(version: Version, chars: str) -> set[int]:
     over many short ones (a call costs more than the scan of a paragraph): each character is
     looked for in the whole prose, and after each find the search goes on from the next
     inline, so that a character costs one find per inline that holds it."""
-    text, starts = prose(version)
+    text, starts, _ = prose(version)
     found = set()
     for ch in chars:
         at = text.find(ch)
