@@ -304,3 +304,15 @@ def test_the_link_rules_read_every_inline_with_a_link():
             assert found == [k for k, (_, inline) in enumerate(version.inlines()) if inline.links]
             linked += len(found)
     assert linked >= 20
+
+
+def test_no_reference_differs_where_every_version_agrees():
+    # frontmatter-mismatch does not ask for the reference of a key whose values all agree
+    from transcheck.consensus import reference
+
+    for n in range(1, 6):
+        langs = ["en", "fi", "is", "pl", "sv"][:n]
+        for source in [None, *langs, "ru"]:
+            for lang in langs:
+                ref = reference(lang, {k: "same" for k in langs}, source)
+                assert ref is None or ref.value == "same"
