@@ -316,3 +316,14 @@ def test_no_reference_differs_where_every_version_agrees():
             for lang in langs:
                 ref = reference(lang, {k: "same" for k in langs}, source)
                 assert ref is None or ref.value == "same"
+
+
+def test_space_before_regex_matches_as_the_one_it_replaced():
+    # `_BEFORE` was written to start with its lookbehind; now with the space class
+    before = re.compile(r"(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])")
+    alphabet = [" ", "\t", "\u00a0", "\u202f", "\n", "(", "«", ",", ")", "a"]
+    for n in range(6):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert ([(m.span(), m.span(1)) for m in space_before_punctuation._BEFORE.finditer(text)]
+                    == [(m.span(), m.span(1)) for m in before.finditer(text)]), repr(text)

@@ -34,7 +34,10 @@ from ._prose import candidates
 from .base import Rule
 
 _SPACES = " \t\u00a0\u202f"
-_BEFORE = re.compile(r"(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])")
+# Spaces after a word, then a mark. Written to start with the space class (its first space, then
+# a look behind at the character before it), so that the regex engine skips ahead to the spaces
+# instead of trying every position: the same matches as ``(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])``.
+_BEFORE = re.compile(r"[ \t\u00a0\u202f](?<=[^\s(\[{«„“].)[ \t\u00a0\u202f]*([,.;:?!)])")
 # A space or opener next to a space or mark: a cheap test (one scan in C, no alternation) that
 # every match of the patterns below passes.
 _SUSPECT = re.compile(r"[ \t\u00a0\u202f(«][ \t\u00a0\u202f,.;:?!)»]")
