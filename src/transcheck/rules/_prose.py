@@ -1,4 +1,4 @@
-"""A version's prose searched at once, for the rules that look for rare marks in every inline.
+"""A version's inlines read once, for the version rules that look at every inline.
 
 stray-punctuation, space-before-punctuation and unbalanced-brackets look for things most
 paragraphs do not hold (two marks side by side, a space before a mark, a period then a
@@ -12,9 +12,9 @@ pattern cannot match across the newline that separates two inlines (it neither m
 newline nor looks behind itself): a match inside an inline is then found at the same place
 in the joined text. A lookahead may see the separator where the inline's own text ends, and
 make an inline a candidate for nothing; the rules test each candidate on its own text, as
-before. ``holding`` gives the inlines that hold a character; ``Prose.linked`` those with links, which
-four link rules read instead of every inline. tests/test_rule_shortcuts.py
-holds both to the per-inline searches.
+before. ``holding`` gives the inlines that hold a character (unbalanced-brackets,
+link-malformed); ``Prose.linked`` those with links, which four link rules read instead of
+every inline. tests/test_rule_shortcuts.py holds these to the per-inline tests they replace.
 """
 
 from __future__ import annotations

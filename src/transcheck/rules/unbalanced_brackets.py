@@ -38,10 +38,7 @@ _TOGGLES = ('"', "”", "»")  # the same mark opens and closes (straight quotes
 # An enumerator is a whole word (after a space or at the start) of this form, then `)`.
 _ENUMERATOR = re.compile(r"[0-9]{1,2}|[a-zA-Zа-яА-Я]|[ivxIVX]{1,4}")
 _MARKS = re.compile(r'[()\[\]{}«»„“”"]')
-
-
-# The characters of ``_MARKS``.
-_MARK_CHARS = '()"«»„”“[]{}'
+_MARK_CHARS = '()"«»„”“[]{}'  # the characters of ``_MARKS``
 
 
 def check(version: Version) -> Iterator[Hit]:
