@@ -56,7 +56,9 @@ def check(version: Version) -> Iterator[Hit]:
             if text[:1].isspace():
                 problems.append("starts with a space")
                 first = link.text_start
-            m = next((m for m in _SPACE_MARK.finditer(text) if (m.group(1) or "") not in spaced), None)
+            m = None
+            if _SPACE_MARK.search(text):  # most link texts have none (328 of 15,740 on /tmp/bk400)
+                m = next((m for m in _SPACE_MARK.finditer(text) if (m.group(1) or "") not in spaced), None)
             if m:
                 mark = m.group(1) or m.group(2)
                 problems.append(f"has a space before `{mark}`")
