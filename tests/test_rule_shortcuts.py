@@ -307,15 +307,17 @@ def test_the_link_rules_read_every_inline_with_a_link():
 
 
 def test_no_reference_differs_where_every_version_agrees():
-    # frontmatter-mismatch does not ask for the reference of a key whose values all agree
+    # frontmatter-mismatch does not ask for the reference of a key whose values all agree, nor
+    # paragraph-count-mismatch whether a list is text where every version has one
     from transcheck.consensus import reference
 
-    for n in range(1, 6):
-        langs = ["en", "fi", "is", "pl", "sv"][:n]
-        for source in [None, *langs, "ru"]:
-            for lang in langs:
-                ref = reference(lang, {k: "same" for k in langs}, source)
-                assert ref is None or ref.value == "same"
+    for value in ("same", True):
+        for n in range(1, 6):
+            langs = ["en", "fi", "is", "pl", "sv"][:n]
+            for source in [None, *langs, "ru"]:
+                for lang in langs:
+                    ref = reference(lang, {k: value for k in langs}, source)
+                    assert ref is None or ref.value == value
 
 
 def test_space_before_regex_matches_as_the_one_it_replaced():
@@ -327,3 +329,12 @@ def test_space_before_regex_matches_as_the_one_it_replaced():
             text = "".join(chars)
             assert ([(m.span(), m.span(1)) for m in space_before_punctuation._BEFORE.finditer(text)]
                     == [(m.span(), m.span(1)) for m in before.finditer(text)]), repr(text)
+
+
+def test_a_list_where_the_other_versions_have_paragraphs_counts_as_text(tmp_path):
+    # paragraph-count-mismatch asks for the reference of `listed` only where some version has no
+    # list in the section: here sv writes as a list what en and fi write as paragraphs
+    text = "## Steps\n\nFirst we read the whole text.\n\nThen we count its words.\n\nLast we write it down.\n"
+    listed = "## Steps\n\n- First we read the whole text.\n- Then we count its words.\n- Last we write it down.\n"
+    _article(tmp_path, {"en": text, "fi": text, "sv": listed})
+    assert run([str(tmp_path)], rules=(paragraph_count_mismatch.RULE,)).findings == []

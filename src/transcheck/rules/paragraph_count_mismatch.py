@@ -152,6 +152,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
     for r, row in enumerate(rows):
         cells = [c for c in row.cells if c is not None]
         listed = {c.lang: c.items > 0 for c in cells}
+        everywhere = all(listed.values())  # every version has a list here: none is text by its reference
         # only these can have accidental lists (a list has items: no items, no list to walk for)
         ordered = {c.lang for c in cells if c.items and ordered_lists(c)}
         paragraphs = {}
@@ -161,7 +162,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 counts[c.lang] = c.paragraphs  # the paragraphs are collected only if the count differs
                 continue
             as_text = False
-            if listed[c.lang]:
+            if listed[c.lang] and not everywhere:
                 ref_listed = reference(c.lang, listed, ctx.source)
                 as_text = ref_listed is not None and not ref_listed.value
             accidental = ()
