@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from transcheck.document import build_version
-from transcheck.engine import check_version
+from transcheck.engine import _positions, check_version
 from transcheck.rules import VERSION_RULES
 from transcheck.source import SourceText
 
@@ -117,3 +119,17 @@ def test_tab_after_list_marker_keeps_columns():
     version = version_of(text, "en")
     starts = [version.source.position(link.start) for link in version.links()]
     assert starts == [(1, 7), (1, 15)]  # `-`, tab, `see `
+
+
+def test_a_findings_positions_are_the_source_texts():
+    """engine._positions (a finding's span and edits, placed without a bisection when on the
+    line of the offset before) against SourceText.position: every text of up to 5 characters
+    from `a`, `\\n`, `\\r`, and every pair and triple of offsets, out of range ones included."""
+    for n in range(6):
+        for chars in itertools.product("a\n\r", repeat=n):
+            source = SourceText("".join(chars))
+            offsets = range(-1, n + 2)
+            for k in (1, 2, 3):
+                for place in itertools.product(offsets, repeat=k):
+                    expected = [x for offset in place for x in source.position(offset)]
+                    assert _positions(source, place) == expected, (source.text, place)

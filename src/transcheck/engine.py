@@ -9,6 +9,8 @@ of a traceback.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .discovery import INCLUDE, Candidate, discover
 from .document import build_version
 from .findings import Finding, Hit
@@ -25,18 +27,37 @@ from .source import DecodeError, SourceText
 
 def _finding(rule: Rule, path: str, source: SourceText | None, hit: Hit, lang: str, article: str,
              line: int = 1, column: int = 1) -> Finding:
+    start, end, message, severity, fix = hit
+    at = ()
     if source is not None:
-        a, b = source.position(hit.start), source.position(max(hit.end, hit.start))
-        line, column, end_line, end_column = a.line, a.column, b.line, b.column
+        if fix is None:
+            line, column, end_line, end_column = _positions(source, (start, max(end, start)))
+        else:
+            line, column, end_line, end_column, *edits = _positions(
+                source, (start, max(end, start), *(o for e in fix.edits for o in (e.start, e.end))))
+            at = tuple(zip(edits[0::4], edits[1::4], edits[2::4], edits[3::4]))
     else:
         end_line, end_column = line, column
-    fix, at = hit.fix, ()
-    if fix is not None and source is not None:
-        at = tuple((*source.position(e.start), *source.position(e.end)) for e in fix.edits)
-    elif fix is not None:
         fix = None  # an edit needs the text it edits
-    return Finding(path, line, column, end_line, end_column, rule.name, rule.code, hit.severity or rule.severity,
-                   hit.message, lang, article, hit.start, hit.end, fix, at)
+    return Finding(path, line, column, end_line, end_column, rule.name, rule.code, severity or rule.severity,
+                   message, lang, article, start, end, fix, at)
+
+
+def _positions(source: SourceText, offsets) -> list[int]:
+    """``source.position`` of each offset, flattened (line, column, line, column ...): a finding's
+    span and its fix's edits are mostly on one line, and an offset on the line of the one before
+    is placed without a bisection (a finding costs ~4 positions: two thirds of its making)."""
+    size, starts = len(source.text), source.line_starts
+    out = []
+    low = high = -1  # the offsets of the line last found: [low, high)
+    for offset in offsets:
+        offset = 0 if offset < 0 else size if offset > size else offset
+        if not low <= offset < high:
+            index = bisect_right(starts, offset) - 1
+            low, line = starts[index], index + 1
+            high = starts[index + 1] if index + 1 < len(starts) else size + 1
+        out += (line, offset - low + 1)
+    return out
 
 
 def _override(version_fm: dict | None, cand: Candidate) -> tuple[str | None, str]:

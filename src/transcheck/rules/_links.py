@@ -2,7 +2,8 @@
 
 Only relative targets are compared (``/x``, ``page.md``, ``#anchor``): absolute URLs may
 be legitimately localised per language. A link split in two (``link-split``) counts
-once, so that root cause is reported there and not again as an extra link.
+once, so that root cause is reported there and not again as an extra link. link-missing and
+link-extra read the same counts of every row (``alignment_target_counts``: made once).
 """
 
 from __future__ import annotations
@@ -50,3 +51,19 @@ def row_target_counts(cells: list[Cell]) -> dict[str, Counter] | None:
     if all(sorted(t) == first for t in targets):
         return None
     return {cell.lang: Counter(t) for cell, t in zip(cells, targets)}
+
+
+_last: list = [None, None]  # the alignment last counted, and its rows' counts
+
+
+def alignment_target_counts(alignment) -> list[tuple[list[Cell], dict[str, Counter] | None]]:
+    """Each row's cells (those present) and their ``row_target_counts``, for the rows of
+    ``alignment`` in order. link-missing and link-extra each read them all, one after the other:
+    the last alignment's are kept, so they are counted once (the counts are only read)."""
+    if _last[0] is not alignment:
+        rows = []
+        for row in alignment.rows:
+            cells = [c for c in row.cells if c is not None]
+            rows.append((cells, row_target_counts(cells)))
+        _last[:] = [alignment, rows]
+    return _last[1]

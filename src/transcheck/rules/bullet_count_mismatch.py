@@ -31,7 +31,7 @@ from ..findings import Hit, Severity
 from ._lists import accidental_lists, number_span
 from ._locate import block_start, line_hit, section_start
 from .base import ArticleContext, Rule
-from .bullet_marker_invalid import may_be_dash_led, would_be_bullets
+from .bullet_marker_invalid import may_be_dash_led, may_lead_a_line, would_be_bullets
 
 
 def _plural(n: int) -> str:
@@ -49,19 +49,26 @@ def _accidental(cell, reference_cells) -> Hit | None:
                f"escape it (`{number[:-1]}\\{number[-1]}`) if it is a number, not a list")
 
 
-def _bullets(cell) -> int:
+def _bullets(cell, leads: dict[int, bool]) -> int:
     """The section's list items and would-be bullets (``would_be_bullets``), which need a
-    paragraph with a line led by a dash or bullet: tested first (``may_be_dash_led``)."""
-    for block, inline in cell.inlines:
-        if block.kind == "paragraph" and may_be_dash_led(inline.content):
-            return cell.items + would_be_bullets(cell.section.blocks)
+    paragraph with a line led by a dash or bullet: tested first, in the whole file
+    (``may_lead_a_line``, remembered in ``leads`` by version: most files cannot have one),
+    then in the section's paragraphs (``may_be_dash_led``)."""
+    key = id(cell.version)
+    if key not in leads:
+        leads[key] = may_lead_a_line(cell.version.source.text)
+    if leads[key]:
+        for block, inline in cell.inlines:
+            if block.kind == "paragraph" and may_be_dash_led(inline.content):
+                return cell.items + would_be_bullets(cell.section.blocks)
     return cell.items
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
+    leads: dict[int, bool] = {}
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None]
-        counts = {c.lang: _bullets(c) for c in cells}
+        counts = {c.lang: _bullets(c, leads) for c in cells}
         if not any(counts.values()):
             continue
         for cell, ref in disagreements(cells, counts, ctx.source):

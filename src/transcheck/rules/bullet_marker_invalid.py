@@ -55,10 +55,30 @@ def _dash_paragraph(block: Block) -> bool:
 
 
 def check(version: Version) -> Iterator[Hit]:
-    text = version.source.text
-    if not any(lead in text for lead in _LEADS):
-        return  # no mark anywhere in the file (many files): no block to walk
+    if not may_lead_a_line(version.source.text):
+        return  # no mark where a paragraph's line can start (most files): no block to walk
     yield from _scan(version.blocks, in_item=False, source=version.source)
+
+
+# What can stand before a paragraph's line on its line of the file: indentation, blockquote
+# marks and list markers (a paragraph can start on its list item's line: `1. – item`).
+_PREFIX = " \t>*+-0123456789.)"
+
+
+def may_lead_a_line(text: str) -> bool:
+    """Could a line of some paragraph start with an en dash, em dash or bullet (the first
+    test of ``check``)? Some such mark must have, before it on its line of ``text``, nothing
+    but indentation, blockquote marks and list markers (``_PREFIX``). Most marks are dashes
+    inside sentences: a file with one is walked only if it passes this test (357 of the 1,222
+    such files on /tmp/bk400, all of them with findings)."""
+    for lead in _LEADS:
+        at = text.find(lead)
+        while at >= 0:
+            line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+            if not text[line_start:at].strip(_PREFIX):
+                return True
+            at = text.find(lead, at + 1)
+    return False
 
 
 def _scan(blocks: tuple[Block, ...], in_item: bool, source: SourceText | None = None) -> Iterator[Hit]:

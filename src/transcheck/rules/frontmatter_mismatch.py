@@ -61,6 +61,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
     keys = sorted({k for d in matters.values() if d for k in d if not str(k).startswith("transcheck-")}, key=str)
     # each key's value (as text) in the versions that have it
     texts = {key: {v.lang: _text(matters[v.lang][key]) for v in present if key in matters[v.lang]} for key in keys}
+    # the keys whose versions all hold the same value (most): no reference differs from it
+    agreed = {key for key, values in texts.items() if len(set(values.values())) == 1}
     for version in versions:
         own = matters[version.lang]
         if own is None:
@@ -87,6 +89,8 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 yield version, Hit(*front_matter_value(version, key),
                                    f"`{key}` has a doubly escaped entity `{escaped}`: write it once "
                                    f"(`{escaped.replace('&amp;', '&', 1)}`) or as the character")
+                continue
+            if key in agreed:
                 continue
             ref = reference(version.lang, texts[key], ctx.source)
             if ref is None or ref.value == value or any(e in str(ref.value) for e in DOUBLE_ESCAPES):

@@ -29,15 +29,13 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ._links import links_of, row_target_counts
+from ._links import alignment_target_counts, links_of
 from .link_text_trivial import trivial
 from .base import ArticleContext, Rule
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    for row in ctx.alignment.rows:
-        cells = [c for c in row.cells if c is not None]
-        counts = row_target_counts(cells)
+    for cells, counts in alignment_target_counts(ctx.alignment):
         if counts is None:
             continue  # the same links everywhere
         for cell in cells:

@@ -30,6 +30,7 @@ from typing import Iterator
 from ..findings import Hit, Severity
 from ..languages import conventions
 from ..model import Inline, Version
+from ._prose import holding, prose
 from .base import Rule
 
 _SPACED = re.compile(r"\[([^\[\]\n]+)\][ \t]+\(([^()\s]+)\)")
@@ -38,8 +39,12 @@ _URLISH = re.compile(r"(?:/|#|\.{1,2}/|[A-Za-z][A-Za-z0-9+.-]*://|mailto:|www\.)
 
 def check(version: Version) -> Iterator[Hit]:
     words = conventions(version.lang).function_words
-    for _, inline in version.inlines():
-        if "]" in inline.masked:  # both need a `]` that is not link syntax (that one is masked)
+    inlines = version.inlines()
+    # the inlines with a `]` that is not link syntax (that one is masked), and those with links
+    bracketed = holding(version, "]")
+    for k in sorted(bracketed.union(prose(version).linked)):
+        inline = inlines[k][1]
+        if k in bracketed:  # both need a `]`
             yield from _spaced(inline)
             yield from _dangling(inline)
         for link in inline.links:

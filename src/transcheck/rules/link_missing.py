@@ -29,15 +29,13 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Severity
-from ._links import links_of, row_target_counts
+from ._links import alignment_target_counts, links_of
 from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    for row in ctx.alignment.rows:
-        cells = [c for c in row.cells if c is not None]
-        counts = row_target_counts(cells)
+    for cells, counts in alignment_target_counts(ctx.alignment):
         if counts is None:
             continue  # the same links everywhere
         targets = sorted(set().union(*counts.values())) if counts else []

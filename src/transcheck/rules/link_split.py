@@ -33,11 +33,14 @@ from typing import Iterator
 
 from ..findings import Edit, Fix, Hit, Severity
 from ..model import Inline, Version
+from ._prose import prose
 from .base import Rule
 
 
 def check(version: Version) -> Iterator[Hit]:
-    for _, inline in version.inlines():
+    inlines = version.inlines()
+    for k in prose(version).linked:
+        inline = inlines[k][1]
         if len(inline.links) < 2:
             continue  # a split link has two parts at least
         links = [link for link in inline.links if link.kind in ("inline", "reference") and link.target]

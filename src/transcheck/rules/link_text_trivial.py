@@ -34,6 +34,7 @@ from typing import Iterator
 from ..findings import Applicability, Edit, Fix, Hit, Severity
 from ..languages import conventions
 from ..model import MASK, Inline, Link, Version
+from ._prose import prose
 from .base import Rule
 
 
@@ -54,7 +55,9 @@ def trivial(text: str, target: str, lang: str) -> str | None:
 
 
 def check(version: Version) -> Iterator[Hit]:
-    for _, inline in version.inlines():
+    inlines = version.inlines()
+    for k in prose(version).linked:
+        inline = inlines[k][1]
         for link in inline.links:
             if link.kind not in ("inline", "reference"):
                 continue

@@ -35,7 +35,7 @@ from ..findings import Severity
 from ._locate import block_start, end_of_text, line_hit, line_start
 from .base import ArticleContext, Rule
 from ._lists import accidental_lists, ordered_lists
-from .bullet_marker_invalid import dash_led
+from .bullet_marker_invalid import dash_led, may_lead_a_line
 
 SKIP = 0.6  # cost of a paragraph with no counterpart
 JOIN = 0.5  # extra cost of a split or a merge: above SKIP minus a close match, so a short
@@ -60,6 +60,19 @@ def _collect(blocks, lists_are_text: bool, accidental: tuple, out: list) -> None
         elif kind == "blockquote" or kind == "item" or (kind == "list" and (
                 lists_are_text or any(block is a for a in accidental))):
             _collect(block.children, lists_are_text, accidental, out)
+
+
+def _counted(cell, leads: dict[int, bool]) -> bool:
+    """Are the cell's paragraphs here those the aligner counted (``Cell.paragraphs``: every
+    paragraph of the section)? When the section has no list (no list item) and no line of the
+    version's paragraphs can start with a dash or bullet (``may_lead_a_line``, remembered in
+    ``leads`` by version), ``_paragraphs`` keeps every paragraph."""
+    if cell.items:
+        return False
+    key = id(cell.version)
+    if key not in leads:
+        leads[key] = may_lead_a_line(cell.version.source.text)
+    return not leads[key]
 
 
 def _shares(cell, paragraphs) -> list[float]:
@@ -135,27 +148,36 @@ def _n(count: int) -> str:
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     rows = ctx.alignment.rows
+    leads: dict[int, bool] = {}  # id(version) -> may_lead_a_line(its text)
     for r, row in enumerate(rows):
         cells = [c for c in row.cells if c is not None]
         listed = {c.lang: c.items > 0 for c in cells}
+        everywhere = all(listed.values())  # every version has a list here: none is text by its reference
         # only these can have accidental lists (a list has items: no items, no list to walk for)
         ordered = {c.lang for c in cells if c.items and ordered_lists(c)}
         paragraphs = {}
+        counts = {}
         for c in cells:
+            if _counted(c, leads):
+                counts[c.lang] = c.paragraphs  # the paragraphs are collected only if the count differs
+                continue
             as_text = False
-            if listed[c.lang]:
+            if listed[c.lang] and not everywhere:
                 ref_listed = reference(c.lang, listed, ctx.source)
                 as_text = ref_listed is not None and not ref_listed.value
             accidental = ()
             if c.lang in ordered:
                 accidental = tuple(accidental_lists(c, [o for o in cells if o is not c]))
             paragraphs[c.lang] = _paragraphs(c, as_text, accidental)
-        counts = {lang: len(p) for lang, p in paragraphs.items()}
+            counts[c.lang] = len(paragraphs[c.lang])
         for cell, ref in disagreements(cells, counts, ctx.source):
             k = ctx.alignment.langs.index(cell.lang)
             if any(0 <= x < len(rows) and rows[x].cells[k] is None for x in (r - 1, r + 1)):
                 continue  # next to a section this version lacks: section-missing reports that
             ref_cell = next(c for c in cells if c.lang in ref.langs)
+            for c in (cell, ref_cell):
+                if c.lang not in paragraphs:
+                    paragraphs[c.lang] = _paragraphs(c)  # no list in it: nothing counts as text or accidental
             own_p, ref_p = paragraphs[cell.lang], paragraphs[ref_cell.lang]
             own_skips, ref_skips = skipped(_shares(cell, own_p), _shares(ref_cell, ref_p))
             places = set()

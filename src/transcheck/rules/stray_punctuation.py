@@ -34,10 +34,16 @@ from typing import Iterator
 from ..findings import Edit, Fix, Hit, Severity
 from ..languages import Conventions, conventions
 from ..model import MASK, Inline, Version
+from ._prose import candidates
 from .base import Rule
 
 # Two marks side by side: a cheap test (one scan in C) that every _CLASH match passes.
 _TWO_MARKS = re.compile(r"[,.;:][,.;]")
+# The same test in parts that each start with one character, for a whole version at once
+# (``_prose.candidates``): the regex engine skips ahead to a character ~4x faster than to a class.
+_COMMA_THEN = re.compile(r",[,.;]")
+_PERIOD_THEN = re.compile(r"\.[,.;]")
+_RARE_THEN = ((";", re.compile(r";[,.;]")), (":", re.compile(r":[,.;]")))  # only where the mark is
 _CLASH = re.compile(r"[,;:]\.(?!\.)|(?<![.])\.[,;]|,,|;;|;,|,;|(?<![.\d])\.\.(?![.\d])")
 # A period and the spaces to the next word, unless that word starts with a capital or a digit
 # (most do, and none of these is lowercase): the rest is tested with str.islower().
@@ -48,11 +54,16 @@ _OPENERS = "([{\"'„“”«»‘’" + MASK
 
 def check(version: Version) -> Iterator[Hit]:
     conv = conventions(version.lang)
-    for _, inline in version.inlines():
-        text = inline.masked
-        if _TWO_MARKS.search(text):
+    # the inlines with two marks side by side, and those with a period then spaces (searched
+    # in the whole version at once: ``_prose``); each is then read on its own text
+    clashing = candidates(version, _COMMA_THEN, _PERIOD_THEN, *_RARE_THEN)
+    periods = candidates(version, _PERIOD_SPACES) if conv.sentence_case else set()
+    inlines = version.inlines()
+    for k in sorted(clashing | periods):
+        inline = inlines[k][1]
+        if k in clashing:
             yield from _clashes(inline, conv, version.source.text)
-        if conv.sentence_case and _PERIOD_SPACES.search(text):
+        if k in periods:
             yield from _midsentence(inline, conv)
 
 
