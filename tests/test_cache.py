@@ -196,7 +196,8 @@ def test_damaged_fix_rows_are_refused():
     damaged = []
     for path, value in (((13, 1, 0), [5, "9", "x"]), ((13, 1, 0), [5, 9]), ((14, 0), [1, 2, 1]),
                         ((14,), []), ((13, 2, 0), ["link", "-1"]), ((13, 0), "maybe"), ((13,), None),
-                        ((13, 1), "edits")):
+                        ((13, 1), "edits"), ((14, 0), "abcd"), ((13, 2, 0), "ab"),
+                        ((13, 1, 0), {"a": 5, "b": 9, "c": "x"}), ((14, 0), [1, 2, 1, True])):
         row = json.loads(json.dumps(good))
         target = row
         for index in path[:-1]:
