@@ -207,7 +207,8 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
                          html=wanted if html_file else None, pages=pages)
         try:
             color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-            click.echo(reports.terminal(result, wanted, color=color), nl=False)
+            for piece in reports.terminal_pieces(result, wanted, color=color):
+                click.echo(piece, nl=False)
             if html_file:
                 _write_atomically(html_file, _html_page(result, wanted, pages))
             if markdown_file:

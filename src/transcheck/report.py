@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from .result import Result
 from .findings import Finding, Severity
@@ -99,11 +99,18 @@ class Line(NamedTuple):
 
 
 def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -> str:
+    return "".join(terminal_pieces(result, langs, color))
+
+
+def terminal_pieces(result: Result, langs: tuple[str, ...] = (), color: bool = False) -> Iterator[str]:
+    """The terminal report in pieces (the summary, then an article at a time), so that the
+    command prints it as it goes instead of holding the whole text."""
     style = _Style(color)
     findings = _selected(result, langs)
     out = [style.bold(f"transcheck report: {_n(len(findings), 'finding')} in {_n(result.article_total, 'article')}")]
     if not findings:
-        return "\n".join(out + ["No findings."]) + "\n"
+        yield "\n".join(out + ["No findings."]) + "\n"
+        return
     header, rows = _table(findings)
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     out.append("")
@@ -113,15 +120,16 @@ def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -
     worst = _worst(findings)
     for slug, counts in worst:
         out.append(f"  {slug}: {_counts(counts)}")
+    yield "\n".join(out) + "\n"
     where = result.contexts if result.article_count is not None else contexts(result)
     by_article: dict[str, list[Finding]] = {}
     for f in findings:
         by_article.setdefault(f.article, []).append(f)
     for slug, _ in worst:
-        out += ["", style.bold(f"== {slug} ==")]
+        out = ["", style.bold(f"== {slug} ==")]
         current = None
-        for f in sorted(by_article[slug], key=lambda f: (where.get((f.path, f.line), _NOWHERE)[0], f.lang,
-                                                           f.line, f.column)):
+        for f in sorted(by_article.pop(slug), key=lambda f: (where.get((f.path, f.line), _NOWHERE)[0], f.lang,
+                                                               f.line, f.column)):
             index, title, text = where.get((f.path, f.line), _NOWHERE)
             if index != current:
                 current = index
@@ -129,7 +137,7 @@ def terminal(result: Result, langs: tuple[str, ...] = (), color: bool = False) -
             out.append(f"{f.lang} {f.path}:{f.line}:{f.column} " + style.severity(f, f"{f.severity.value} {f.rule}"))
             out += _context(f, text, style)
             out.append(f"        {f.message}")
-    return "\n".join(out) + "\n"
+        yield "\n".join(out) + "\n"
 
 
 _NOWHERE = (0, "", None)  # a line no aligned section holds, and whose text is not known
