@@ -214,7 +214,7 @@ def test_a_file_with_a_would_be_bullet_has_a_mark_where_a_line_can_start():
     blockquotes, list markers of both kinds, lone `\\r` line endings) and the shipped corpus."""
     pieces = ["– a", "—\u00a0a", "• a", "> – a", "- – a", "1. – a", "2) – a", "   – a", "\t– a", ">\t– a",
               "- > – a", "* 10. – a", "+ – a", "a", "", "- a", "> a", "a.", "a:\r– b\r– c", "    – a", "[x]: /u", "| a |",
-              "  –a"]
+              "  –a", "\u00a0– a", "\u3000– a", "> \u2003– a", "\x0c– a"]
     reported = led = 0
     versions = [version_of("\n".join(lines) + "\n") for n in range(1, 4)
                 for lines in itertools.product(pieces, repeat=n)]

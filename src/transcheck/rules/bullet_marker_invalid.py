@@ -61,8 +61,10 @@ def check(version: Version) -> Iterator[Hit]:
 
 
 # What can stand before a paragraph's line on its line of the file: indentation, blockquote
-# marks and list markers (a paragraph can start on its list item's line: `1. – item`).
-_PREFIX = " \t>*+-0123456789.)"
+# marks and list markers (a paragraph can start on its list item's line: `1. – item`), and
+# every character ``str.strip`` takes for whitespace (markdown-it strips a paragraph's lines
+# with it: `\u00a0– item` is a paragraph whose line starts with the dash).
+_PREFIX = " \t>*+-0123456789.)" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def may_lead_a_line(text: str) -> bool:
