@@ -425,9 +425,35 @@ def test_the_streamed_page_does_not_keep_the_articles(synth_corpus, tmp_path):
 def test_article_anchors_are_stable_and_distinct():
     from transcheck.html_report import anchor
 
-    assert anchor("social-media-optimization-smo") == "social-media-optimization-smo"
-    assert anchor("a b") != anchor("a_b") and anchor("a b").startswith("a_b-")
-    assert anchor("ä") == anchor("ä") != anchor("ö")
+    assert anchor("intro", "docs/intro") == anchor("intro", "docs/intro") != anchor("intro", "blog/intro")
+    assert anchor("intro", "docs/intro").startswith("intro-")
+    assert anchor("a b", "k").startswith("a_b-") and anchor("a b", "k") != anchor("a_b", "k2")
+
+
+def test_two_articles_with_one_slug_are_both_shown(tmp_path):
+    """A directory `x/` and files whose front matter says `translationKey: x` are two articles
+    with the slug x: the page shows both, each with its own findings and anchors (it kept
+    one of them, and gave it the findings of both)."""
+    for name, text in (("x/fi.md", "# Otsikko\n\nTeksti 7 ),.\n"), ("x/sv.md", "# Rubrik\n\nText 7 ),.\n"),
+                       ("y/fi.md", "---\ntranslationKey: x\n---\n##Otsikko\n\nToinen 7.\n"),
+                       ("z/fi.md", "---\ntranslationKey: x\n---\n# Otsikko\n\nToinen 7.\n")):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run([str(tmp_path)])
+    assert [a.slug for a in result.articles] == ["x", "x"]
+    whole = html_report(result)
+    tree = Tree(whole)
+    sections = tree.root.find_all("section", "article")
+    assert len(sections) == 2 and len({s.attrs["id"] for s in sections}) == 2
+    ids = [n.attrs["id"] for n in tree.root.find_all() if "id" in n.attrs]
+    assert len(ids) == len(set(ids))
+    for section in sections:  # each section explains the findings of its own files
+        shown = {small.text() for small in section.find_all("small") if small.text().endswith(".md")}
+        notes = section.find_all("li", "note")
+        assert len(notes) == sum(1 for f in result.findings if f.path in shown)
+    assert len(tree.root.find_all("li", "note")) == len(result.findings)
+    for jobs in ("1", "2"):
+        assert _html_cli(tmp_path, tmp_path.parent / f"s{jobs}.html", "-j", jobs) == whole
 
 
 @pytest.mark.parametrize("unlabelled", [False, True])
@@ -445,7 +471,7 @@ def test_the_page_of_joined_and_unlabelled_files_is_the_page_of_the_whole_run(tm
     if unlabelled:
         (tmp_path / "a03" / "notes.md").write_text("# Notes\n\nThis is an English text about nothing.\n")
     whole = html_report(run([str(tmp_path)]))
-    assert 'id="a-shared"' in whole  # the joined article, by the slug its front matter gives
+    assert 'id="a-shared-' in whole  # the joined article, by the slug its front matter gives
     for jobs in ("1", "2"):
         assert _html_cli(tmp_path, tmp_path.parent / f"p{jobs}.html", "-j", jobs) == whole
 

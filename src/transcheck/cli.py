@@ -186,8 +186,9 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
     a page that shows the versions side by side, each finding highlighted in place.
 
     The articles are checked one at a time and dropped (only the findings, their lines
-    and, with --html, each article's rendered section, on disk, are kept), so memory does
-    not grow with the corpus."""
+    and, with --html, each article's rendered section, on disk, are kept), so memory grows
+    with the findings, not with the articles (except when a file's path names no language:
+    then every article is held, as for check)."""
     import os
 
     from . import report as reports
@@ -236,7 +237,8 @@ def _html_page(result, wanted: tuple[str, ...], pages):
         finally:
             bar.close()
     findings = shown(result.findings, wanted)
-    return page_pieces(findings, page_order(findings, pages.langs), pages.langs, pages.section, result.files,
+    articles = pages.articles
+    return page_pieces(findings, page_order(findings, articles), articles, pages.sections, result.files,
                        result.article_total)
 
 

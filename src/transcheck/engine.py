@@ -185,7 +185,7 @@ def assemble(loaded: list, result: Result, *, languages: tuple[str, ...] = (),
     if shard is not None:
         groups, named = _keep_shard(shard, groups, slugs, named, named_slugs, result)
     for group, versions in sorted(groups.items()):
-        result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang))))
+        result.articles.append(Article(slugs[group], tuple(sorted(versions, key=lambda v: v.lang)), group))
     result.reported = {version.path for version, _ in named}
     named_slugs.update((version.path, slugs[group]) for version, group in named)
     result.article_of = {path: named_slugs[path] for path in result.checked}

@@ -222,7 +222,7 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     result = ArticleFix(article, files)
     for number in range(1, MAX_PASSES + 1):
-        current = Article(article.slug, tuple(versions[v.path] for v in article.versions))
+        current = Article(article.slug, tuple(versions[v.path] for v in article.versions), article.key)
         live = set(files) - frozen
         candidates = _findings(current, rules, live, source)
         if keep is not None:
@@ -259,10 +259,10 @@ def fix_article(article: Article, rules: tuple[Rule, ...], targets: set[str], *,
         if not changed:
             break
     else:
-        current = Article(article.slug, tuple(versions[v.path] for v in article.versions))
+        current = Article(article.slug, tuple(versions[v.path] for v in article.versions), article.key)
         result.exhausted = any(f.fix is not None and f.fix.applicability in allowed
                                for f in _findings(current, rules, set(files) - frozen, source))
-    result.article = Article(article.slug, tuple(versions[v.path] for v in article.versions))
+    result.article = Article(article.slug, tuple(versions[v.path] for v in article.versions), article.key)
     return result
 
 

@@ -282,14 +282,13 @@ def _fix_hint(code: str) -> str:
     return first.replace("``", "")
 
 
-def anchor(slug: str) -> str:
-    """The article's anchor in the page (``#a-<anchor>``), from its slug alone, so that it is
-    the same in every report and whatever order the articles are rendered in: the slug
-    itself when it is a safe id, else its safe form and a digest (two slugs never share one)."""
-    token = _token(slug)
-    if token == slug:
-        return token
-    return f"{token}-{hashlib.sha1(slug.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+def anchor(slug: str, key: str = "") -> str:
+    """The article's anchor in the page (``#a-<anchor>``): its slug made a safe id and a
+    digest of its ``key`` (``Article.key``: the group its run formed it from, unique where
+    slugs are not: two directories' ``intro/``), the same in every report whatever order
+    the articles are rendered in."""
+    digest = hashlib.sha1((key or slug).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{_token(slug)}-{digest}"
 
 
 class _Page:
@@ -306,7 +305,7 @@ class _Page:
         """The article's ``<section>``: its versions side by side, ``findings`` (its own, in
         the languages shown) highlighted and numbered from 1."""
         article = alignment.article
-        self.anchor = anchor(article.slug)
+        self.anchor = anchor(article.slug, article.key)
         self.numbers = _Counter()
         versions = article.versions  # one column each, in the alignment's order (two may share a language)
         by_path: dict[str, list[Finding]] = {}
@@ -569,40 +568,48 @@ class _Shown:
         return (f for f in self.findings if f.lang in self.langs)
 
 
-def articles_html(result: Result, langs: tuple[str, ...] = (), select=None) -> list[tuple[str, tuple, str]]:
-    """(slug, languages, ``<section>``) of each article of ``result``, rendered where it was
-    checked (a worker of a streamed report: ``parallel.Settings.html``), so that no process
-    keeps the articles; ``select``: the configuration's filter the parent applies."""
-    findings = shown(select(result.findings) if select else result.findings, langs)
-    per_article: dict[str, list[Finding]] = {}
-    for f in findings:
-        per_article.setdefault(f.article, []).append(f)
+def articles_html(result: Result, langs: tuple[str, ...] = (), select=None) -> list[tuple[str, str, tuple, str]]:
+    """(slug, key, languages, ``<section>``) of each article of ``result``, rendered where it
+    was checked (a worker of a streamed report: ``parallel.Settings.html``), so that no
+    process keeps the articles; ``select``: the configuration's filter the parent applies."""
+    by_path = _by_path(shown(select(result.findings) if select else result.findings, langs))
     page = _Page()
-    return [(article.slug, tuple(article.langs),
-             page.article(result.alignments.get(id(article)) or align(article), per_article.get(article.slug, [])))
+    return [(article.slug, article.key, tuple(article.langs), page.article(
+                result.alignments.get(id(article)) or align(article),
+                [f for v in article.versions for f in by_path.get(v.path, ())]))
             for article in result.articles]
+
+
+def _by_path(findings) -> dict[str, list[Finding]]:
+    """The findings of each path (a path is in one article; a slug may name two)."""
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(f.path, []).append(f)
+    return out
 
 
 def html_report(result: Result, langs: tuple[str, ...] = (), progress=None) -> str:
     """The whole page as a string, from a result that kept its articles."""
-    articles = {a.slug: a for a in result.articles}
+    by_slug: dict[str, list] = {}
+    for article in sorted(result.articles, key=lambda a: a.key):
+        by_slug.setdefault(article.slug, []).append(article)
     findings = shown(result.findings, langs)
-    per_article: dict[str, list[Finding]] = {}
-    for f in findings:
-        per_article.setdefault(f.article, []).append(f)
+    by_path = _by_path(findings)
     page = _Page()
-    order = page_order(findings, articles)
+    order = page_order(findings, by_slug)
     done = Counter()
 
-    def section(slug: str) -> str:
-        article = articles[slug]
+    def sections(slug: str) -> str:
         done["articles"] += 1
         if progress:
             progress(done["articles"], len(order))
-        return page.article(result.alignments.get(id(article)) or align(article), per_article.get(slug, []))
+        return "".join(page.article(result.alignments.get(id(article)) or align(article),
+                                    [f for v in article.versions for f in by_path.get(v.path, ())])
+                       for article in by_slug[slug])
 
-    return "".join(page_pieces(findings, order, {slug: articles[slug].langs for slug in order}, section,
-                               result.files, len(result.articles)))
+    return "".join(page_pieces(findings, order, {slug: [(a.key, a.langs) for a in articles]
+                                                 for slug, articles in by_slug.items()},
+                               sections, result.files, len(result.articles)))
 
 
 def page_order(findings, slugs) -> list[str]:
@@ -611,11 +618,11 @@ def page_order(findings, slugs) -> list[str]:
     return order + sorted(set(slugs) - set(order))
 
 
-def page_pieces(findings, order: list[str], article_langs: dict, section, files: int, article_count: int):
-    """The page in pieces, in order: the overview of ``findings`` (those shown; iterated
-    more than once), then ``section(slug)`` for each slug of ``order`` (one at a time, so a
-    caller can read each from disk as it is written out). ``article_langs``: each
-    article's languages."""
+def page_pieces(findings, order: list[str], articles: dict, sections, files: int, article_count: int):
+    """The page in pieces, in order: the overview of ``findings`` (those shown), then
+    ``sections(slug)`` for each slug of ``order`` (one at a time, so a caller can read each
+    from disk as it is written out: the sections of the articles of that slug).
+    ``articles``: each slug's articles as (key, languages), in the order shown."""
     counts: Counter = Counter()
     tally: Counter = Counter()  # (language, rule family) -> findings, for the chart
     per_article: dict[str, Counter] = {}
@@ -627,13 +634,15 @@ def page_pieces(findings, order: list[str], article_langs: dict, section, files:
         rules_present.add((f.code, f.rule))
     rules_present = sorted(rules_present)
     total = sum(counts.values())
-    langs_present = sorted({lang for langs in article_langs.values() for lang in langs})
+    langs_present = sorted({lang for found in articles.values() for _, langs in found for lang in langs})
     listing = []
     for slug in order:
         c = per_article.get(slug, Counter())
-        listing.append(f'<tr><td><a href="#a-{anchor(slug)}">{escape(slug)}</a></td>'
+        first_key = articles[slug][0][0]
+        versions = "; ".join(" ".join(langs) for _, langs in articles[slug])
+        listing.append(f'<tr><td><a href="#a-{anchor(slug, first_key)}">{escape(slug)}</a></td>'
                        f'<td class="n">{c[Severity.ERROR]}</td><td class="n">{c[Severity.WARNING]}</td>'
-                       f'<td class="n">{c[Severity.INFO]}</td><td>{escape(" ".join(article_langs[slug]))}</td></tr>')
+                       f'<td class="n">{c[Severity.INFO]}</td><td>{escape(versions)}</td></tr>')
     style = _STYLE + "".join(f".hide-l-{_token(lang)} .l-{_token(lang)}{{display:none}}" for lang in langs_present)
     style += "".join(f".hide-r-{_token(code)} mark.r-{_token(code)}{{background:none;box-shadow:none}}"
                      f".hide-r-{_token(code)} li.r-{_token(code)},.hide-r-{_token(code)} a.r-{_token(code)}"
@@ -663,5 +672,5 @@ def page_pieces(findings, order: list[str], article_langs: dict, section, files:
            f'{_chart(tally) if total else "<p>No findings.</p>"}{filters}'
            f"<h2>Articles, worst first</h2>{listing_table}</header><main>")
     for slug in order:
-        yield section(slug)
+        yield sections(slug)
     yield f"</main><script>{_SCRIPT}</script></body></html>\n"

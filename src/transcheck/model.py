@@ -197,10 +197,13 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """All language versions of one article, keyed by slug."""
+    """All language versions of one article, keyed by slug. Two articles can share a slug
+    (a directory ``x/`` and files whose front matter says ``translationKey: x``); ``key``,
+    the group the run formed it from (``x``, ``key:x``), is unique in a run ("": the slug)."""
 
     slug: str
     versions: tuple[Version, ...]
+    key: str = ""
 
     @property
     def langs(self) -> tuple[str, ...]:

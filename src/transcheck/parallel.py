@@ -56,7 +56,7 @@ class Part:
     articles: int = 0
     article_of: dict = field(default_factory=dict)  # checked path -> article slug
     contexts: dict = field(default_factory=dict)  # with Settings.context: (path, line) -> report.contexts
-    pages: list = field(default_factory=list)  # with Settings.html: (slug, languages, section) per article
+    pages: list = field(default_factory=list)  # with Settings.html: (slug, key, languages, section) per article
     hits: int = 0
     misses: int = 0
     # groups whose files moved to other articles: their path groups, and the article keys they formed

@@ -163,17 +163,16 @@ def _finding(path: str, row: tuple) -> Finding:
 class PageStore:
     """The rendered ``<section>`` of each article of a streamed ``report --html``, written
     to an anonymous temporary file as the articles are checked (in any order), then read
-    back one at a time in the order the page wants (worst first, known only at the end).
-    Memory holds each article's slug, languages and place in the file, never the page."""
+    back one slug at a time in the order the page wants (worst first, known only at the
+    end). Memory holds each article's slug, key, languages and place in the file, never
+    the page."""
 
     def __init__(self) -> None:
         self._file = None
-        self._where: dict[str, tuple[int, int]] = {}  # slug -> (start, length) in the file
-        self.langs: dict[str, tuple[str, ...]] = {}  # slug -> the article's languages
+        self._where: dict[str, list[tuple]] = {}  # slug -> (key, languages, start, length) per article
 
-    def add(self, slug: str, langs: tuple[str, ...], html: str) -> None:
-        """Keep one article's section (a slug given again replaces the first, as a page
-        keyed by slug shows one article per slug)."""
+    def add(self, slug: str, key: str, langs: tuple[str, ...], html: str) -> None:
+        """Keep one article's section (``key``: ``Article.key``, unique where slugs are not)."""
         if self._file is None:
             import tempfile
 
@@ -181,13 +180,20 @@ class PageStore:
         data = html.encode("utf-8", "surrogatepass")
         start = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
-        self._where[slug] = (start, len(data))
-        self.langs[slug] = langs
+        self._where.setdefault(slug, []).append((key, langs, start, len(data)))
 
-    def section(self, slug: str) -> str:
-        start, length = self._where[slug]
-        self._file.seek(start)
-        return self._file.read(length).decode("utf-8", "surrogatepass")
+    @property
+    def articles(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """Each slug's articles as (key, languages), by key (as ``html_report`` orders them)."""
+        return {slug: [(key, langs) for key, langs, _, _ in sorted(found)] for slug, found in self._where.items()}
+
+    def sections(self, slug: str) -> str:
+        """The sections of the articles of ``slug``, by key."""
+        out = []
+        for _, _, start, length in sorted(self._where[slug]):
+            self._file.seek(start)
+            out.append(self._file.read(length).decode("utf-8", "surrogatepass"))
+        return "".join(out)
 
     def close(self) -> None:
         if self._file is not None:
