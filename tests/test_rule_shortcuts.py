@@ -125,14 +125,6 @@ def test_the_words_a_period_test_skips_cannot_start_lowercase():
     assert found == [(6, 9), (17, 19)]
 
 
-def test_space_before_punctuation_suspects_what_the_whole_test_does():
-    alphabet = [" ", "\t", "\u00a0", "(", "«", ",", ")", "a"]
-    for n in range(6):
-        for chars in itertools.product(alphabet, repeat=n):
-            text = "".join(chars)
-            assert space_before_punctuation._suspect(text) == bool(space_before_punctuation._SUSPECT.search(text))
-
-
 def test_a_paragraph_with_a_dash_led_line_is_never_skipped():
     """``may_be_dash_led`` (bullet-count-mismatch's first test) holds wherever some line of
     the content is ``dash_led``: every content of up to 4 characters from the marks' alphabet."""

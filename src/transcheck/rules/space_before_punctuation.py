@@ -38,8 +38,8 @@ _SPACES = " \t\u00a0\u202f"
 # a look behind at the character before it), so that the regex engine skips ahead to the spaces
 # instead of trying every position: the same matches as ``(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])``.
 _BEFORE = re.compile(r"[ \t\u00a0\u202f](?<=[^\s(\[{«„“].)[ \t\u00a0\u202f]*([,.;:?!)])")
-# A space or opener next to a space or mark: a cheap test (one scan in C, no alternation) that
-# every match of the patterns below passes.
+# A space or opener next to a space or mark: what every match of the patterns below holds
+# (tests/test_rule_shortcuts.py holds the version-wide search with the parts below to it).
 _SUSPECT = re.compile(r"[ \t\u00a0\u202f(«][ \t\u00a0\u202f,.;:?!)»]")
 # The same test in parts that each start with one character, for a whole version at once
 # (``_prose.candidates``): a plain space then a space or mark (a regex that starts with one
@@ -86,14 +86,6 @@ def _hits(inline: Inline, conv: Conventions, source: str) -> Iterator[Hit]:
         shown = inline.content[shown_from : end + 1].replace("\n", " ").strip()
         yield Hit(inline.offset(start), inline.offset(end), f"{what}: `{shown}`; remove the space",
                   fix=_removal(source, inline.offset(a), inline.content[a:b]))
-
-
-def _suspect(text: str) -> bool:
-    """Does ``_SUSPECT`` match in ``text``? The per-inline form of what ``check`` asks of a whole
-    version at once (``candidates`` with ``_SPACE_THEN`` and ``_RARE_THEN``)."""
-    if _SPACE_THEN.search(text):
-        return True
-    return any(opener in text and pattern.search(text) for opener, pattern in _RARE_THEN)
 
 
 def _removal(source: str, at: int, spaces: str):
