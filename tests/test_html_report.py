@@ -491,3 +491,24 @@ def test_two_versions_in_one_language_each_have_their_column(tmp_path):
              and th.parent.parent.tag == "thead"]
     assert sorted(heads) == sorted({f.path for f in result.findings})
     assert len(tree.root.find_all("li", "note")) == len(result.findings)
+
+
+def test_the_page_is_never_made_from_cached_articles(tmp_path, monkeypatch):
+    """A cached article has findings but no rendered section: a run that renders the page
+    reads no cache (report passes none today; this keeps it so if one is ever passed)."""
+    from transcheck import parallel
+    from transcheck.rules import CHECK_RULES
+    from transcheck.spill import PageStore
+
+    corpus = ROOT / "corpus"
+    cache = tmp_path / "cache"
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False, str(cache))
+    parallel.run_chunked([str(corpus)], None, settings, jobs=2)  # fills the cache
+    assert cache.exists()
+    pages = PageStore()
+    try:
+        settings = parallel.Settings(CHECK_RULES, None, (), None, False, str(cache), html=((), None))
+        result = parallel.run_chunked([str(corpus)], None, settings, jobs=2, pages=pages)
+        assert result.stats["hits"] == 0 and sum(len(found) for found in pages.articles.values()) == 1
+    finally:
+        pages.close()

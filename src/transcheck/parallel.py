@@ -95,6 +95,10 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     from .result import Result
     from .spill import FindingStore
 
+    if settings.html is not None and settings.cache_dir:
+        from dataclasses import replace
+
+        settings = replace(settings, cache_dir=None)  # a cached article has no rendered section
     found = discover(paths, layout, include, excluded)
     if any(cand.lang is None for cand in found.candidates):
         return None
