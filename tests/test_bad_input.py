@@ -109,3 +109,26 @@ def test_a_failing_rule_becomes_an_internal_error_finding(tmp_path):
         rule = Rule("TC999", "boom", Severity.WARNING, "Fails.", boom, "boom", scope=scope)
         (finding,) = call(rule)
         assert finding.rule == "internal-error" and "boom failed" in finding.message and "bad state" in finding.message
+
+
+def test_a_directory_named_with_bytes_that_are_not_utf8(tmp_path):
+    """Python gives such a name as surrogates (os.fsdecode): every output, fingerprint, shard
+    and written file takes it without a traceback, and a written file names the original
+    bytes (it was a UnicodeEncodeError in SARIF, -o, the HTML page and --shard)."""
+    import subprocess
+    import sys
+
+    article = tmp_path / os.fsdecode(b"a\xffb")
+    article.mkdir()
+    for lang, text in (("fi", "# Otsikko\n\nTeksti x ,. y.\n"), ("sv", "# Rubrik\n\nText x, y.\n")):
+        (article / f"{lang}.md").write_text(text, encoding="utf-8")
+    runs = [["check", "--no-cache", "--format", fmt, "-o", str(tmp_path / f"out.{fmt}")]
+            for fmt in ("text", "json", "sarif", "junit", "github")]
+    runs += [["check", "--no-cache", "--shard", "1/2"], ["check", "--no-cache", "--format", "sarif"],
+             ["report", "--html", str(tmp_path / "r.html"), "--markdown", str(tmp_path / "r.md")],
+             ["fix", "--diff"]]
+    for args in runs:
+        done = subprocess.run([sys.executable, "-m", "transcheck", *args, str(tmp_path)], capture_output=True)
+        assert done.returncode in (0, 1), (args, done.stderr.decode(errors="replace")[-400:])
+        assert b"Traceback" not in done.stderr
+    assert b"a\xffb/fi.md" in (tmp_path / "out.text").read_bytes()

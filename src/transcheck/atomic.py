@@ -34,7 +34,9 @@ def write_atomically(path: str, content: str | bytes | Iterable[str], *, durable
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".transcheck-", suffix=".tmp")
     try:
         binary = isinstance(content, bytes)
-        with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
+        # a path from undecodable bytes (os.fsdecode's surrogates) is written as those bytes
+        with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                       errors=None if binary else "surrogateescape") as handle:
             if binary or isinstance(content, str):
                 handle.write(content)
             else:

@@ -38,7 +38,7 @@ def fingerprint(finding: Finding, text: str | None) -> str:
         line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
         around = " ".join(text[max(line_start, start - CONTEXT):min(line_end, end + CONTEXT)].split())
     key = "\x1f".join((f"v{VERSION}", finding.rule, finding.article, finding.lang, around))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]  # a path from undecodable bytes
 
 
 NOT_READ = ("read-error", "file-too-large")  # the rules of files the check could not read

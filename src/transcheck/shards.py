@@ -26,7 +26,7 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 def shard_of(slug: str, n: int) -> int:
     """The shard (1..n) that checks the article ``slug``."""
-    digest = hashlib.sha256(slug.encode("utf-8")).digest()
+    digest = hashlib.sha256(slug.encode("utf-8", "surrogateescape")).digest()  # a slug from undecodable bytes
     return int.from_bytes(digest[:8], "big") % n + 1
 
 
