@@ -330,3 +330,16 @@ def test_a_list_where_the_other_versions_have_paragraphs_counts_as_text(tmp_path
     listed = "## Steps\n\n- First we read the whole text.\n- Then we count its words.\n- Last we write it down.\n"
     _article(tmp_path, {"en": text, "fi": text, "sv": listed})
     assert run([str(tmp_path)], rules=(paragraph_count_mismatch.RULE,)).findings == []
+
+
+def test_may_lead_a_line_is_linear_on_a_long_line():
+    """A line of a megabyte with 40,000 dashes inside sentences (a hostile case): the test
+    is one search, not a slice from the line's start per dash (5 s a call, three rules
+    ask it: 16 s for `check` of that one file)."""
+    import time
+
+    text = "# T\n\n" + "Sana ,. [linkki](/x) «x» – " * 40_000 + "\n"
+    start = time.process_time()
+    assert not bullet_marker_invalid.may_lead_a_line(text)
+    assert bullet_marker_invalid.may_lead_a_line(text + "\u00a0– kohta\n")
+    assert time.process_time() - start < 1.0
