@@ -65,11 +65,12 @@ def check(version: Version) -> Iterator[Hit]:
 # marks and list markers (a paragraph can start on its list item's line: `1. – item`), and
 # every character ``str.strip`` takes for whitespace (markdown-it strips a paragraph's lines
 # with it: `\u00a0– item` is a paragraph whose line starts with the dash).
-_PREFIX = " \t>*+-0123456789.)" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in "\n\r")
+_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # isspace(), but \n \r
+_PREFIX = ">*+\\-0123456789.)" + _SPACES  # as a regex character class
 # A line (after a \n or \r, or the text's start) that has nothing but _PREFIX before a mark:
 # one search, linear in the text (a slice from its line's start for each mark was quadratic on
 # a line of a megabyte with 40,000 dashes).
-_LINE_LED = re.compile("(?:^|(?<=\r))[" + re.escape(_PREFIX) + "]*[" + "".join(_LEADS) + "]", re.M)
+_LINE_LED = re.compile("(?:^|(?<=\r))[" + _PREFIX + "]*[" + "".join(_LEADS) + "]", re.M)
 
 
 def may_lead_a_line(text: str) -> bool:
