@@ -126,3 +126,14 @@ def test_a_long_split_link_is_quoted_in_part_and_fixed_whole():
     assert found.message == ("one link split in 40: [sana0] [sana1] [sana2] [sana3] … [sana39] all go to /x; "
                              "make it one link: [sana0 sana1 sana2 sana3 … sana39](/x)")
     assert apply_edits(text, found.fix.edits) == "Katso [" + " ".join(f"sana{i}" for i in range(40)) + "](/x) tästä.\n"
+
+
+def test_a_source_names_its_own_form_of_a_missing_name():
+    """entity-missing with --source fi, where the version read first writes a name in another
+    form than the source (Nobla, Nobel; fi: Нобель): the message names the source's form."""
+    data = yaml.safe_load((CASES / "entity-missing.yaml").read_text(encoding="utf-8"))
+    case = next(c for c in data["cases"] if c["name"].startswith("with a source whose name is in another script"))
+    versions = _versions(case)
+    found = check_article(Article("case", versions), (find_rule("entity-missing"),), {v.path for v in versions}, "fi")
+    [sv] = [f for f in found if f.lang == "sv"]
+    assert sv.message.startswith("name `Нобель` missing from `description`: fi have it")

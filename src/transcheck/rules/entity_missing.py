@@ -300,22 +300,25 @@ def _missing(units: dict[str, _Unit], source: str | None) -> Iterator[tuple]:
                     continue  # translated (IRS: verohallinto) or left out, not damaged
                 if instead is None and source is None and len(ref.langs) < len(units) - 1:
                     continue  # a name or code span absent: only when every other version has it
-                yield other, entity, ref, _place(read, lang, found, key, family, ref.langs), instead
+                where, shown = _place(read, lang, found, key, family, ref.langs)
+                yield other, shown or entity, ref, where, instead
 
 
-def _place(read: dict, lang: str, found: tuple, key: tuple, family: list, langs: tuple) -> tuple[str, tuple]:
-    """Where a reference version has the entity (language, its reading): the first version
-    read, when it is a reference; else the first reference, where it is written as read
-    first or, failing that, in another form (a ``--source`` that writes Nobel where the
-    first version read writes Nobla); else the first version read."""
+def _place(read: dict, lang: str, found: tuple, key: tuple, family: list, langs: tuple) -> tuple[tuple, object]:
+    """Where a reference version has the entity (language, its reading), and the form to
+    name when it is not the one read first (else None): the first version read, when it is
+    a reference; else the first reference, where it is written as read first or, failing
+    that, in another form (a ``--source`` that writes Nobel where the first version read
+    writes Nobla: Nobel is named); else the first version read."""
     if lang in langs:
-        return lang, found
+        return (lang, found), None
     here = read[langs[0]]
     at = next((f for f in here if (f[0].kind, f[0].key) == key), None)
-    if at is None:
-        forms = {(e.kind, e.key) for e in family}
-        at = next((f for f in here if (f[0].kind, f[0].key) in forms), None)
-    return (langs[0], at) if at is not None else (lang, found)
+    if at is not None:
+        return (langs[0], at), None
+    forms = {(e.kind, e.key) for e in family}
+    at = next((f for f in here if (f[0].kind, f[0].key) in forms), None)
+    return ((langs[0], at), at[0]) if at is not None else ((lang, found), None)
 
 
 _NOUNS = {"name": "name", "acronym": "acronym", "initial": "initial", "code": "code span"}
