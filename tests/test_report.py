@@ -104,3 +104,21 @@ def test_the_report_does_not_keep_the_articles(synth_corpus, tmp_path):
     (1.24 times here; printing the whole text at the end made it 1.9 times, and holding the
     parsed articles as well 3.9 times: the serial path, measured with ``peak_growth``)."""
     assert peak_growth(synth_corpus, tmp_path, lambda path: _report_cli(path, "-j", "1")) < 1.6
+
+
+def test_two_articles_with_one_slug_are_shown_one_after_the_other(tmp_path):
+    """A directory `x/` and a file whose front matter says `translationKey: x`: two articles
+    with the slug x, under one heading; each is shown whole, under its own line, not with
+    its sections interleaved with the other's."""
+    for name, text in (("x/fi.md", "# Otsikko\n\nTeksti 7 ),.\n"), ("x/sv.md", "# Rubrik\n\nText 7 ),.\n"),
+                       ("y/fi.md", "---\ntranslationKey: x\n---\n# Otsikko\n\nToinen 7 ),.\n")):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    text = _report_cli(tmp_path, "-j", "1")
+    assert text == terminal(run([str(tmp_path)]))
+    body = text.split("== x ==", 1)[1]
+    heads = re.findall(r"^-- article (.*)$", body, re.M)
+    assert heads == ["translationKey: x", str(tmp_path / "x")]
+    first, second = body.split("-- article ")[1:]
+    assert "/y/fi.md" in first and "/x/" not in first
+    assert "x/fi.md" in second and "x/sv.md" in second and "y/fi.md" not in second

@@ -127,10 +127,18 @@ def terminal_pieces(result: Result, langs: tuple[str, ...] = (), color: bool = F
         by_article.setdefault(f.article, []).append(f)
     for slug, _ in worst:
         out = ["", style.bold(f"== {slug} ==")]
-        current = None
-        for f in sorted(by_article.pop(slug), key=lambda f: (where.get((f.path, f.line), _NOWHERE)[0], f.lang,
-                                                               f.line, f.column)):
-            index, title, text = where.get((f.path, f.line), _NOWHERE)
+        found = by_article.pop(slug)
+        # two articles can share a slug (``Article.key``): each is shown whole, one after the other
+        keys = sorted({where.get((f.path, f.line), _NOWHERE)[3] for f in found} - {""})
+        rank = {key: k for k, key in enumerate(keys)} if len(keys) > 1 else {}
+        current = shown = None
+        for f in sorted(found, key=lambda f: (rank.get(where.get((f.path, f.line), _NOWHERE)[3], 0),
+                                              where.get((f.path, f.line), _NOWHERE)[0], f.lang, f.line, f.column)):
+            index, title, text, key = where.get((f.path, f.line), _NOWHERE)
+            if rank and rank.get(key, 0) != shown:
+                shown = rank.get(key, 0)
+                out.append(style.bold(f"-- article {_article_label(keys[shown])}"))
+                current = None
             if index != current:
                 current = index
                 out.append(style.bold(f"-- section {index + 1}: {title}" if title else f"-- section {index + 1}"))
@@ -140,13 +148,21 @@ def terminal_pieces(result: Result, langs: tuple[str, ...] = (), color: bool = F
         yield "\n".join(out) + "\n"
 
 
-_NOWHERE = (0, "", None)  # a line no aligned section holds, and whose text is not known
+# a line no aligned section holds, and whose text and article are not known
+_NOWHERE = (0, "", None, "")
 
 
-def contexts(result: Result) -> dict[tuple[str, int], tuple[int, str, Line | None]]:
+def _article_label(key: str) -> str:
+    """An article's key as the report names it: `translationKey: x`, or its directory."""
+    kind, _, rest = key.partition(":")
+    return f"translationKey: {rest}" if kind == "key" else rest or key
+
+
+def contexts(result: Result) -> dict[tuple[str, int], tuple[int, str, Line | None, str]]:
     """For each (path, line) of ``result``'s findings in its articles: the index of the
     aligned row (section) that holds the line, the row's heading in the first version that
-    has one (cut to 60 characters), and the part of the line's text the report shows. Computed where the articles are
+    has one (cut to 60 characters), the part of the line's text the report shows, and the
+    article's key. Computed where the articles are
     loaded: in a streamed run (``parallel``), per article in the worker, so the report
     keeps these lines and not the articles."""
     from .align import align
@@ -169,17 +185,17 @@ def contexts(result: Result) -> dict[tuple[str, int], tuple[int, str, Line | Non
                 first = cell.section.heading.start_line if cell.section.heading else cell.section.start_line
                 for line in wanted[cell.version.path]:
                     if first <= line - 1 <= cell.section.end_line:
-                        out[(cell.version.path, line)] = (r, title[:60], None)
+                        out[(cell.version.path, line)] = (r, title[:60], None, article.key)
         for version in article.versions:
             for line, (first, last) in wanted.get(version.path, {}).items():
-                index, title, _ = out.get((version.path, line), _NOWHERE)
+                index, title, _, _ = out.get((version.path, line), _NOWHERE)
                 kept = None
                 if 1 <= line <= version.source.line_count:
                     text = version.source.line(line - 1)
                     # what ``_context`` can show: CONTEXT before a span's start, CARET_MAX + CONTEXT after
                     a, b = max(0, first - 1 - CONTEXT), min(len(text), last - 1 + CARET_MAX + CONTEXT)
                     kept = Line(text[a:b], a, len(text))
-                out[(version.path, line)] = (index, title, kept)
+                out[(version.path, line)] = (index, title, kept, article.key)
     return out
 
 
