@@ -48,3 +48,16 @@ def test_plain_front_matter_is_read_without_the_loader():
     assert fm._plain(["a: b", "a: c"]) is None  # a duplicate key: the loader reports it
     for broken in ("a: b:", "a: b: c", "a: b #c", "a: b ", "a: - b", "a: &b", "a: b\u2028c", "a:b", "a:  b"):
         assert fm._plain([broken]) is None, broken
+
+
+def test_the_text_of_a_plain_value_is_what_yaml_reads_as_text():
+    """A plain value holds printable characters only: no C0 or C1 control character, no
+    U+2028/U+2029 line break, no surrogate, no byte-order mark, no noncharacter U+FFFE/FFFF
+    (every code point, against the class written the other way round)."""
+    import re
+
+    from transcheck import front_matter
+
+    allowed = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    ours = re.compile(f"[^{front_matter._NOT_TEXT}]")
+    assert [c for c in range(0x110000) if bool(allowed.fullmatch(chr(c))) != bool(ours.fullmatch(chr(c)))] == []

@@ -158,8 +158,10 @@ class _Loader(_BASE):  # type: ignore[misc, valid-type]
 # (no control character, no line break such as U+2028 or NEL, no byte-order mark). It is
 # only fullmatched; the lookbehind keeps a scan of it linear too (a key starts where no
 # key character is before it: not again at each character of a long run)
-_TEXT = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
-_PLAIN_LINE = re.compile(rf"(?<![A-Za-z0-9_-])([A-Za-z_][A-Za-z0-9_-]{{0,127}}): (?![-?:,\[\]{{}}#&*!|>'\"%@` ])([{_TEXT}]+)")
+# (what is not text is listed: the class of what is, \x20-\x7e \xa0-\u2027 \u202a-\ud7ff
+# \ue000-\ufefe \uff00-\ufffd \U00010000-\U0010ffff, took 1.6 ms to compile at every start)
+_NOT_TEXT = "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
+_PLAIN_LINE = re.compile(rf"(?<![A-Za-z0-9_-])([A-Za-z_][A-Za-z0-9_-]{{0,127}}): (?![-?:,\[\]{{}}#&*!|>'\"%@` ])([^{_NOT_TEXT}]+)")
 _RESOLVERS = _Loader.yaml_implicit_resolvers  # first character -> [(tag, regex)]
 
 
