@@ -240,7 +240,7 @@ def test_a_section_without_lists_or_dash_led_lines_has_the_paragraphs_the_aligne
     versions += [v for article in run([str(CORPUS)], rules=()).articles for v in article.versions]
     for version in versions:
         for cell in _cells(version):
-            if paragraph_count_mismatch._counted(cell, {}):
+            if paragraph_count_mismatch._counted(cell):
                 checked += 1
                 assert cell.paragraphs == len(paragraph_count_mismatch._paragraphs(cell)), version.source.text
     assert checked > 4000
@@ -260,7 +260,7 @@ def test_bullets_are_counted_as_before_the_file_test():
             if any(block.kind == "paragraph" and bullet_marker_invalid.may_be_dash_led(inline.content)
                    for block, inline in cell.inlines):
                 before += bullet_marker_invalid.would_be_bullets(cell.section.blocks)
-            assert bullet_count_mismatch._bullets(cell, {}) == before, version.source.text
+            assert bullet_count_mismatch._bullets(cell) == before, version.source.text
 
 
 def test_length_outlier_median_is_the_statistics_median():

@@ -49,15 +49,12 @@ def _accidental(cell, reference_cells) -> Hit | None:
                f"escape it (`{number[:-1]}\\{number[-1]}`) if it is a number, not a list")
 
 
-def _bullets(cell, leads: dict[int, bool]) -> int:
+def _bullets(cell) -> int:
     """The section's list items and would-be bullets (``would_be_bullets``), which need a
     paragraph with a line led by a dash or bullet: tested first, in the whole file
-    (``may_lead_a_line``, remembered in ``leads`` by version: most files cannot have one),
-    then in the section's paragraphs (``may_be_dash_led``)."""
-    key = id(cell.version)
-    if key not in leads:
-        leads[key] = may_lead_a_line(cell.version.source.text)
-    if leads[key]:
+    (``may_lead_a_line``: most files cannot have one), then in the section's paragraphs
+    (``may_be_dash_led``)."""
+    if may_lead_a_line(cell.version.source.text):
         for block, inline in cell.inlines:
             if block.kind == "paragraph" and may_be_dash_led(inline.content):
                 return cell.items + would_be_bullets(cell.section.blocks)
@@ -65,10 +62,9 @@ def _bullets(cell, leads: dict[int, bool]) -> int:
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    leads: dict[int, bool] = {}
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None]
-        counts = {c.lang: _bullets(c, leads) for c in cells}
+        counts = {c.lang: _bullets(c) for c in cells}
         if not any(counts.values()):
             continue
         for cell, ref in disagreements(cells, counts, ctx.source):

@@ -27,6 +27,7 @@ Fix
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Edit, Fix, Hit, Severity
@@ -68,6 +69,7 @@ _PREFIX = frozenset(">*+-0123456789.)\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u
                     "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
+@lru_cache(maxsize=8)  # asked for each version by three rules, per section by two
 def may_lead_a_line(text: str) -> bool:
     """Could a line of some paragraph start with an en dash, em dash or bullet (the first
     test of ``check``)? Some such mark must have, before it on its line of ``text``, nothing

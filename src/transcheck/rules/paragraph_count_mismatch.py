@@ -62,17 +62,12 @@ def _collect(blocks, lists_are_text: bool, accidental: tuple, out: list) -> None
             _collect(block.children, lists_are_text, accidental, out)
 
 
-def _counted(cell, leads: dict[int, bool]) -> bool:
+def _counted(cell) -> bool:
     """Are the cell's paragraphs here those the aligner counted (``Cell.paragraphs``: every
     paragraph of the section)? When the section has no list (no list item) and no line of the
-    version's paragraphs can start with a dash or bullet (``may_lead_a_line``, remembered in
-    ``leads`` by version), ``_paragraphs`` keeps every paragraph."""
-    if cell.items:
-        return False
-    key = id(cell.version)
-    if key not in leads:
-        leads[key] = may_lead_a_line(cell.version.source.text)
-    return not leads[key]
+    version's paragraphs can start with a dash or bullet (``may_lead_a_line``),
+    ``_paragraphs`` keeps every paragraph."""
+    return not cell.items and not may_lead_a_line(cell.version.source.text)
 
 
 def _shares(cell, paragraphs) -> list[float]:
@@ -148,7 +143,6 @@ def _n(count: int) -> str:
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     rows = ctx.alignment.rows
-    leads: dict[int, bool] = {}  # id(version) -> may_lead_a_line(its text)
     for r, row in enumerate(rows):
         cells = [c for c in row.cells if c is not None]
         listed = {c.lang: c.items > 0 for c in cells}
@@ -158,7 +152,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
         paragraphs = {}
         counts = {}
         for c in cells:
-            if _counted(c, leads):
+            if _counted(c):
                 counts[c.lang] = c.paragraphs  # the paragraphs are collected only if the count differs
                 continue
             as_text = False
