@@ -14,7 +14,7 @@ as fresh processes (median of R runs, alternating so drift hits all alike):
 - markdownlint-cli2 on the same files and on the one article, when it is on PATH or `npx`
   can run it offline.
 
-and prints wall times, ratios to the single-process floor, the peak memory (maximum
+and prints wall times, ratios to the single-process floor, CPU times (user + system), the peak memory (maximum
 resident set of the process and the children it waited for, from wait4), and issue #8's
 target for each figure with whether this run meets it.
 """
@@ -41,8 +41,9 @@ from synth import build  # noqa: E402  (a script beside this one)
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def measure(cmd: list[str], cwd: str) -> tuple[float, int]:
-    """Wall seconds and peak resident KiB of one run of ``cmd``."""
+def measure(cmd: list[str], cwd: str) -> tuple[float, int, float]:
+    """Wall seconds, peak resident KiB and CPU seconds (user + system, the process and the
+    children it waited for) of one run of ``cmd``."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=devnull, stderr=devnull)
@@ -51,7 +52,7 @@ def measure(cmd: list[str], cwd: str) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}")
-    return wall, usage.ru_maxrss
+    return wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def _markdownlint() -> list[str] | None:
@@ -119,21 +120,27 @@ def main() -> None:
     cache.mkdir()
     times: dict[str, list[float]] = {name: [] for name in cases}
     peaks: dict[str, int] = {name: 0 for name in cases}
+    cpus: dict[str, list[float]] = {name: [] for name in cases}
     measure(cases["check, warm cache"], str(cache))  # fills the cache, warms page cache and .pyc files
     for cmd in cases.values():  # warm-up
         measure(cmd, str(cache))
     for _ in range(args.repeat):
         for name, cmd in cases.items():
-            wall, peak = measure(cmd, str(cache))
+            wall, peak, cpu = measure(cmd, str(cache))
             times[name].append(wall)
+            cpus[name].append(cpu)
             peaks[name] = max(peaks[name], peak)
     floor = statistics.median(times["parse-only floor"])
     print(f"{files} files ({args.articles} articles x 5), {size:.1f} MB; median of {args.repeat}; "
           f"{os.cpu_count()} CPUs")
-    print(f"{'case':31} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}   target (issue #8)")
+    floor_cpu = statistics.median(cpus["parse-only floor"])
+    # The targets are wall-time ratios; the CPU ratio (user + system over the floor's) is
+    # shown beside them because it moves less when the machine is busy with something else.
+    print(f"{'case':31} {'wall s':>8} {'x floor':>8} {'cpu s':>8} {'x floor':>8} {'peak MiB':>9}   target (issue #8)")
     for name in cases:
-        wall = statistics.median(times[name])
-        print(f"{name:31} {wall:8.3f} {wall / floor:8.2f} {peaks[name] / 1024:9.0f}   {_target(name, wall, floor)}")
+        wall, cpu = statistics.median(times[name]), statistics.median(cpus[name])
+        print(f"{name:31} {wall:8.3f} {wall / floor:8.2f} {cpu:8.3f} {cpu / floor_cpu:8.2f} "
+              f"{peaks[name] / 1024:9.0f}   {_target(name, wall, floor)}")
     whole, part = peaks["check --jobs 1"], peaks["check --jobs 1, 1/5 corpus"]
     print(f"memory: peak {whole / 1024:.0f} MiB for the corpus, {part / 1024:.0f} MiB for a fifth of it "
           f"({whole / part:.2f}x; target <= 1.20x, and <= 150 MiB at 10,000 files)")
