@@ -55,3 +55,54 @@ def test_nothing_is_written_when_no_longer_wanted(tmp_path):
     assert write_atomically(str(path), "nytt\n", still_wanted=lambda: False) is False
     assert path.read_bytes() == b"upprunalegt\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["is.md"]
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path):
+    import stat
+    import threading
+
+    pipe = tmp_path / "out.json"
+    os.mkfifo(pipe)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    try:
+        assert write_atomically(str(pipe), ["[", "]\n"], output=True) is True
+    finally:
+        reader.join(10)
+    assert got == [b"[]\n"]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)  # a file renamed over it would have replaced it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_dev_null_is_written_into_never_renamed_over(monkeypatch):
+    import stat
+
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+    def replace(src, dst):  # the rename that made /dev/null a regular file (as root)
+        os.unlink(src)
+        raise AssertionError(f"renamed a file over {dst}")
+
+    monkeypatch.setattr(os, "replace", replace)
+    assert write_atomically(os.devnull, "findings\n", output=True) is True
+
+
+def test_a_symlink_is_kept_and_the_file_it_points_to_replaced(tmp_path):
+    target = tmp_path / "reports" / "latest.json"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "out.json"
+    link.symlink_to(target)
+    write_atomically(str(link), "new\n", output=True)
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_the_users_files_are_never_written_through_a_link(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("keep\n", encoding="utf-8")
+    link = tmp_path / "fi.md"  # a link put where the fixer's checked file was
+    link.symlink_to(outside)
+    write_atomically(str(link), "fixed\n", durable=True)
+    assert outside.read_text(encoding="utf-8") == "keep\n"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "fixed\n"

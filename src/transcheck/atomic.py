@@ -4,11 +4,21 @@ The content goes to a temporary file beside the target, which is then renamed ov
 (``os.replace``, atomic on POSIX and Windows): a reader never sees half a file, and a
 failure leaves the target as it was and no temporary file behind. Used for the fixes
 (the user's Markdown), the output and report files, the baseline and the cache.
+
+An output file the user names (``output=True``: ``-o``, ``--html``, ``--markdown``, the
+baseline) that is not a regular file (``-o /dev/null``, ``-o /dev/stdout``, a named pipe)
+is written in place, as a shell's redirection would: a file renamed over it would replace
+the device or pipe itself (as root, ``-o /dev/null`` made /dev/null a regular file); a
+symbolic link there is kept, and the file it points to replaced. The user's Markdown and
+the cache are never written through a link or into anything but a regular file: the
+fixer resolves and checks its target first, and a link put there since is replaced,
+not followed.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from typing import Callable, Iterable
 
@@ -25,11 +35,21 @@ def default_mode(path: str) -> int:
 
 
 def write_atomically(path: str, content: str | bytes | Iterable[str], *, durable: bool = False,
-                     still_wanted: Callable[[], bool] | None = None) -> bool:
+                     still_wanted: Callable[[], bool] | None = None, output: bool = False) -> bool:
     """Replace ``path`` with ``content`` (bytes, a string, or string pieces in order),
     keeping its permission bits. ``durable``: the data is flushed to the disk before the
     rename (the user's files). ``still_wanted``: asked just before the rename; when it
-    says no, nothing is written and False is returned. OSError when it cannot write."""
+    says no, nothing is written and False is returned. ``output``: a file the user names
+    for a run's output (see the module's doc). OSError when it cannot write."""
+    if output:
+        try:
+            kind = os.stat(path).st_mode
+        except OSError:
+            kind = None
+        if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+            return _write_in_place(path, content, still_wanted)
+        if kind is not None and os.path.islink(path):
+            path = os.path.realpath(path)  # the link stays; the file it points to is replaced
     mode = default_mode(path)
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".transcheck-", suffix=".tmp")
     try:
@@ -53,4 +73,19 @@ def write_atomically(path: str, content: str | bytes | Iterable[str], *, durable
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return True
+
+
+def _write_in_place(path: str, content: str | bytes | Iterable[str],
+                    still_wanted: Callable[[], bool] | None) -> bool:
+    """Write ``content`` into a device, pipe or socket as it is (``write_atomically``)."""
+    if still_wanted is not None and not still_wanted():
+        return False
+    binary = isinstance(content, bytes)
+    with open(path, "wb" if binary else "w", encoding=None if binary else "utf-8",
+              errors=None if binary else "surrogateescape") as handle:
+        if binary or isinstance(content, str):
+            handle.write(content)
+        else:
+            handle.writelines(content)
     return True

@@ -371,11 +371,12 @@ def _input_problems(result, paths: tuple[str, ...]) -> None:
 
 
 def _write_atomically(path: str, text) -> None:
-    """Write a report file (a string, or its pieces in order) whole or not at all
+    """Write a file the user named for the output (a string, or its pieces in order)
+    whole or not at all; a device or pipe (``-o /dev/null``) is written into, not replaced
     (``atomic``, imported only by the runs that write a file)."""
     from .atomic import write_atomically
 
-    write_atomically(path, text)
+    write_atomically(path, text, output=True)
 
 
 @main.command("fix")
