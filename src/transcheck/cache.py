@@ -26,16 +26,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from functools import partial
 
 from .atomic import write_atomically
+from .reading import read_bytes
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 DIRECTORY = ".transcheck_cache"
 FORMAT = 3
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read and hashed, not taken from the memo
+_KEY = re.compile("[0-9a-f]{64}")  # a key as a memo records it
 
 
 def salt(settings) -> str:
@@ -160,7 +163,7 @@ class Cache:
         """The stat memo's key for a group's files as they are now; None when one is not a
         regular file within ``max_size`` bytes, cannot be statted, or changed too recently."""
         recent = time.time_ns() - RACY_NS
-        h = hashlib.sha256(self.salt.encode("utf-8"))
+        described = []
         for cand in group:
             try:
                 info = os.stat(cand.path)
@@ -169,9 +172,10 @@ class Cache:
             if not stat.S_ISREG(info.st_mode) or (max_size is not None and info.st_size > max_size) \
                     or info.st_ctime_ns > recent or info.st_mtime_ns > recent:
                 return None
-            h.update(json.dumps([cand.path, cand.lang, cand.slug, cand.group, cand.named, info.st_dev,
-                                 info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]).encode("utf-8"))
-        return h.hexdigest()
+            described.append((cand.path, cand.lang, cand.slug, cand.group, cand.named, info.st_dev, info.st_ino,
+                              info.st_size, info.st_mtime_ns, info.st_ctime_ns))
+        # repr: unambiguous (its strings quoted and escaped, surrogates too), and one call per group
+        return hashlib.sha256((self.salt + repr(described)).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _memo_path(self, signed: str) -> str:
         return os.path.join(self.directory, f"v{FORMAT}", "stat", signed[:2], signed)
@@ -179,11 +183,10 @@ class Cache:
     def known(self, signed: str) -> str | None:
         """The key the files ``signed`` describes hashed to when last read, if recorded."""
         try:
-            with open(self._memo_path(signed), "rb") as handle:
-                key = handle.read(65).decode("ascii")
+            key = read_bytes(self._memo_path(signed), 64).decode("ascii")
         except (OSError, UnicodeDecodeError):
             return None
-        return key if len(key) == 64 and all(c in "0123456789abcdef" for c in key) else None
+        return key if _KEY.fullmatch(key) else None
 
     def remember(self, signed: str, key: str) -> None:
         """Record that the files ``signed`` describes hash to ``key``; skipped silently when
@@ -201,8 +204,7 @@ class Cache:
         try:
             if rendered:
                 return _read_output(self._out_path(key), key, rendered)
-            with open(self._path(key), encoding="utf-8") as handle:
-                doc = json.load(handle)
+            doc = json.loads(read_bytes(self._path(key), None).decode("utf-8"))
             if doc.get("format") != FORMAT or doc.get("key") != key:
                 return None
             return _part(doc, [finding_from_row(r) for r in doc["findings"]])
@@ -217,15 +219,23 @@ class Cache:
         doc = {"format": FORMAT, "key": key, "findings": [finding_row(f) for f in part.findings], **meta}
         _write(self.directory, self._path(key), json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
         blocks, counts = _output(part.findings)
-        head = {"format": FORMAT, "key": key, **meta,
+        checked = list(part.checked)
+        where = {path: index for index, path in enumerate(checked)}
+        # each path once: an article's slugs beside its checked paths, and a block's path as its
+        # place among them (a dict and a path when they are not those paths, as they always are)
+        slugs = [part.article_of[path] for path in checked] if list(part.article_of) == checked else part.article_of
+        encoded = [[text.encode("utf-8", "surrogateescape") for text in texts] for _, _, *texts in blocks]
+        head = {"format": FORMAT, "key": key, "files": part.files, "elsewhere": part.elsewhere,
+                "articles": part.articles, "checked": checked, "article_of": slugs,
                 "tally": [[rule, severity.value, fix.value if fix is not None else None, count]
                           for (rule, severity, fix), count in counts.items()],
-                "blocks": [[path, count, *map(len, texts)] for path, count, *texts in blocks]}
-        body = "".join(text for _, _, *texts in blocks for text in texts)
-        text = json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n" + body
-        # as bytes: no line ending translated (its lengths are the text's); a path's undecodable
-        # bytes (os.fsdecode's surrogates) as they were, as write_atomically writes text
-        _write(self.directory, self._out_path(key), text.encode("utf-8", "surrogateescape"))
+                "blocks": [[where.get(path, path), count, *map(len, data)]
+                           for (path, count, *_), data in zip(blocks, encoded)]}
+        # as bytes: lengths in bytes, no line ending translated; a path's undecodable bytes
+        # (os.fsdecode's surrogates) as they were, as write_atomically writes text
+        _write(self.directory, self._out_path(key),
+               b"".join([json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogateescape"),
+                         b"\n", *(part for data in encoded for part in data)]))
         return blocks, counts
 
 
@@ -241,10 +251,11 @@ def _part(doc: dict, findings: list):
                 int(doc["articles"]), {str(k): str(v) for k, v in article_of.items()})
 
 
-# The output file of an entry (``<key>.out``): a line of JSON, the header (the format, the
-# key, the part's counts, the tally, and [path, count, JSON length, text length] per block),
-# then the blocks' text, each path's JSON block then its text block, lengths in characters.
-# A warm run that writes text or JSON reads this file only: no finding row is decoded.
+# The output file of an entry (``<key>.out``), UTF-8: a line of JSON, the header (the
+# format, the key, the part's counts and paths, the tally, and [path (its index in
+# ``checked``), count, JSON length, text length] per block), then the blocks, each path's
+# JSON block then its text block, lengths in bytes. A warm run that writes text or JSON
+# reads this file only: no finding row is decoded.
 _FORMATS = ("json", "text")  # the order of a path's blocks in the output file
 
 
@@ -272,28 +283,37 @@ def rendered_blocks(blocks: list[tuple], rendered: str) -> list[tuple[str, int, 
 
 def _read_output(path: str, key: str, rendered: str):
     """The part an output file holds, with the ``rendered`` format's blocks; None for a
-    file of another format or key; an error when it is not what ``Cache.put`` writes."""
-    with open(path, encoding="utf-8", newline="") as handle:  # newline="": a block's \r stays
-        text = handle.read()
-    line, _, body = text.partition("\n")
-    head = json.loads(line)
+    file of another format or key; an error when it is not what ``Cache.put`` writes. Only
+    the header and the blocks of ``rendered`` are decoded (from the bytes read, not copied)."""
+    data = read_bytes(path, None)
+    end = data.index(b"\n")
+    head = json.loads(data[:end].decode("utf-8"))
     if head.get("format") != FORMAT or head.get("key") != key:
         return None
+    slugs = head["article_of"]
+    if type(slugs) is list:  # one per checked path (``Cache.put``)
+        if type(head["checked"]) is not list or len(slugs) != len(head["checked"]):
+            raise ValueError("not an entry")
+        head["article_of"] = dict(zip(head["checked"], slugs))
     part = _part(head, [])
+    checked = part.checked
     skip = _FORMATS.index(rendered)
-    blocks, at, previous = [], 0, None
+    view = memoryview(data)
+    blocks, at, previous = [], end + 1, None
     for row in head["blocks"]:
         if type(row) is not list or len(row) != 2 + len(_FORMATS):
             raise ValueError("not a block row")
         name, count, *lengths = row
+        if type(name) is int:
+            name = checked[name] if name >= 0 else None
         if type(name) is not str or type(count) is not int or count < 1 or (previous is not None and name <= previous) \
                 or any(type(length) is not int or length < 0 for length in lengths):
             raise ValueError("not a block row")
         start = at + sum(lengths[:skip])
-        blocks.append((name, count, body[start:start + lengths[skip]]))
+        blocks.append((name, count, str(view[start:start + lengths[skip]], "utf-8")))
         at += sum(lengths)
         previous = name
-    if at != len(body):
+    if at != len(data):
         raise ValueError("the blocks are not the file's text")
     counts = {}
     for row in head["tally"]:
