@@ -4,12 +4,15 @@ findings (rules and their options, source language, languages, shard, suppressio
 reporting). An entry that is missing, corrupt, truncated or written by something else is
 ignored and recomputed; entries are written whole (a temporary file renamed over).
 
-An entry keeps each finding as a row (``finding_row``), and also the text and JSON
-output of each of its paths' findings, as the run writes them (``formats.JOINS``), with
-the article's counts by rule, severity and fix (``spill.tally``): a warm run whose output
-is text or JSON, with no configuration that changes findings, writes those blocks as they
-are (``Cache.get(key, rendered)``) instead of rebuilding, counting and rendering every
-finding (which was most of its time: ~1 s of CPU for 42,000 findings at 10,000 files).
+An entry is two files: ``<key>.json`` keeps each finding as a row (``finding_row``);
+``<key>.out`` keeps the text and the JSON that the output writes for each of its paths'
+findings (a block per path and format, ``formats.JOINS``) and their counts by rule,
+severity and fix (``spill.tally``). A warm run whose output is text or JSON, with no
+configuration that changes findings, reads the ``.out`` file alone and writes its blocks
+as they are (``Cache.get(key, rendered)``, ``spill.FindingStore.add_blocks``) instead of
+rebuilding, counting and rendering every finding: at 10,000 files (42,000 findings) that
+took ~0.5 s of the warm run's 0.9 s of CPU. The two files are checked independently: a
+run uses an entry when the file it reads is whole and well-formed.
 
 A warm run would spend most of its time reading and hashing files that have not changed,
 so a stat memo (``Cache.known``/``Cache.remember``) records, for an article's files as

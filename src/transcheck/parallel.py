@@ -70,7 +70,7 @@ class Part:
     # the findings and counts of the moved groups, kept apart: valid unless their articles span chunks
     moved_part: "Part | None" = None
     # with Settings.rendered, the cached articles' findings as output: (path, count, block) for each
-    # path with findings, all that path's findings (``cache.rendered_part``), and their tally
+    # path with findings, all that path's findings (``cache.Cache.get``), and their tally
     blocks: list = field(default_factory=list)
     tally: dict = field(default_factory=dict)
 

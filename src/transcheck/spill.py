@@ -21,7 +21,7 @@ without rebuilding any spilled finding (which cost more than writing it).
 
 Such a store also takes blocks (``add_blocks``): all the findings of one path, already
 rendered and joined as the output writes them (``formats.JOINS``), with their tally, as
-the cache keeps them (``cache.rendered_part``). A block is held, spilled and given back by
+the cache keeps them (``cache.Cache.get`` with ``rendered``). A block is held, spilled and given back by
 ``rendered()`` as one piece: a warm run writes its cached findings without a Python step
 per finding. A path given as a block can have no other finding in the store.
 """
@@ -123,18 +123,18 @@ class FindingStore:
         a block (``add_blocks``) is one piece."""
         held = self._rendered_row
         for row in self._merged(lambda path, rows: rows, lambda found: [held(f) for f in found], _ROW_KEY,
-                                self._blocks):
+                                self._blocks):  # a store without blocks has none held
             yield row[4]
 
-    def _merged(self, spilled, held, key, blocks: dict | None = None) -> Iterator:
+    def _merged(self, spilled, held, key, held_blocks: dict | None = None) -> Iterator:
         """The items of every path in order: each run's blocks through ``spilled(path,
-        rows)``, the held findings through ``held(findings)``, a held block as its row
-        (``_block_row``); a path's items sorted by ``key`` (stable: a merge takes equal
+        rows)``, the held findings through ``held(findings)``, the ``held_blocks`` as their
+        rows (``_block_row``); a path's items sorted by ``key`` (stable: a merge takes equal
         paths from earlier runs first)."""
         runs = [self._read(start, end, spilled) for start, end in self._runs]
         runs.append((path, held(found)) for path, found in sorted(self._held.items()))
-        if blocks:
-            runs.append((path, [_block_row(block)]) for path, block in sorted(blocks.items()))
+        if held_blocks:
+            runs.append((path, [_block_row(block)]) for path, block in sorted(held_blocks.items()))
         for path, blocks in groupby(heapq.merge(*runs, key=itemgetter(0)), key=itemgetter(0)):
             found = [item for _, block in blocks for item in block]
             found.sort(key=key)
