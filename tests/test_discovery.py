@@ -145,3 +145,59 @@ def test_a_very_deep_directory_tree_is_searched(tmp_path):
         while deep != str(tmp_path):
             os.rmdir(deep)
             deep = os.path.dirname(deep)
+
+
+def _tree(root: Path) -> None:
+    """Directories of every layout, mixed, with what the walk skips or must not enter (a3
+    is not a slug directory: half its .md entries, a directory among them, are languages)."""
+    for rel in ("slugs/a1/fi.md", "slugs/a1/sv.md", "slugs/a1/notes.md", "slugs/a2/en.md", "slugs/a2/README.md",
+                "slugs/a2/x.md", "slugs/a2/y.md", "Finnish/capm.md", "Swedish/capm.md", "pl/capm.md",
+                "sfx/intro.fi.md", "sfx/intro.sv.md", "sfx/intro.md", "plain/one.md", "plain/two.txt",
+                "plain/.hidden.md", ".hid/fi.md", "node_modules/fi.md", "deep/er/still/fi.md", "deep/er/still/sv.md",
+                "fi.md", "sv.md", "Finnish/sub/fi.md", "odd name/[fi].md", "odd name/fi.md.bak",
+                "slugs/a3/fi.md", "slugs/a3/sv.md", "slugs/a3/notes.md", "slugs/a3/z.md/keep.txt"):
+        _write(root, rel)
+    (root / "linked").symlink_to(root / "slugs")
+
+
+def test_discovery_shortcuts_agree_with_the_general_path(tmp_path, monkeypatch):
+    """A walked file's parent and name come from the walk (not os.path), its directory's
+    slug-dir status from the walk's listing (not a second listdir), and its directory is
+    taken as under a searched one (not resolved): the same candidates as without them."""
+    from transcheck import discovery
+
+    _tree(tmp_path / "c")
+    runs = [[str(tmp_path / "c")], [str(tmp_path / "c" / "slugs")], [str(tmp_path / "c" / "Finnish")],
+            [str(tmp_path / "c" / "linked")], [str(tmp_path / "c" / "slugs" / "a1" / "fi.md")],
+            [str(tmp_path / "c" / "slugs"), str(tmp_path / "c" / "Finnish" / "capm.md"), str(tmp_path / "nothing")],
+            [str(tmp_path / "c" / "sfx"), str(tmp_path / "c" / "deep")]]
+
+    def found():
+        out = []
+        for paths in runs:
+            for layout in (None, *discovery.LAYOUTS):
+                for include in (discovery.INCLUDE, ("*.md", "*.txt"), ("[a-f]*.md",), ("*",)):
+                    d = discovery.discover(paths, layout, include)
+                    out.append(([(c.path, c.lang, c.slug, c.group, c.named) for c in d.candidates], d.missing))
+        return out
+
+    fast = found()
+    walk = discovery._md_files
+    monkeypatch.setattr(discovery, "_md_files",  # the walk's files only, as the general path finds them
+                        lambda directory, include=discovery.INCLUDE, slug_dirs=None: dict.fromkeys(walk(directory, include)))
+    assert found() == fast
+    assert any(candidates for candidates, _ in fast)
+
+
+def test_include_matcher_is_fnmatch():
+    import random
+    from fnmatch import fnmatch
+
+    from transcheck.discovery import _matcher
+
+    rng = random.Random(8)
+    alphabet = "ab.*?[]!-_ Ä"
+    for _ in range(3000):
+        patterns = tuple("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(1, 2)))
+        name = "".join(rng.choice("ab._ Ämd") for _ in range(rng.randint(0, 6)))
+        assert _matcher(patterns)(name) == any(fnmatch(name, p) for p in patterns), (patterns, name)

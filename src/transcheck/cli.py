@@ -345,7 +345,9 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             if cache_dir:
                 chosen.salt = salt(chosen)
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
-                                          progress=bar if bar.enabled else None, select=config.apply,
+                                          progress=bar if bar.enabled else None,
+                                          select=config.apply if config.per_file_ignores or config.severity
+                                          else None,  # what Config.apply changes (else nothing)
                                           render=render, pages=pages)
         if result is None:
             from .engine import run

@@ -17,7 +17,8 @@ this names a language for is identified by its text (``grouping``).
 from __future__ import annotations
 
 import os
-from fnmatch import fnmatch
+import re
+from fnmatch import translate
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,12 +70,16 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def _md_files(directory: str, include: tuple[str, ...] = INCLUDE) -> list[str]:
+def _md_files(directory: str, include: tuple[str, ...] = INCLUDE,
+              slug_dirs: dict[str, bool] | None = None) -> dict[str, tuple[str, str]]:
     """The files under ``directory`` (normalised) matching ``include``, in ``os.walk``'s
-    order (a directory's files by name, then its subdirectories): hidden files and
-    directories and ``node_modules`` skipped, symlinked directories not entered,
-    directories that cannot be listed skipped. Iterative: no depth limit."""
-    found: list[str] = []
+    order (a directory's files by name, then its subdirectories), each with its parent
+    and name (``_parent``, ``_name``): hidden files and directories and ``node_modules``
+    skipped, symlinked directories not entered, directories that cannot be listed skipped.
+    Iterative: no depth limit. Each directory listed is recorded in ``slug_dirs`` as
+    ``_dir_is_slug_dir`` would find it (its listing is this one: not listed again)."""
+    found: dict[str, tuple[str, str]] = {}
+    matches = _matcher(include)
     pending = [directory]
     while pending:
         top = pending.pop()
@@ -83,6 +88,8 @@ def _md_files(directory: str, include: tuple[str, ...] = INCLUDE) -> list[str]:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:
             continue
+        if slug_dirs is not None:
+            slug_dirs[top] = _slug_dir([entry.name for entry in entries])
         dirs = []
         for entry in entries:
             name = entry.name
@@ -93,29 +100,44 @@ def _md_files(directory: str, include: tuple[str, ...] = INCLUDE) -> list[str]:
             if is_dir:
                 if not name.startswith(".") and name != "node_modules" and not entry.is_symlink():
                     dirs.append(_join(top, name))
-            elif not name.startswith(".") and any(fnmatch(name, pattern) for pattern in include):
-                found.append(_join(top, name))
+            elif not name.startswith(".") and matches(name):
+                found[_join(top, name)] = (top, name)
         pending.extend(reversed(dirs))
     return found
+
+
+def _matcher(include: tuple[str, ...]):
+    """A function of a file name: does it match one of the ``include`` patterns, as
+    ``fnmatch.fnmatch`` says (each pattern compiled once, as ``fnmatch`` compiles it)?"""
+    normcase = os.path.normcase
+    matchers = [re.compile(translate(normcase(pattern))).match for pattern in include]
+    return lambda name: any(match(normcase(name)) for match in matchers)
+
+
+def _slug_dir(names: list[str]) -> bool:
+    """Are most Markdown files among a directory's entry ``names`` named by a language code?"""
+    stems = [p[:-3] for p in names if p.endswith(".md")]
+    langs = sum(1 for s in stems if code_of(s) and len(s) <= 7)
+    return bool(stems) and langs * 2 > len(stems)
 
 
 def _dir_is_slug_dir(directory: str, cache: dict[str, bool]) -> bool:
     """Are most Markdown files of this directory named by a language code?"""
     if directory not in cache:
         try:
-            stems = [p[:-3] for p in os.listdir(directory) if p.endswith(".md")]
+            names = os.listdir(directory)
         except OSError:
-            stems = []
-        langs = sum(1 for s in stems if code_of(s) and len(s) <= 7)
-        cache[directory] = bool(stems) and langs * 2 > len(stems)
+            names = []
+        cache[directory] = _slug_dir(names)
     return cache[directory]
 
 
-def classify(path: str, layout: str | None, cache: dict[str, bool]) -> tuple[str | None, str, str, str]:
-    """(lang, slug, group, layout) for a normalised path; lang is None when the path says nothing."""
-    name = _name(path)
+def classify(path: str, layout: str | None, cache: dict[str, bool],
+             where: tuple[str, str] | None = None) -> tuple[str | None, str, str, str]:
+    """(lang, slug, group, layout) for a normalised path; lang is None when the path says
+    nothing. ``where``: its ``(_parent(path), _name(path))`` when known (``_md_files``)."""
+    parent, name = where if where is not None else (_parent(path), _name(path))
     stem = name[:-3] if name.endswith(".md") else _stem(name)
-    parent = _parent(path)
     if layout in (None, "suffix") and "." in stem:
         slug, _, tag = stem.rpartition(".")
         lang = code_of(tag)
@@ -123,8 +145,9 @@ def classify(path: str, layout: str | None, cache: dict[str, bool]) -> tuple[str
             return lang, slug, f"suffix:{_join(parent, slug)}", "suffix"
     if layout == "suffix":
         return None, stem, f"file:{path}", "suffix"
-    if layout == "slug-dir" or (layout is None and code_of(stem) and _dir_is_slug_dir(parent, cache)):
-        lang = code_of(stem)
+    code = code_of(stem) if layout in (None, "slug-dir") else None
+    if layout == "slug-dir" or (layout is None and code and _dir_is_slug_dir(parent, cache)):
+        lang = code
         # `fi.md` or `./fi.md` named from inside the article's directory: the slug is that directory's name
         return lang, _name(parent) or _name(os.path.realpath(parent)), f"slug-dir:{parent}", "slug-dir"
     if layout in (None, "lang-dir"):
@@ -175,27 +198,30 @@ def discover(paths: list[str], layout: str | None = None, include: tuple[str, ..
     Directories are searched for files matching ``include`` (file name patterns);
     ``excluded(path)`` (the configuration's ``exclude``) drops files, named or not."""
     cache: dict[str, bool] = {}
-    named: dict[str, None] = {}
+    named: dict[str, tuple[str, str] | None] = {}  # path -> (parent, name) when the walk gave them
     missing: list[str] = []
     searched: list[str] = []
     for raw in paths:
         path = str(Path(raw))
         if os.path.isdir(path):
             searched.append(os.path.realpath(path))
-            named.update(dict.fromkeys(_md_files(path, include)))
+            named.update(_md_files(path, include, cache))
         elif os.path.lexists(path):
             named.setdefault(path)
         else:
             missing.append(raw)
     candidates: dict[str, Candidate] = {}
-    for path in named:
-        lang, slug, group, how = classify(path, layout, cache)
+    for path, where in named.items():
+        lang, slug, group, how = classify(path, layout, cache, where)
         candidates[path] = Candidate(path, lang, slug, group, True)
     inside: dict[str, bool] = {}  # a directory holding versions: is it under a searched one?
     for cand in list(candidates.values()):
         if cand.lang is None:
             continue
         how = cand.group.split(":", 1)[0]
+        where = named[cand.path]
+        if where is not None and how != "lang-dir":
+            continue  # its scope is a directory the walk of a searched one entered: under it
         scope = _parent(_parent(cand.path)) if how == "lang-dir" else _parent(cand.path)
         if scope not in inside:
             resolved = os.path.realpath(scope)

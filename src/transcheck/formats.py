@@ -181,3 +181,6 @@ FORMATS = {"text": as_text, "json": as_json, "sarif": _sarif, "github": _github,
 STREAMED = {"text": text_chunks, "json": json_chunks}
 # What each streamed format writes for one finding (a findings store may keep that instead).
 RENDER = {"text": text_line, "json": finding_json}
+# What each streamed format writes between two findings' pieces: the pieces of several
+# findings joined with it are written as one piece (the blocks a cache entry keeps, ``cache``).
+JOINS = {"text": "\n", "json": ",\n    "}

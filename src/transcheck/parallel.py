@@ -4,7 +4,9 @@ The parent discovers the candidates and groups them by the article their path na
 (``Candidate.group``); it parses nothing. Chunks of those groups go to worker processes,
 which read, parse and check them and send back findings only. A group whose files all
 stay in it (no front matter ``translationKey`` moves one out) is checked alone, so its
-findings depend on its own files only: that is the unit the cache (``cache``) stores.
+findings depend on its own files only: that is the unit the cache (``cache``) stores,
+and its paths have no findings from elsewhere, so that a cached article's findings can be
+kept as the output its entry holds (``Part.blocks``: a block per path).
 Groups with a moved file are checked together per chunk; when the articles they form
 span chunks, the parent checks all those groups again in-process (in one process, they
 are checked together once, at the end). The parent keeps the findings in a
@@ -43,6 +45,9 @@ class Settings:
     # for ``report --html``: (the languages shown, the configuration's filter) to render each
     # article's section of the page where it is checked (``html_report.articles_html``)
     html: tuple | None = None
+    # "text" or "json" when the run writes that format and no configuration changes a
+    # finding: cached articles are given as that format's blocks (``Part.blocks``)
+    rendered: str | None = None
 
 
 @dataclass
@@ -64,6 +69,10 @@ class Part:
     keys: set = field(default_factory=set)
     # the findings and counts of the moved groups, kept apart: valid unless their articles span chunks
     moved_part: "Part | None" = None
+    # with Settings.rendered, the cached articles' findings as output: (path, count, block) for each
+    # path with findings, all that path's findings (``cache.Cache.get``), and their tally
+    blocks: list = field(default_factory=list)
+    tally: dict = field(default_factory=dict)
 
     def add(self, other: "Part") -> None:
         self.findings.extend(other.findings)
@@ -76,6 +85,9 @@ class Part:
         self.pages.extend(other.pages)
         self.hits += other.hits
         self.misses += other.misses
+        self.blocks.extend(other.blocks)
+        for key, count in other.tally.items():
+            self.tally[key] = self.tally.get(key, 0) + count
 
 
 def run_chunked(paths: list[str], layout: str | None, settings: Settings, include: tuple[str, ...] = INCLUDE,
@@ -85,9 +97,11 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     ``article_count`` says how many) and its findings are a ``spill.FindingStore``, so
     memory does not grow with the number of findings. ``select`` (e.g.
     ``Config.apply``) filters each batch of findings before it is kept; ``render``: the
-    store keeps spilled findings as their output pieces (``FindingStore``); ``pages``
-    (a ``spill.PageStore``, with ``settings.html``): where each article's rendered section
-    goes. None when a file needs the serial path.
+    store keeps spilled findings as their output pieces (``FindingStore``), and with the
+    cache and no ``select``, each cached article's findings are the output its entry keeps
+    (``Settings.rendered``, ``FindingStore.add_blocks``); ``pages`` (a ``spill.PageStore``,
+    with ``settings.html``): where each article's rendered section goes. None when a file
+    needs the serial path.
 
     What the parent keeps per file (checked paths, their articles) grows with the corpus;
     the findings of articles that front matter joins across groups (rare) are held until
@@ -99,6 +113,15 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
         from dataclasses import replace
 
         settings = replace(settings, cache_dir=None)  # a cached article has no rendered section
+    rendered = None
+    if settings.cache_dir and render is not None and select is None:  # cached articles come as blocks
+        from .formats import RENDER
+
+        rendered = next((name for name, function in RENDER.items() if function is render), None)
+    if settings.rendered != rendered:
+        from dataclasses import replace
+
+        settings = replace(settings, rendered=rendered)
     found = discover(paths, layout, include, excluded)
     if any(cand.lang is None for cand in found.candidates):
         return None
@@ -111,6 +134,9 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     def take(part: Part) -> None:
         findings.add(select(part.findings) if select else part.findings)
         part.findings = []
+        if part.blocks:
+            findings.add_blocks(part.blocks, part.tally)
+            part.blocks, part.tally = [], {}
         for page in part.pages:
             pages.add(*page)
         part.pages = []
@@ -184,17 +210,19 @@ def _read(group: list, max_size: int | None) -> list[bytes | None]:
     return datas
 
 
-def _lookup(groups: list[list], store, max_size: int | None) -> Iterator[tuple[list, list | None, str | None, Part | None]]:
+def _lookup(groups: list[list], store, max_size: int | None,
+            rendered: str | None = None) -> Iterator[tuple[list, list | None, str | None, Part | None]]:
     """Each group with its files' bytes, its cache key (None: not cached) and its cached
-    part (None: to compute), one group at a time, so a corpus's bytes are never all held.
-    A group the cache's stat memo knows, with a cached part, is not read (bytes None)."""
+    part (None: to compute; ``Cache.get`` with ``rendered``), one group at a time, so a
+    corpus's bytes are never all held. A group the cache's stat memo knows, with a cached
+    part, is not read (bytes None)."""
     for group in groups:
         if store is None:
             yield group, _read(group, max_size), None, None
             continue
         signed = store.signatures(group, max_size)
         known = store.known(signed) if signed is not None else None
-        entry = store.get(known) if known is not None else None
+        entry = store.get(known, rendered) if known is not None else None
         if entry is not None:
             yield group, None, known, entry
             continue
@@ -202,7 +230,7 @@ def _lookup(groups: list[list], store, max_size: int | None) -> Iterator[tuple[l
         key = store.key(group, datas) if None not in datas else None
         if key is not None and signed is not None and key != known:
             store.remember(signed, key)
-        yield group, datas, key, store.get(key) if key is not None else None
+        yield group, datas, key, store.get(key, rendered) if key is not None else None
 
 
 def _cached(groups: list[list], settings: Settings, take) -> list[list]:
@@ -210,7 +238,8 @@ def _cached(groups: list[list], settings: Settings, take) -> list[list]:
     from . import cache as cache_mod
 
     rest = []
-    for group, _, _, entry in _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt), settings.max_size):
+    for group, _, _, entry in _lookup(groups, cache_mod.Cache(settings.cache_dir, settings.salt), settings.max_size,
+                                      settings.rendered):
         if entry is None:
             rest.append(group)
         else:
@@ -228,7 +257,7 @@ def work(chunk: list[list], settings: Settings, check_moved: bool = True) -> Par
 
     store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
     out = Part()
-    for group, datas, key, entry in _lookup(chunk, store, settings.max_size):
+    for group, datas, key, entry in _lookup(chunk, store, settings.max_size, settings.rendered):
         if entry is not None:
             out.add(entry)
             out.hits += 1
@@ -272,7 +301,12 @@ def _compute(group: list, datas: list, key: str | None, store, settings: Setting
     part = _check_loaded(loaded, settings)
     out.misses += 1
     if key is not None:
-        store.put(key, part)
+        blocks, counts = store.put(key, part)
+        if settings.rendered:  # as a warm run will give it (the blocks are made: not rendered again)
+            from .cache import rendered_blocks
+
+            part.findings = []
+            part.blocks, part.tally = rendered_blocks(blocks, settings.rendered), counts
     out.add(part)
 
 

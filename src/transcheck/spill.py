@@ -18,6 +18,12 @@ A store made with ``render`` (a function of a finding: one piece of the output, 
 ``formats.finding_json``) writes each finding to disk as that piece, with its sort key,
 and ``rendered()`` gives the pieces in order: the output of a large corpus is then written
 without rebuilding any spilled finding (which cost more than writing it).
+
+Such a store also takes blocks (``add_blocks``): all the findings of one path, already
+rendered and joined as the output writes them (``formats.JOINS``), with their tally, as
+the cache keeps them (``cache.Cache.get`` with ``rendered``). A block is held, spilled and given back by
+``rendered()`` as one piece: a warm run writes its cached findings without a Python step
+per finding. A path given as a block can have no other finding in the store.
 """
 
 from __future__ import annotations
@@ -42,6 +48,9 @@ class FindingStore:
     def __init__(self, render: Callable[[Finding], str] | None = None) -> None:
         self.render = render  # with it, spilled findings are kept as their rendered pieces only
         self._held: dict[str, list[Finding]] = {}  # path -> its findings not yet written
+        self._blocks: dict[str, str] = {}  # path -> its block not yet written (``add_blocks``)
+        self._blocked: set[str] = set()  # the paths given as blocks
+        self._spilled: set[str] = set()  # the paths whose findings (not blocks) were written out
         self._held_count = 0
         self._runs: list[tuple[int, int]] = []  # (start, end) offsets of each run written, in order
         self._file = None
@@ -53,14 +62,35 @@ class FindingStore:
         for f in findings:
             if self._held_count >= HELD:
                 self._spill()
+            if f.path in self._blocked:
+                raise ValueError(f"{f.path}: a finding for a path given as a block")
             self._held.setdefault(f.path, []).append(f)
             self._held_count += 1
             self._count += 1
             self.tally[tally_key(f)] += 1
 
+    def add_blocks(self, blocks: Iterable[tuple[str, int, str]], tally: dict) -> None:
+        """Keep ``blocks``, (path, count, block): all the findings of each path, already
+        rendered by this store's ``render`` and joined (``formats.JOINS``), and ``tally``,
+        their counts as ``tally_key`` makes them. Beyond ``HELD`` findings held, the held
+        ones are written out first (so at most ``HELD`` plus one block are held). ValueError
+        for a path the store already has findings for: they could not be put in order."""
+        if self.render is None:
+            raise TypeError("blocks are rendered findings: a store without render takes findings")
+        for path, count, block in blocks:
+            if path in self._blocked or path in self._held or path in self._spilled:
+                raise ValueError(f"{path}: a block for a path the store already has findings for")
+            if self._held_count >= HELD:
+                self._spill()
+            self._blocked.add(path)
+            self._blocks[path] = block
+            self._held_count += count
+            self._count += count
+        self.tally.update(tally)
+
     def _spill(self) -> None:
-        """Write the held findings to the temporary file as one run: (path, rows) blocks,
-        paths sorted."""
+        """Write the held findings and blocks to the temporary file as one run: (path, rows)
+        pairs, paths sorted (a block is one row, ``_block_row``)."""
         import pickle  # here: a run that spills nothing (one article) does not import these
         import tempfile
 
@@ -68,10 +98,12 @@ class FindingStore:
             self._file = tempfile.TemporaryFile(prefix="transcheck-findings-")
         start = self._file.seek(0, os.SEEK_END)
         row = _row if self.render is None else self._rendered_row
-        for path in sorted(self._held):
-            pickle.dump((path, [row(f) for f in self._held[path]]), self._file, pickle.HIGHEST_PROTOCOL)
+        for path in sorted([*self._held, *self._blocks]):
+            rows = [row(f) for f in self._held[path]] if path in self._held else [_block_row(self._blocks[path])]
+            pickle.dump((path, rows), self._file, pickle.HIGHEST_PROTOCOL)
         self._runs.append((start, self._file.tell()))
-        self._held = {}
+        self._spilled.update(self._held)
+        self._held, self._blocks = {}, {}
         self._held_count = 0
 
     def _rendered_row(self, f: Finding) -> tuple:
@@ -80,23 +112,29 @@ class FindingStore:
     def __iter__(self) -> Iterator[Finding]:
         """Every finding, sorted: the runs and the held findings merged by path (a path's
         blocks in the order they were written), each path's findings sorted. Not for a
-        store with ``render`` that has spilled (its spilled findings are text now)."""
-        if self.render is not None and self._runs:
+        store with ``render`` that has spilled (its spilled findings are text now), nor
+        one that was given blocks."""
+        if self.render is not None and (self._runs or self._blocked):
             raise TypeError("the spilled findings of a rendering store are read with rendered()")
         return self._merged(lambda path, rows: [_finding(path, row) for row in rows], list, _sort_key)
 
     def rendered(self) -> Iterator[str]:
-        """Every finding's rendered piece, in ``sort_key`` order (a store with ``render``)."""
+        """Every finding's rendered piece, in ``sort_key`` order (a store with ``render``);
+        a block (``add_blocks``) is one piece."""
         held = self._rendered_row
-        for row in self._merged(lambda path, rows: rows, lambda found: [held(f) for f in found], _ROW_KEY):
+        for row in self._merged(lambda path, rows: rows, lambda found: [held(f) for f in found], _ROW_KEY,
+                                self._blocks):  # a store without blocks has none held
             yield row[4]
 
-    def _merged(self, spilled, held, key) -> Iterator:
+    def _merged(self, spilled, held, key, held_blocks: dict | None = None) -> Iterator:
         """The items of every path in order: each run's blocks through ``spilled(path,
-        rows)``, the held findings through ``held(findings)``; a path's items sorted by
-        ``key`` (stable: a merge takes equal paths from earlier runs first)."""
+        rows)``, the held findings through ``held(findings)``, the ``held_blocks`` as their
+        rows (``_block_row``); a path's items sorted by ``key`` (stable: a merge takes equal
+        paths from earlier runs first)."""
         runs = [self._read(start, end, spilled) for start, end in self._runs]
         runs.append((path, held(found)) for path, found in sorted(self._held.items()))
+        if held_blocks:
+            runs.append((path, [_block_row(block)]) for path, block in sorted(held_blocks.items()))
         for path, blocks in groupby(heapq.merge(*runs, key=itemgetter(0)), key=itemgetter(0)):
             found = [item for _, block in blocks for item in block]
             found.sort(key=key)
@@ -122,6 +160,7 @@ class FindingStore:
             self._file.close()
             self._file = None
         self._held, self._runs, self._held_count = {}, [], 0
+        self._blocks, self._blocked, self._spilled = {}, set(), set()
 
 
 def tally_key(f: Finding) -> tuple:
@@ -141,6 +180,12 @@ def _sort_key(f: Finding) -> tuple:
 
 
 _ROW_KEY = itemgetter(0, 1, 2, 3)  # a rendered row's sort key within its path: line, column, code, message
+
+
+def _block_row(block: str) -> tuple:
+    """A block (``add_blocks``) as a rendered row: the only row of its path (its sort key
+    is never compared with another's)."""
+    return (0, 0, "", "", block)
 
 
 def _row(f: Finding) -> tuple:
