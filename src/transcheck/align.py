@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
+from .numbers import runs as digit_runs
 
 # `\d\d*` rather than `\d+`: a pattern that starts with a character class lets the regex engine
 # skip ahead to the digits instead of trying a match at every character (same matches).
@@ -60,6 +61,7 @@ class Cell(NamedTuple):
     article_prose: int = 0  # characters of prose in the whole version
     text: str = ""  # the masked text of the inlines, heading first, joined with spaces
     codes: tuple[str, ...] = ()  # the source of every code span of the section (backticks included), in order
+    runs: tuple[str, ...] = ()  # the runs of digits of ``text`` (``numbers.runs``), in order
 
     @property
     def lang(self) -> str:
@@ -116,19 +118,38 @@ def _cells(version: Version) -> list[Cell]:
                     if inline.code_spans:
                         codes += [inline.content[a:b] for a, b in inline.code_spans]
         text = " ".join(texts)
-        # a number without separators is its own digits
-        numbers = {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+        runs = digit_runs(text)
+        numbers = _numbers(runs) if runs else ()
         names = set(map(_stem, set(_NAME.findall(text))))
         names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
-                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes)))
+                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes),
+                      tuple(runs)))
     total = sum(f[6] for f in found)
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
-                 links, inlines, prose, total, text, codes)
-            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes)
+                 links, inlines, prose, total, text, codes, runs)
+            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes, runs)
             in enumerate(found)]
+
+
+def _numbers(runs: list[str]) -> set[str]:
+    """The numbers of a text (``_NUMBER``'s matches, a number without separators as its own
+    digits, separators dropped), from its runs of digits (``numbers.runs``).
+
+    ``_NUMBER`` matches inside the runs only, and matches a run as it matches the text: each
+    of its characters after the first is a digit or a separator that a digit follows, so a
+    match never reaches past its run, and it starts at a digit, which every run starts
+    with. So the matches of the text are those of its runs, in order, and a run of digits
+    alone (most runs: a year, an amount) is one match, itself."""
+    numbers = set()
+    for run in set(runs):
+        if run.isdecimal():
+            numbers.add(run)
+        else:
+            numbers.update(m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in _NUMBER.findall(run))
+    return numbers
 
 
 def similarity(a: Cell, b: Cell) -> float:

@@ -168,3 +168,29 @@ def values(text: str, lang: str, ascii_digits: bool = False) -> list[str]:
 
 
 SEPARATOR = "\n"  # joins texts for ``scan`` (see there)
+
+
+def runs(text: str) -> list[str]:
+    """The runs of digits of a text, in order: digits, and group or decimal separators
+    between digits (what ``scan`` reads numbers from)."""
+    return _RUN.findall(text)
+
+
+def joined_values(texts_runs: list[str], text: str, lang: str) -> list[str] | None:
+    """``values`` of texts joined by ``SEPARATOR``, read from ``runs`` of the same texts
+    joined by spaces (``text``; an aligned section's ``Cell.text`` and ``Cell.runs``)
+    without scanning them again; None when they cannot tell.
+
+    A run of the texts joined by spaces holds a space where it runs from one text into the
+    next (``12`` ending one, ``345`` opening the next); when no run holds a space, no run
+    does, and the runs are those of the texts joined by ``SEPARATOR`` (which ends a run).
+    A century suffix (``-luvulla``) is read where each run ends (``scan``: None then). Roman
+    numerals and century suffixes read the same in either text: the separator and the
+    space are both neither word characters nor part of a suffix."""
+    if " " in "".join(texts_runs):
+        return None
+    suffixes = _CENTURY_SUFFIX.get(lang, ())
+    if suffixes and any(suffix in text for suffix in suffixes):
+        return None
+    out = [value for run in texts_runs for _, value, _ in _run_values(run, lang, False)]
+    return out + [value for _, _, value, _ in _romans(text)]

@@ -1,0 +1,112 @@
+"""Scans of a section's text made once and read by several passes give what each pass's own
+scan would.
+
+The aligner reads a section's runs of digits (``numbers.runs``) and derives its numbers
+from them (``align._numbers``); number-mismatch reads its values from the same runs
+(``numbers.joined_values``) instead of scanning the section's texts again. Each is held to
+the scan it replaces on generated texts (hypothesis, with the characters the shortcut
+turns on) and on the shipped corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from transcheck import numbers
+from transcheck.align import _NOT_DIGITS, _NUMBER, _numbers, align
+from transcheck.engine import run
+from transcheck.rules import number_mismatch
+
+from .conftest import CORPUS, needs_shared
+
+# digits (ASCII and others), group and decimal separators, a space, Roman letters, a
+# century suffix's letters and other letters: what decides where a number or a run ends
+_ALPHABET = "0123456789٣５߁ .,\u00a0\u202f\naIVXl-uvta"
+_TEXT = st.text(alphabet=_ALPHABET, max_size=16)
+_PIECES = st.lists(st.sampled_from(["1900", "-luvulla", "2000", "-talet", "1980", "s", " ", "\u00a0", ",", ".", "5",
+                                    "XIV", "X", "I", "12", "345", "٣", "\n", "a", "1 000", "3,5"]),
+                   max_size=8).map("".join)
+
+
+def _numbers_scanned(text: str) -> set[str]:
+    """The aligner's numbers as it read them before: ``_NUMBER`` over the text."""
+    return {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_TEXT, _PIECES))
+def test_the_numbers_of_the_runs_are_those_of_the_text(text):
+    assert _numbers(numbers.runs(text)) == _numbers_scanned(text)
+
+
+def test_a_run_with_separators_is_read_as_numbers():
+    # `1 000 2019` is one run and two numbers (1000201 and 9, as _NUMBER reads them)
+    for text in ("in 1 000 2019 and 6.12.2018", "3,5 and 3,55555", "12 345 ٣٤ 2019"):
+        assert not all(run.isdecimal() for run in numbers.runs(text))
+        assert _numbers(numbers.runs(text)) == _numbers_scanned(text)
+    assert _numbers(numbers.runs("in 1 000 2019")) == {"1000201", "9"}
+
+
+def _values_scanned(texts: list[str], lang: str) -> list[str]:
+    """number-mismatch's values of texts, as it read them before: a scan of the texts
+    joined by ``numbers.SEPARATOR``."""
+    return sorted(numbers.values(numbers.SEPARATOR.join(texts), lang))
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(st.one_of(_TEXT, _PIECES), min_size=1, max_size=4), st.sampled_from(["en", "fi", "sv", "pl"]))
+def test_values_read_from_the_runs_of_the_space_joined_text_are_those_of_a_scan(texts, lang):
+    text = " ".join(texts)  # as the aligner joins a section's texts (Cell.text)
+    found = numbers.joined_values(numbers.runs(text), text, lang)
+    event("from the runs" if found is not None else "scanned")
+    if found is not None:
+        assert sorted(found) == _values_scanned(texts, lang)
+
+
+def test_a_run_that_crosses_two_texts_is_not_read():
+    # joined with a space, `12` and `345` read as one run (12345): the texts are scanned
+    for texts, lang in ((["vuonna 12", "345 euroa"], "fi"), (["in 2019", "2020 and"], "en"),
+                        (["1 000", "euroa"], "fi")):
+        text = " ".join(texts)
+        assert numbers.joined_values(numbers.runs(text), text, lang) is None
+    # nor a text with a century suffix, read where each run ends
+    assert numbers.joined_values(["1900"], "1900-luvulla", "fi") is None
+    assert sorted(numbers.joined_values(["2019", "13"], "in 2019 XIV 13 X", "en")) == ["13", "14", "2019"]
+
+
+def _summary_scanned(cell) -> list[str]:
+    """number-mismatch's summary of a cell as it was made before."""
+    out = []
+    if cell.numbers or "X" in cell.text:
+        text = numbers.SEPARATOR.join([inline.masked for _, inline in cell.inlines])
+        out = numbers.values(text, cell.lang)
+    if cell.items:
+        out += [str(item.number) for item in number_mismatch._numbered_items(cell.section.blocks, [])]
+    return sorted(out)
+
+
+def _summaries_are_those_of_a_scan(path) -> Counter:
+    read = Counter()
+    for article in run([str(path)], rules=()).articles:
+        for row in align(article).rows:
+            for cell in row.cells:
+                if cell is None:
+                    continue
+                assert cell.runs == tuple(numbers.runs(cell.text))
+                assert cell.numbers == _numbers_scanned(cell.text)
+                assert number_mismatch._summary(cell) == _summary_scanned(cell)
+                if cell.numbers:
+                    read[numbers.joined_values(cell.runs, cell.text, cell.lang) is not None] += 1
+    return read
+
+
+def test_summaries_are_those_of_a_scan_on_the_shipped_corpus():
+    _summaries_are_those_of_a_scan(CORPUS)
+
+
+def test_summaries_are_those_of_a_scan_on_the_real_corpus():
+    read = _summaries_are_those_of_a_scan(needs_shared("realcorpus", "Texts"))
+    assert read[True] and read[False]  # both ways are taken
