@@ -3,9 +3,11 @@ scan would.
 
 The aligner reads a section's runs of digits (``numbers.runs``) and derives its numbers
 from them (``align._numbers``); number-mismatch reads its values from the same runs
-(``numbers.joined_values``) instead of scanning the section's texts again. Each is held to
-the scan it replaces on generated texts (hypothesis, with the characters the shortcut
-turns on) and on the shipped corpus.
+(``numbers.joined_values``) instead of scanning the section's texts again. The aligner
+finds its names and entity-missing's capitalised words in one scan for the chunks that can
+hold them (``align._CHUNK``, ``align._chunk_names``). Each is held to the scan it replaces
+on generated texts (hypothesis, with the characters the shortcut turns on) and on the
+shipped and real corpora.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from transcheck import numbers
-from transcheck.align import _NOT_DIGITS, _NUMBER, _numbers, align
+from transcheck.align import _CHUNK, _NAME, _NOT_DIGITS, _NUMBER, _chunk_names, _numbers, _stem, align
+from transcheck.align import _cells as align_cells
+from transcheck.names import CAPITALISED
 from transcheck.engine import run
 from transcheck.rules import number_mismatch
 
@@ -110,3 +114,47 @@ def test_summaries_are_those_of_a_scan_on_the_shipped_corpus():
 def test_summaries_are_those_of_a_scan_on_the_real_corpus():
     read = _summaries_are_those_of_a_scan(needs_shared("realcorpus", "Texts"))
     assert read[True] and read[False]  # both ways are taken
+
+
+# capitals (ASCII, Latin-1, Cyrillic), lower-case letters, digits (ASCII and others), `_`, `&`,
+# what ends a word (space, hyphen, apostrophe, period, the mask) and a letter the aligner's
+# names do not take (ü): what decides where a name or a capitalised word starts and ends
+_NAME_TEXT = st.text(alphabet="ABXaboüÉéБбЖ019٣_&- '.\ue000\n", max_size=16)
+_NAME_PIECES = st.lists(st.sampled_from(["NASA", "Google", "McDonald", "AT&T", "R&D", "2Pac", "B2B", "_Zed", "iPhone",
+                                         "Éclair", "Müller", "США", "Шварц", "x", "9", "٣", " ", "&", "-", "'s"]),
+                        max_size=6).map("".join)
+
+
+def _names_and_words_scanned(text: str) -> tuple[set[str], set[str]]:
+    """The aligner's names and entity-missing's capitalised words, as each scanned for them."""
+    return set(map(_stem, set(_NAME.findall(text)))), set(CAPITALISED.findall(text))
+
+
+def _names_and_words_of_chunks(text: str) -> tuple[set[str], set[str]]:
+    names, words = set(), set()
+    for chunk, before in set(_CHUNK.findall(text)):
+        stems, found = _chunk_names(chunk, before)
+        names.update(stems)
+        words.update(found)
+    return names, words
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_NAME_TEXT, _NAME_PIECES, st.lists(st.one_of(_NAME_TEXT, _NAME_PIECES), max_size=3).map(" ".join)))
+def test_the_chunks_give_the_names_and_words_of_the_text(text):
+    assert _names_and_words_of_chunks(text) == _names_and_words_scanned(text)
+
+
+def test_a_digit_before_a_capital_is_read_with_its_chunk():
+    # `9Foo`: a capitalised word Foo, and no name (a word character precedes F)
+    assert _names_and_words_of_chunks("9Foo and Bar") == ({"bar"}, {"Foo", "Bar"})
+    assert _names_and_words_of_chunks("x&Foo R&Dev") == _names_and_words_scanned("x&Foo R&Dev")
+
+
+def test_cells_hold_the_names_and_words_of_their_text_on_the_shipped_corpus():
+    for article in run([str(CORPUS)], rules=()).articles:
+        for version in article.versions:
+            for cell in align_cells(version):
+                names, words = _names_and_words_scanned(cell.text)
+                assert cell.capitalised == words
+                assert names <= cell.names  # with the code spans' contents

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
+from .names import CAPITALISED, UPPER
 from .numbers import runs as digit_runs
 
 # `\d\d*` rather than `\d+`: a pattern that starts with a character class lets the regex engine
@@ -30,6 +31,13 @@ _NUMBER = re.compile(r"\d\d*(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 # An acronym or capitalised word starting a word: `\b[A-Z]`, written `[A-Z](?<!\w[A-Z])` so the
 # regex engine can skip ahead to the capitals instead of trying a word boundary at every character.
 _NAME = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|[A-Z](?<!\w[A-Z])[a-z]{2,}\b")
+# The text is not scanned for ``_NAME`` and ``names.CAPITALISED`` (entity-missing's words) one
+# after the other: both start at a capital after no letter, and both match inside one chunk of
+# word characters and ``&`` only, so one scan finds the chunks that can hold them (group 1: from
+# such a capital to the chunk's end) and the character before a chunk's capital when it is a
+# digit or ``_`` (group 2: a word character, which ``_NAME``'s lookbehind reads); each distinct
+# chunk is then read by both patterns (``_chunk_names``).
+_CHUNK = re.compile(rf"([{re.escape(UPPER)}](?<![^\W\d_][{re.escape(UPPER)}])(?:(?<=([\d_])[{re.escape(UPPER)}]))?[\w&]*)")
 
 _NOT_DIGITS = {ord(c): None for c in " .,\u00a0\u202f"}
 
@@ -62,6 +70,7 @@ class Cell(NamedTuple):
     text: str = ""  # the masked text of the inlines, heading first, joined with spaces
     codes: tuple[str, ...] = ()  # the source of every code span of the section (backticks included), in order
     runs: tuple[str, ...] = ()  # the runs of digits of ``text`` (``numbers.runs``), in order
+    capitalised: frozenset[str] = frozenset()  # the words ``names.CAPITALISED`` finds in ``text``
 
     @property
     def lang(self) -> str:
@@ -120,18 +129,43 @@ def _cells(version: Version) -> list[Cell]:
         text = " ".join(texts)
         runs = digit_runs(text)
         numbers = _numbers(runs) if runs else ()
-        names = set(map(_stem, set(_NAME.findall(text))))
+        names, capitalised = set(), set()
+        for chunk, before in set(_CHUNK.findall(text)):
+            stems, words = _chunk_names(chunk, before)
+            names.update(stems)
+            capitalised.update(words)
         names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
                       frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes),
-                      tuple(runs)))
+                      tuple(runs), frozenset(capitalised)))
     total = sum(f[6] for f in found)
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
-                 links, inlines, prose, total, text, codes, runs)
-            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes, runs)
-            in enumerate(found)]
+                 links, inlines, prose, total, text, codes, runs, capitalised)
+            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes, runs,
+                    capitalised) in enumerate(found)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _chunk_names(chunk: str, before: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stems of ``_NAME``'s matches and the words of ``names.CAPITALISED`` in one chunk
+    of ``_CHUNK`` (``before``: the digit or ``_`` before it, or ""). Cached: chunks repeat.
+
+    A text's matches of either pattern are those of its chunks, each read with the digit or
+    ``_`` before it. Both patterns start at a capital after no letter (``_NAME`` after no word
+    character: no letter, digit or ``_``) and take word characters and ``&`` only (``_NAME``'s
+    ``[A-Za-z0-9&]``, the other's letters), so a match lies inside one run of word characters
+    and ``&``, and from its first such capital on: before it the run holds no capital after a
+    non-letter, where a match could start. ``_CHUNK`` takes that part of each run. Where a
+    chunk ends, the text goes on with a character that is neither a word character nor ``&``,
+    which either pattern reads as it reads the end of the chunk (``\\b`` holds or not the
+    same way, neither can take it); where it starts, the character before is no letter and no
+    ``&`` (that would be part of the chunk), as good as none for both lookbehinds unless it is
+    a digit or ``_``, which ``_NAME``'s reads: ``before`` puts it back (neither pattern starts
+    at it)."""
+    text = before + chunk
+    return tuple(map(_stem, _NAME.findall(text))), tuple(CAPITALISED.findall(text))
 
 
 def _numbers(runs: list[str]) -> set[str]:
