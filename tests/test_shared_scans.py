@@ -5,22 +5,25 @@ The aligner reads a section's runs of digits (``numbers.runs``) and derives its 
 from them (``align._numbers``); number-mismatch reads its values from the same runs
 (``numbers.joined_values``) instead of scanning the section's texts again. The aligner
 finds its names and entity-missing's capitalised words in one scan for the chunks that can
-hold them (``align._CHUNK``, ``align._chunk_names``). Each is held to the scan it replaces
+hold them (``align._CHUNK``, ``align._chunk_names``), and in the same scan as the runs
+(``align._runs_and_chunks``). Each is held to the scan it replaces
 on generated texts (hypothesis, with the characters the shortcut turns on) and on the
 shipped and real corpora.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from transcheck import numbers
-from transcheck.align import _CHUNK, _NAME, _NOT_DIGITS, _NUMBER, _chunk_names, _numbers, _stem, align
+from transcheck.align import (_BEYOND, _CHUNK, _FIRST, _NAME, _NOT_DIGITS, _NUMBER, _chunk_names, _numbers,
+                              _runs_and_chunks, _stem, align)
 from transcheck.align import _cells as align_cells
-from transcheck.names import CAPITALISED
+from transcheck.names import CAPITALISED, UPPER
 from transcheck.engine import run
 from transcheck.rules import number_mismatch
 
@@ -133,7 +136,7 @@ def _names_and_words_scanned(text: str) -> tuple[set[str], set[str]]:
 def _names_and_words_of_chunks(text: str) -> tuple[set[str], set[str]]:
     names, words = set(), set()
     for chunk, before in set(_CHUNK.findall(text)):
-        stems, found = _chunk_names(chunk, before)
+        stems, found, _ = _chunk_names(chunk, before)
         names.update(stems)
         words.update(found)
     return names, words
@@ -158,3 +161,43 @@ def test_cells_hold_the_names_and_words_of_their_text_on_the_shipped_corpus():
                 names, words = _names_and_words_scanned(cell.text)
                 assert cell.capitalised == words
                 assert names <= cell.names  # with the code spans' contents
+
+
+_DIGIT_RUN = re.compile(r"\d(?:\d|[ .,\u00a0\u202f](?=\d))*")  # numbers' run pattern as it was written first
+
+# digits of every kind (ASCII, Arabic-Indic, fullwidth, NKo, astral: mathematical and Adlam),
+# astral characters that are not digits, separators, capitals and letters, `_`, `&`
+_MIXED = st.text(alphabet="0129٣５߁𝟘𞥑😀𐍈 .,\u00a0\u202f\nABÉБaü_&-\ue000", max_size=18)
+_MIXED_PIECES = st.lists(st.sampled_from(["B2B", "MP3", "2019", "1 000", "R&D", "Google", "9Foo", "𝟙𝟚", "٣٤",
+                                          "😀", "x", " ", ".", "Ω", "_Zed"]), max_size=6).map("".join)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_MIXED, _MIXED_PIECES))
+def test_the_run_pattern_finds_what_the_digit_one_does(text):
+    assert numbers.runs(text) == _DIGIT_RUN.findall(text)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_MIXED, _MIXED_PIECES, _NAME_TEXT, _NAME_PIECES,
+                 st.lists(st.one_of(_MIXED, _MIXED_PIECES, _NAME_PIECES), max_size=3).map(" ".join)))
+def test_one_scan_gives_the_runs_names_and_words_of_the_text(text):
+    runs, names, words = _runs_and_chunks(text)
+    event("a chunk with a digit" if any(c.isdecimal() for chunk, _ in _CHUNK.findall(text) for c in chunk)
+          else "no chunk with a digit")
+    assert runs == _DIGIT_RUN.findall(text)
+    assert (names, words) == _names_and_words_scanned(text)
+
+
+def test_a_chunk_with_a_digit_sends_the_text_to_the_run_scan():
+    # in one scan, B2B's chunk takes the 2: the runs are read again
+    runs, names, words = _runs_and_chunks("B2B 2019")
+    assert runs == ["2", "2019"]
+    assert (names, words) == _names_and_words_scanned("B2B 2019")
+
+
+def test_runs_and_chunks_are_told_apart_by_their_first_character():
+    assert all(_FIRST <= c < _BEYOND for c in UPPER)
+    assert not any(_FIRST <= chr(c) < _BEYOND and chr(c).isdecimal() for c in range(0x110000))
+    assert set(numbers.DIGIT_CLASS) and all(re.fullmatch(f"[{numbers.DIGIT_CLASS}]", chr(c))
+                                            for c in range(0x110000) if chr(c).isdecimal())

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
 from .names import CAPITALISED, UPPER
+from .numbers import DIGIT_CLASS, RUN_REST
 from .numbers import runs as digit_runs
 
 # `\d\d*` rather than `\d+`: a pattern that starts with a character class lets the regex engine
@@ -37,7 +38,14 @@ _NAME = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|[A-Z]
 # such a capital to the chunk's end) and the character before a chunk's capital when it is a
 # digit or ``_`` (group 2: a word character, which ``_NAME``'s lookbehind reads); each distinct
 # chunk is then read by both patterns (``_chunk_names``).
-_CHUNK = re.compile(rf"([{re.escape(UPPER)}](?<![^\W\d_][{re.escape(UPPER)}])(?:(?<=([\d_])[{re.escape(UPPER)}]))?[\w&]*)")
+_UPPER = re.escape(UPPER)
+_CHUNK_REST = rf"(?<![^\W\d_][{_UPPER}])(?:(?<=([\d_])[{_UPPER}]))?[\w&]*"
+_CHUNK = re.compile(rf"([{_UPPER}]{_CHUNK_REST})")
+# ``_CHUNK`` and ``numbers.runs`` in one scan (``_runs_and_chunks``): group 1 is a run of digits
+# or a chunk, told apart by its first character (a chunk's is a capital, from ``_FIRST`` to
+# before ``_BEYOND``; no digit is there).
+_RUN_OR_CHUNK = re.compile(rf"([{DIGIT_CLASS}{_UPPER}](?:(?<=\d){RUN_REST}|(?<=[{_UPPER}]){_CHUNK_REST}))")
+_FIRST, _BEYOND = min(UPPER), chr(ord(max(UPPER)) + 1)
 
 _NOT_DIGITS = {ord(c): None for c in " .,\u00a0\u202f"}
 
@@ -127,13 +135,8 @@ def _cells(version: Version) -> list[Cell]:
                     if inline.code_spans:
                         codes += [inline.content[a:b] for a, b in inline.code_spans]
         text = " ".join(texts)
-        runs = digit_runs(text)
+        runs, names, capitalised = _runs_and_chunks(text)
         numbers = _numbers(runs) if runs else ()
-        names, capitalised = set(), set()
-        for chunk, before in set(_CHUNK.findall(text)):
-            stems, words = _chunk_names(chunk, before)
-            names.update(stems)
-            capitalised.update(words)
         names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
@@ -147,10 +150,35 @@ def _cells(version: Version) -> list[Cell]:
                     capitalised) in enumerate(found)]
 
 
+def _runs_and_chunks(text: str) -> tuple[list[str], set[str], set[str]]:
+    """The runs of digits of a text (``numbers.runs``), the stems of its ``_NAME`` matches and
+    its capitalised words (``names.CAPITALISED``), from one scan (``_RUN_OR_CHUNK``) for the
+    runs and the chunks (``_CHUNK``) that hold the names and words (``_chunk_names``).
+
+    A run holds digits and separators (no word character but digits) and a chunk word
+    characters and ``&``: they share no character but digits. Where no chunk holds a digit,
+    the scan finds each run where ``numbers.runs`` does (a run starts at a digit, which no
+    chunk took) and each chunk where ``_CHUNK`` does (a chunk starts at a capital, which no
+    run takes, and the lookbehinds read the text, not what was matched). Where a chunk holds
+    a digit (``B2B``, ``MP3``), the runs are scanned for again."""
+    found = _RUN_OR_CHUNK.findall(text)
+    runs = [run for run, _ in found if run < _FIRST or _BEYOND <= run]
+    names, capitalised = set(), set()
+    digits = False
+    for chunk, before in set(found):
+        if _FIRST <= chunk < _BEYOND:
+            stems, words, digit = _chunk_names(chunk, before)
+            names.update(stems)
+            capitalised.update(words)
+            digits = digits or digit
+    return digit_runs(text) if digits else runs, names, capitalised
+
+
 @lru_cache(maxsize=1 << 16)
-def _chunk_names(chunk: str, before: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _chunk_names(chunk: str, before: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """The stems of ``_NAME``'s matches and the words of ``names.CAPITALISED`` in one chunk
-    of ``_CHUNK`` (``before``: the digit or ``_`` before it, or ""). Cached: chunks repeat.
+    of ``_CHUNK`` (``before``: the digit or ``_`` before it, or ""), and whether the chunk
+    holds a digit. Cached: chunks repeat.
 
     A text's matches of either pattern are those of its chunks, each read with the digit or
     ``_`` before it. Both patterns start at a capital after no letter (``_NAME`` after no word
@@ -165,7 +193,8 @@ def _chunk_names(chunk: str, before: str) -> tuple[tuple[str, ...], tuple[str, .
     a digit or ``_``, which ``_NAME``'s reads: ``before`` puts it back (neither pattern starts
     at it)."""
     text = before + chunk
-    return tuple(map(_stem, _NAME.findall(text))), tuple(CAPITALISED.findall(text))
+    return tuple(map(_stem, _NAME.findall(text))), tuple(CAPITALISED.findall(text)), \
+        any(c.isdecimal() for c in chunk)
 
 
 def _numbers(runs: list[str]) -> set[str]:
