@@ -10,6 +10,10 @@ lacks get rows of their own, in order. When two versions have as many sections a
 section is plainly its counterpart's best match (most articles), the programme's answer
 is known from the similarities and it is not run (``_diagonal_wins``).
 
+A section's text is scanned once (``_runs_and_chunks``) for its numbers, its names and what
+two rules read of it: its runs of digits (``Cell.runs``: number-mismatch's values) and its
+capitalised words (``Cell.capitalised``: entity-missing's names and acronyms).
+
 Would-be headings (``##Höjdpunkter``, a paragraph to CommonMark) open sections in the
 model, so a heading lost to a syntax error still aligns with its counterparts.
 """
