@@ -201,3 +201,12 @@ def test_runs_and_chunks_are_told_apart_by_their_first_character():
     assert not any(_FIRST <= chr(c) < _BEYOND and chr(c).isdecimal() for c in range(0x110000))
     assert set(numbers.DIGIT_CLASS) and all(re.fullmatch(f"[{numbers.DIGIT_CLASS}]", chr(c))
                                             for c in range(0x110000) if chr(c).isdecimal())
+
+
+def test_the_written_out_digits_are_those_of_their_unicode_version():
+    import unicodedata
+
+    listed = numbers._BMP_DIGITS.get(unicodedata.unidata_version)
+    assert listed is not None, f"list the digits of Unicode {unicodedata.unidata_version} (numbers._BMP_DIGITS)"
+    bmp = "".join(map(chr, range(0x80, 0x10000)))
+    assert re.findall(f"[{listed}]", bmp) == [c for c in bmp if c.isdecimal()]
