@@ -10,6 +10,10 @@ lacks get rows of their own, in order. When two versions have as many sections a
 section is plainly its counterpart's best match (most articles), the programme's answer
 is known from the similarities and it is not run (``_diagonal_wins``).
 
+A section's text is scanned once (``_runs_and_chunks``) for its numbers, its names and what
+two rules read of it: its runs of digits (``Cell.runs``: number-mismatch's values) and its
+capitalised words (``Cell.capitalised``: entity-missing's names and acronyms).
+
 Would-be headings (``##Höjdpunkter``, a paragraph to CommonMark) open sections in the
 model, so a heading lost to a syntax error still aligns with its counterparts.
 """
@@ -22,6 +26,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
+from .names import CAPITALISED, UPPER
+from .numbers import DIGIT_CLASS, RUN_REST
+from .numbers import runs as digit_runs
 
 # `\d\d*` rather than `\d+`: a pattern that starts with a character class lets the regex engine
 # skip ahead to the digits instead of trying a match at every character (same matches).
@@ -29,6 +36,20 @@ _NUMBER = re.compile(r"\d\d*(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 # An acronym or capitalised word starting a word: `\b[A-Z]`, written `[A-Z](?<!\w[A-Z])` so the
 # regex engine can skip ahead to the capitals instead of trying a word boundary at every character.
 _NAME = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\b|[A-Z](?<!\w[A-Z])[a-z]{2,}\b")
+# The text is not scanned for ``_NAME`` and ``names.CAPITALISED`` (entity-missing's words) one
+# after the other: both start at a capital after no letter, and both match inside one chunk of
+# word characters and ``&`` only, so one scan finds the chunks that can hold them (group 1: from
+# such a capital to the chunk's end) and the character before a chunk's capital when it is a
+# digit or ``_`` (group 2: a word character, which ``_NAME``'s lookbehind reads); each distinct
+# chunk is then read by both patterns (``_chunk_names``).
+_UPPER = re.escape(UPPER)
+_CHUNK_REST = rf"(?<![^\W\d_][{_UPPER}])(?:(?<=([\d_])[{_UPPER}]))?[\w&]*"
+_CHUNK = re.compile(rf"([{_UPPER}]{_CHUNK_REST})")
+# ``_CHUNK`` and ``numbers.runs`` in one scan (``_runs_and_chunks``): group 1 is a run of digits
+# or a chunk, told apart by its first character (a chunk's is a capital, from ``_FIRST`` to
+# before ``_BEYOND``; no digit is there).
+_RUN_OR_CHUNK = re.compile(rf"([{DIGIT_CLASS}{_UPPER}](?:(?<=\d){RUN_REST}|(?<=[{_UPPER}]){_CHUNK_REST}))")
+_FIRST, _BEYOND = min(UPPER), chr(ord(max(UPPER)) + 1)
 
 _NOT_DIGITS = {ord(c): None for c in " .,\u00a0\u202f"}
 
@@ -60,6 +81,8 @@ class Cell(NamedTuple):
     article_prose: int = 0  # characters of prose in the whole version
     text: str = ""  # the masked text of the inlines, heading first, joined with spaces
     codes: tuple[str, ...] = ()  # the source of every code span of the section (backticks included), in order
+    runs: tuple[str, ...] = ()  # the runs of digits of ``text`` (``numbers.runs``), in order
+    capitalised: frozenset[str] = frozenset()  # the words ``names.CAPITALISED`` finds in ``text``
 
     @property
     def lang(self) -> str:
@@ -116,19 +139,84 @@ def _cells(version: Version) -> list[Cell]:
                     if inline.code_spans:
                         codes += [inline.content[a:b] for a, b in inline.code_spans]
         text = " ".join(texts)
-        # a number without separators is its own digits
-        numbers = {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
-        names = set(map(_stem, set(_NAME.findall(text))))
+        runs, names, capitalised = _runs_and_chunks(text)
+        numbers = _numbers(runs) if runs else ()
         names.update(code.strip("`").strip().lower() for code in codes)
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
-                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes)))
+                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes),
+                      tuple(runs), frozenset(capitalised)))
     total = sum(f[6] for f in found)
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
-                 links, inlines, prose, total, text, codes)
-            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes)
-            in enumerate(found)]
+                 links, inlines, prose, total, text, codes, runs, capitalised)
+            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes, runs,
+                    capitalised) in enumerate(found)]
+
+
+def _runs_and_chunks(text: str) -> tuple[list[str], set[str], set[str]]:
+    """The runs of digits of a text (``numbers.runs``), the stems of its ``_NAME`` matches and
+    its capitalised words (``names.CAPITALISED``), from one scan (``_RUN_OR_CHUNK``) for the
+    runs and the chunks (``_CHUNK``) that hold the names and words (``_chunk_names``).
+
+    A run holds digits and separators (no word character but digits) and a chunk word
+    characters and ``&``: they share no character but digits. Where no chunk holds a digit,
+    the scan finds each run where ``numbers.runs`` does (a run starts at a digit, which no
+    chunk took) and each chunk where ``_CHUNK`` does (a chunk starts at a capital, which no
+    run takes, and the lookbehinds read the text, not what was matched). Where a chunk holds
+    a digit (``B2B``, ``MP3``), the runs are scanned for again."""
+    found = _RUN_OR_CHUNK.findall(text)
+    runs = [run for run, _ in found if run < _FIRST or _BEYOND <= run]
+    names, capitalised = set(), set()
+    digits = False
+    for chunk, before in set(found):
+        if _FIRST <= chunk < _BEYOND:
+            stems, words, digit = _chunk_names(chunk, before)
+            names.update(stems)
+            capitalised.update(words)
+            digits = digits or digit
+    return digit_runs(text) if digits else runs, names, capitalised
+
+
+@lru_cache(maxsize=1 << 16)
+def _chunk_names(chunk: str, before: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The stems of ``_NAME``'s matches and the words of ``names.CAPITALISED`` in one chunk
+    of ``_CHUNK`` (``before``: the digit or ``_`` before it, or ""), and whether the chunk
+    holds a digit. Cached: chunks repeat.
+
+    A text's matches of either pattern are those of its chunks, each read with the digit or
+    ``_`` before it. Both patterns start at a capital after no letter (``_NAME`` after no word
+    character: no letter, digit or ``_``) and take word characters and ``&`` only (``_NAME``'s
+    ``[A-Za-z0-9&]``, the other's letters), so a match lies inside one run of word characters
+    and ``&``, and from its first such capital on: before it the run holds no capital after a
+    non-letter, where a match could start. ``_CHUNK`` takes that part of each run. Where a
+    chunk ends, the text goes on with a character that is neither a word character nor ``&``,
+    which either pattern reads as it reads the end of the chunk (``\\b`` holds or not the
+    same way, neither can take it); where it starts, the character before is no letter and no
+    ``&`` (that would be part of the chunk), as good as none for both lookbehinds unless it is
+    a digit or ``_``, which ``_NAME``'s reads: ``before`` puts it back (neither pattern starts
+    at it)."""
+    text = before + chunk
+    return tuple(map(_stem, _NAME.findall(text))), tuple(CAPITALISED.findall(text)), \
+        any(c.isdecimal() for c in chunk)
+
+
+def _numbers(runs: list[str]) -> set[str]:
+    """The numbers of a text (``_NUMBER``'s matches, a number without separators as its own
+    digits, separators dropped), from its runs of digits (``numbers.runs``).
+
+    ``_NUMBER`` matches inside the runs only, and matches a run as it matches the text: each
+    of its characters after the first is a digit or a separator that a digit follows, so a
+    match never reaches past its run, and it starts at a digit, which every run starts
+    with. So the matches of the text are those of its runs, in order, and a run of digits
+    alone (most runs: a year, an amount) is one match, itself."""
+    numbers = set()
+    for run in set(runs):
+        if run.isdecimal():
+            numbers.add(run)
+        else:
+            numbers.update(m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in _NUMBER.findall(run))
+    return numbers
 
 
 def similarity(a: Cell, b: Cell) -> float:

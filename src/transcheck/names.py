@@ -20,12 +20,13 @@ from typing import Callable, NamedTuple
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
-_UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper())
 # A capitalised word of two letters or more (the first letter upper case, Latin or Cyrillic),
 # not preceded by a letter. The capital comes first and the lookbehind after it (the letter
 # two back is not a letter): re then scans for the capital alone, five times faster than
-# testing a lookbehind at every position.
-_CAPITALISED = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_][{re.escape(_UPPER)}])[^\W\d_]+")
+# testing a lookbehind at every position. The aligner finds an aligned section's words
+# (``align.Cell.capitalised``) in the scan that finds its names.
+CAPITALISED = re.compile(rf"[{re.escape(UPPER)}](?<![^\W\d_][{re.escape(UPPER)}])[^\W\d_]+")
 # An initial: one capital letter (group 1, after no word character or period) and a period
 # before a capitalised word (`A. Michael`, `A.Michael`). The match starts at the period and
 # looks behind it for the capital: re then scans for the period alone, a fast literal search.
@@ -86,7 +87,7 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None, ke
     Capitalised common words are candidates too (a sentence may start with any word);
     the rule decides which candidates can be reported (``entity-missing``)."""
     out = []
-    for match in _CAPITALISED.finditer(text):
+    for match in CAPITALISED.finditer(text):
         word = match.group()
         kind_key = capitalised_key(word)
         if kind_key and (keys is None or kind_key in keys):
@@ -103,8 +104,8 @@ def entities(text: str, code_spans: tuple = (), code_text: str | None = None, ke
     return out
 
 
-def entity_words(texts: Callable[[], list[str]], codes: list[str] = (), joined: str | None = None
-                 ) -> tuple[set[str], set[tuple[str, str]]]:
+def entity_words(texts: Callable[[], list[str]], codes: list[str] = (), joined: str | None = None,
+                 words: frozenset[str] | None = None) -> tuple[set[str], set[tuple[str, str]]]:
     """What a comparison of versions needs first, at a fraction of the cost of ``entities``:
     the distinct capitalised words of the texts ``texts()`` returns (the names among them
     are ``name_keys``; their script tells a name kept as written), and the distinct (kind,
@@ -114,12 +115,14 @@ def entity_words(texts: Callable[[], list[str]], codes: list[str] = (), joined: 
     ``joined``: the texts already joined with spaces (an aligned section's ``Cell.text``),
     read instead of joining them again; ``texts()`` is then called only when the joined
     text holds an initial (one might run across a join: ``B.`` ending one text, a
-    capitalised word opening the next), which is rare."""
+    capitalised word opening the next), which is rare. ``words``: the capitalised words of
+    ``joined``, found already (``align.Cell.capitalised``): it is not scanned for them."""
     if joined is None:
         text = "\n\n".join(texts())  # a blank line: no initial or word runs from one text into the next
     else:
         text = joined  # a space: no word runs from one text into the next either
-    words = set(_CAPITALISED.findall(text))
+    if words is None:
+        words = set(CAPITALISED.findall(text))
     marks = {("acronym", fold(word)) for word in words if word.isupper()}  # as capitalised_key
     if "." in text and (joined is None or _INITIAL.search(text)):
         if joined is not None:
@@ -193,7 +196,7 @@ class Vocabulary:
         ``codes``: the contents of its code spans; ``cyrillic_text``: the version's script."""
         proper, initials, scripts = set(), set(), {}
         for text in texts:
-            for match in _CAPITALISED.finditer(text):
+            for match in CAPITALISED.finditer(text):
                 if not sentence_start(text, match.start()):
                     folded = fold(match.group())
                     proper.add(folded)

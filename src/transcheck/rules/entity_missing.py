@@ -126,13 +126,15 @@ class _Unit:
 
 class _SectionUnit(_Unit):
     """The unit of an aligned section: its keys read from the section's text as the aligner
-    joined it (``Cell.text``, ``Cell.codes``), its texts one by one only when needed."""
+    joined it and the words it found there (``Cell.text``, ``Cell.codes``,
+    ``Cell.capitalised``), its texts one by one only when needed."""
 
     __slots__ = ("cell",)
 
     def __init__(self, cell, cyrillic_text: bool):
         self.cell = cell
-        super().__init__(cell.lang, cyrillic_text, entity_words(self._prose, cell.codes, joined=cell.text))
+        super().__init__(cell.lang, cyrillic_text,
+                         entity_words(self._prose, cell.codes, joined=cell.text, words=cell.capitalised))
 
     def texts(self) -> tuple:
         body, headings = [], []

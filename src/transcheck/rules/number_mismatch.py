@@ -31,7 +31,7 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ..numbers import SEPARATOR, SMALL, numbers, values
+from ..numbers import SEPARATOR, SMALL, joined_values, numbers, values
 from ._lists import number_span
 from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
@@ -67,8 +67,10 @@ def _summary(cell) -> list[str]:
     ASCII, so are the section's digits."""
     out = []
     if cell.numbers or "X" in cell.text:
-        text = SEPARATOR.join([inline.masked for _, inline in cell.inlines])
-        out = values(text, cell.lang, "".join(cell.numbers).isascii())
+        out = joined_values(cell.runs, cell.text, cell.lang)
+        if out is None:
+            text = SEPARATOR.join([inline.masked for _, inline in cell.inlines])
+            out = values(text, cell.lang, "".join(cell.numbers).isascii())
     if cell.items:
         out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
     out.sort()

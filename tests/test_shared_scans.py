@@ -1,0 +1,212 @@
+"""Scans of a section's text made once and read by several passes give what each pass's own
+scan would.
+
+The aligner reads a section's runs of digits (``numbers.runs``) and derives its numbers
+from them (``align._numbers``); number-mismatch reads its values from the same runs
+(``numbers.joined_values``) instead of scanning the section's texts again. The aligner
+finds its names and entity-missing's capitalised words in one scan for the chunks that can
+hold them (``align._CHUNK``, ``align._chunk_names``), and in the same scan as the runs
+(``align._runs_and_chunks``). Each is held to the scan it replaces
+on generated texts (hypothesis, with the characters the shortcut turns on) and on the
+shipped and real corpora.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from transcheck import numbers
+from transcheck.align import (_BEYOND, _CHUNK, _FIRST, _NAME, _NOT_DIGITS, _NUMBER, _chunk_names, _numbers,
+                              _runs_and_chunks, _stem, align)
+from transcheck.align import _cells as align_cells
+from transcheck.names import CAPITALISED, UPPER
+from transcheck.engine import run
+from transcheck.rules import number_mismatch
+
+from .conftest import CORPUS, needs_shared
+
+# digits (ASCII and others), group and decimal separators, a space, Roman letters, a
+# century suffix's letters and other letters: what decides where a number or a run ends
+_ALPHABET = "0123456789٣５߁ .,\u00a0\u202f\naIVXl-uvta"
+_TEXT = st.text(alphabet=_ALPHABET, max_size=16)
+_PIECES = st.lists(st.sampled_from(["1900", "-luvulla", "2000", "-talet", "1980", "s", " ", "\u00a0", ",", ".", "5",
+                                    "XIV", "X", "I", "12", "345", "٣", "\n", "a", "1 000", "3,5"]),
+                   max_size=8).map("".join)
+
+
+def _numbers_scanned(text: str) -> set[str]:
+    """The aligner's numbers as it read them before: ``_NUMBER`` over the text."""
+    return {m if m.isdecimal() else m.translate(_NOT_DIGITS) for m in set(_NUMBER.findall(text))}
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_TEXT, _PIECES))
+def test_the_numbers_of_the_runs_are_those_of_the_text(text):
+    assert _numbers(numbers.runs(text)) == _numbers_scanned(text)
+
+
+def test_a_run_with_separators_is_read_as_numbers():
+    # `1 000 2019` is one run and two numbers (1000201 and 9, as _NUMBER reads them)
+    for text in ("in 1 000 2019 and 6.12.2018", "3,5 and 3,55555", "12 345 ٣٤ 2019"):
+        assert not all(run.isdecimal() for run in numbers.runs(text))
+        assert _numbers(numbers.runs(text)) == _numbers_scanned(text)
+    assert _numbers(numbers.runs("in 1 000 2019")) == {"1000201", "9"}
+
+
+def _values_scanned(texts: list[str], lang: str) -> list[str]:
+    """number-mismatch's values of texts, as it read them before: a scan of the texts
+    joined by ``numbers.SEPARATOR``."""
+    return sorted(numbers.values(numbers.SEPARATOR.join(texts), lang))
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(st.one_of(_TEXT, _PIECES), min_size=1, max_size=4), st.sampled_from(["en", "fi", "sv", "pl"]))
+def test_values_read_from_the_runs_of_the_space_joined_text_are_those_of_a_scan(texts, lang):
+    text = " ".join(texts)  # as the aligner joins a section's texts (Cell.text)
+    found = numbers.joined_values(numbers.runs(text), text, lang)
+    event("from the runs" if found is not None else "scanned")
+    if found is not None:
+        assert sorted(found) == _values_scanned(texts, lang)
+
+
+def test_a_run_that_crosses_two_texts_is_not_read():
+    # joined with a space, `12` and `345` read as one run (12345): the texts are scanned
+    for texts, lang in ((["vuonna 12", "345 euroa"], "fi"), (["in 2019", "2020 and"], "en"),
+                        (["1 000", "euroa"], "fi")):
+        text = " ".join(texts)
+        assert numbers.joined_values(numbers.runs(text), text, lang) is None
+    # nor a text with a century suffix, read where each run ends
+    assert numbers.joined_values(["1900"], "1900-luvulla", "fi") is None
+    assert sorted(numbers.joined_values(["2019", "13"], "in 2019 XIV 13 X", "en")) == ["13", "14", "2019"]
+
+
+def _summary_scanned(cell) -> list[str]:
+    """number-mismatch's summary of a cell as it was made before."""
+    out = []
+    if cell.numbers or "X" in cell.text:
+        text = numbers.SEPARATOR.join([inline.masked for _, inline in cell.inlines])
+        out = numbers.values(text, cell.lang)
+    if cell.items:
+        out += [str(item.number) for item in number_mismatch._numbered_items(cell.section.blocks, [])]
+    return sorted(out)
+
+
+def _summaries_are_those_of_a_scan(path) -> Counter:
+    read = Counter()
+    for article in run([str(path)], rules=()).articles:
+        for row in align(article).rows:
+            for cell in row.cells:
+                if cell is None:
+                    continue
+                assert cell.runs == tuple(numbers.runs(cell.text))
+                assert cell.numbers == _numbers_scanned(cell.text)
+                assert number_mismatch._summary(cell) == _summary_scanned(cell)
+                if cell.numbers:
+                    read[numbers.joined_values(cell.runs, cell.text, cell.lang) is not None] += 1
+    return read
+
+
+def test_summaries_are_those_of_a_scan_on_the_shipped_corpus():
+    _summaries_are_those_of_a_scan(CORPUS)
+
+
+def test_summaries_are_those_of_a_scan_on_the_real_corpus():
+    read = _summaries_are_those_of_a_scan(needs_shared("realcorpus", "Texts"))
+    assert read[True] and read[False]  # both ways are taken
+
+
+# capitals (ASCII, Latin-1, Cyrillic), lower-case letters, digits (ASCII and others), `_`, `&`,
+# what ends a word (space, hyphen, apostrophe, period, the mask) and a letter the aligner's
+# names do not take (ü): what decides where a name or a capitalised word starts and ends
+_NAME_TEXT = st.text(alphabet="ABXaboüÉéБбЖ019٣_&- '.\ue000\n", max_size=16)
+_NAME_PIECES = st.lists(st.sampled_from(["NASA", "Google", "McDonald", "AT&T", "R&D", "2Pac", "B2B", "_Zed", "iPhone",
+                                         "Éclair", "Müller", "США", "Шварц", "x", "9", "٣", " ", "&", "-", "'s"]),
+                        max_size=6).map("".join)
+
+
+def _names_and_words_scanned(text: str) -> tuple[set[str], set[str]]:
+    """The aligner's names and entity-missing's capitalised words, as each scanned for them."""
+    return set(map(_stem, set(_NAME.findall(text)))), set(CAPITALISED.findall(text))
+
+
+def _names_and_words_of_chunks(text: str) -> tuple[set[str], set[str]]:
+    names, words = set(), set()
+    for chunk, before in set(_CHUNK.findall(text)):
+        stems, found, _ = _chunk_names(chunk, before)
+        names.update(stems)
+        words.update(found)
+    return names, words
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_NAME_TEXT, _NAME_PIECES, st.lists(st.one_of(_NAME_TEXT, _NAME_PIECES), max_size=3).map(" ".join)))
+def test_the_chunks_give_the_names_and_words_of_the_text(text):
+    assert _names_and_words_of_chunks(text) == _names_and_words_scanned(text)
+
+
+def test_a_digit_before_a_capital_is_read_with_its_chunk():
+    # `9Foo`: a capitalised word Foo, and no name (a word character precedes F)
+    assert _names_and_words_of_chunks("9Foo and Bar") == ({"bar"}, {"Foo", "Bar"})
+    assert _names_and_words_of_chunks("x&Foo R&Dev") == _names_and_words_scanned("x&Foo R&Dev")
+
+
+def test_cells_hold_the_names_and_words_of_their_text_on_the_shipped_corpus():
+    for article in run([str(CORPUS)], rules=()).articles:
+        for version in article.versions:
+            for cell in align_cells(version):
+                names, words = _names_and_words_scanned(cell.text)
+                assert cell.capitalised == words
+                assert names <= cell.names  # with the code spans' contents
+
+
+_DIGIT_RUN = re.compile(r"\d(?:\d|[ .,\u00a0\u202f](?=\d))*")  # numbers' run pattern as it was written first
+
+# digits of every kind (ASCII, Arabic-Indic, fullwidth, NKo, astral: mathematical and Adlam),
+# astral characters that are not digits, separators, capitals and letters, `_`, `&`
+_MIXED = st.text(alphabet="0129٣５߁𝟘𞥑😀𐍈 .,\u00a0\u202f\nABÉБaü_&-\ue000", max_size=18)
+_MIXED_PIECES = st.lists(st.sampled_from(["B2B", "MP3", "2019", "1 000", "R&D", "Google", "9Foo", "𝟙𝟚", "٣٤",
+                                          "😀", "x", " ", ".", "Ω", "_Zed"]), max_size=6).map("".join)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_MIXED, _MIXED_PIECES))
+def test_the_run_pattern_finds_what_the_digit_one_does(text):
+    assert numbers.runs(text) == _DIGIT_RUN.findall(text)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.one_of(_MIXED, _MIXED_PIECES, _NAME_TEXT, _NAME_PIECES,
+                 st.lists(st.one_of(_MIXED, _MIXED_PIECES, _NAME_PIECES), max_size=3).map(" ".join)))
+def test_one_scan_gives_the_runs_names_and_words_of_the_text(text):
+    runs, names, words = _runs_and_chunks(text)
+    event("a chunk with a digit" if any(c.isdecimal() for chunk, _ in _CHUNK.findall(text) for c in chunk)
+          else "no chunk with a digit")
+    assert runs == _DIGIT_RUN.findall(text)
+    assert (names, words) == _names_and_words_scanned(text)
+
+
+def test_a_chunk_with_a_digit_sends_the_text_to_the_run_scan():
+    # in one scan, B2B's chunk takes the 2: the runs are read again
+    runs, names, words = _runs_and_chunks("B2B 2019")
+    assert runs == ["2", "2019"]
+    assert (names, words) == _names_and_words_scanned("B2B 2019")
+
+
+def test_runs_and_chunks_are_told_apart_by_their_first_character():
+    assert all(_FIRST <= c < _BEYOND for c in UPPER)
+    assert not any(_FIRST <= chr(c) < _BEYOND and chr(c).isdecimal() for c in range(0x110000))
+    assert set(numbers.DIGIT_CLASS) and all(re.fullmatch(f"[{numbers.DIGIT_CLASS}]", chr(c))
+                                            for c in range(0x110000) if chr(c).isdecimal())
+
+
+def test_the_written_out_digits_are_those_of_their_unicode_version():
+    import unicodedata
+
+    listed = numbers._BMP_DIGITS.get(unicodedata.unidata_version)
+    assert listed is not None, f"list the digits of Unicode {unicodedata.unidata_version} (numbers._BMP_DIGITS)"
+    bmp = "".join(map(chr, range(0x80, 0x10000)))
+    assert re.findall(f"[{listed}]", bmp) == [c for c in bmp if c.isdecimal()]
