@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel
 
 from transcheck import mdfast, parser
 from transcheck.mdfast import parse_link_destination
@@ -33,6 +33,14 @@ _TEXTS = [
     "[a](b(c)d) [e](f\\)g) [h](<i j>) [k](l m) [n](o\x01p) [q](r)s) [t]( u ) [v](w\\ x) ![y](z\t)\n",
     "[a]: b(c)d\n[e]: <f g>\n[h]: i\\)j\n\n[a] [e] [h]\n",
     "*a [b* c](d) e* _x [y_](z)_ **[a](b)** [*a*](b) *[a](b)\n",
+    # links mdfast reads without markdown-it's rule (simple_link), and their near misses
+    "[a](b) [a]( b) [a](b \"t\") [a](<b>) [](b) [a]() [a](javascript:x) [a\\]](b) [`a]`](b)\n"
+    "[<a>](b) [a&amp;b](c&amp;d) [a\nb](c) ![a](b) [a *b*](c) [a](b)c) [a-b: c!](/d#e?f=g)\n",
+    "[a\\](b)](c) [`](b)`](c) [<http://a](b)>](c) [<b x=\"](y)\">](c) ![a\\](b)](c) ![`](b)`](c)\n",
+    # nesting at markdown-it's limit: a label skipped to the end is remembered (too_deep)
+    "[" * 21 + "[a](b)] [a](b)\n",
+    "[" * 21 + "a](b)]](c) [a](b)\n",
+    "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",
 ]
 
 
@@ -121,3 +129,46 @@ def test_markdown_its_own_states_give_the_same_tokens(text, monkeypatch):
     monkeypatch.setattr(mdfast._ParserBlock, "_State", mdfast.StateBlock)
     monkeypatch.setattr(mdfast._ParserInline, "_State", mdfast.StateInline)
     _check(text)
+
+
+_INLINE_PIECES = ["[", "]", "(", ")", "](", "[a](b)", "[a](/u v)", "![", "a", " ", "\\", "`", "<", ">", "<b>",
+                  "<http://x.y>", "&amp;", "&", "*", "_", "~", ":", "-", "#", "\n", "  \n", "javascript:x",
+                  "\"t\"", "é", "\x01", "](b)", "\\]", "`]`", "<a]>", "<a x=\"]\">"]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=30).map("".join))
+def test_inline_tokens_are_markdown_its(content):
+    """The inline parser (rules chosen per character, simple links read by mdfast) gives
+    markdown-it's children, field by field, in a paragraph or alone."""
+    ours, theirs = parser.inline_tokens(content), _FULL.parseInline(content)[0].children
+    assert [_whole(t) for t in ours] == [_whole(t) for t in theirs]
+    _check(content + "\n")
+
+
+def _metas(text: str) -> list:
+    """The meta of every token ``parse`` gives for text, children included."""
+    return [(t.type, t.meta, [(c.type, c.meta) for c in t.children or ()]) for t in parse(text)]
+
+
+def _check_label_ends(text: str) -> None:
+    """The spans parser notes on links and images (``mdfast.label_end`` for the label's end)
+    are those it noted with markdown-it's ``parseLinkLabel``."""
+    ours = _metas(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mdfast, "label_end", lambda state, start: parseLinkLabel(state, start, True))
+        theirs = _metas(text)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_label_end_is_parse_link_label(text):
+    _check_label_ends(text)
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_INLINE_PIECES + ["[" * 20, "]" * 3]), max_size=30).map("".join))
+def test_label_end_is_parse_link_label_on_any_text(content):
+    _check_label_ends(content)

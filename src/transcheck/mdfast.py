@@ -12,6 +12,15 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   parser's loop (``_ParserBlock.tokenize``, markdown-it's with the rules chosen per line)
   does not even call those: it tries only the rules that can match at the line's first
   character (``_by_lead``);
+- likewise an inline rule is not called at a character it cannot start at: the inline
+  parser's ``tokenize`` and ``skipToken`` try at a character only the rules that can
+  match at it (``_RulesAt``): ``text`` alone at most characters of prose, none at a
+  terminator no rule takes (``-``, ``:``, ``#``...), where markdown-it tries all ten;
+- a link ``[label](destination)`` whose label has no ``[``, ``]``, backslash, backtick
+  or ``<`` and whose destination is plain and followed by ``)`` (most links) is read with
+  a regex (``_link``, ``label_end``): its label ends at its first ``]`` without a silent
+  tokenize of every character of it (``parseLinkLabel``), and there are no spaces or
+  title to look for;
 - the optional features the rules read with ``options.get(name, False)`` are in the
   options, False: on markdown-it's ``OptionsDict`` a missing one raises and catches a
   KeyError (the list rule asks at every list item);
@@ -238,10 +247,109 @@ class _ParserBlock(ParserBlock):
         return state.tokens
 
 
+# inline rule -> the characters it can match at (each rule's own first test; ``text``
+# matches at any character its ``terminator_re`` does not, and at no other)
+_INLINE_LEADS = {
+    "newline": "\n",
+    "escape": "\\",
+    "backticks": "`",
+    "emphasis": "_*",
+    "strikethrough": "~",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+}
+
+
+class _RulesAt(dict):
+    """character -> the inline rules (in the ruler's order) that can match at it: a rule
+    of ``_INLINE_LEADS`` if it leads with the character, ``text`` if the character is
+    not a terminator, any other rule always. Filled in as characters are met."""
+
+    def __init__(self, ruler, terminator_re) -> None:
+        super().__init__()
+        self.rules = ruler.getRules("")
+        self.terminator_re = terminator_re
+        names = {id(rule.fn): rule.name for rule in ruler.__rules__}
+        self.named = [(rule, names.get(id(rule))) for rule in self.rules]
+
+    def __missing__(self, char: str) -> list:
+        rules = [rule for rule, name in self.named
+                 if (name == "text" and self.terminator_re.match(char) is None)
+                 or (name != "text" and char in _INLINE_LEADS.get(name, char))]
+        self[char] = rules
+        return rules
+
+
 class _ParserInline(ParserInline):
-    """markdown-it's inline parser, on a ``_StateInline`` (while ``_FIELDS_KNOWN``)."""
+    """markdown-it's inline parser, on a ``_StateInline`` (while ``_FIELDS_KNOWN``); its
+    ``tokenize`` and ``skipToken`` try at a character only the rules that can match at it
+    (``_RulesAt``): in prose most characters are read by ``text`` alone, and at a
+    terminator no rule takes (``-``, ``:``, ``#``...) none is called."""
 
     _State = _StateInline if _FIELDS_KNOWN else StateInline
+
+    _rules_at: _RulesAt | None = None
+
+    def rules_at(self) -> _RulesAt:
+        """The ``_RulesAt`` of the ruler's rules as they are now."""
+        rules_at = self._rules_at
+        if rules_at is None or rules_at.rules is not self.ruler.getRules("") \
+                or rules_at.terminator_re is not self.terminator_re:
+            rules_at = self._rules_at = _RulesAt(self.ruler, self.terminator_re)
+        return rules_at
+
+    def skipToken(self, state) -> None:
+        """markdown-it's ``ParserInline.skipToken``, with the rules chosen per character."""
+        pos = state.pos
+        cache = state.cache
+        if pos in cache:
+            state.pos = cache[pos]
+            return
+        ok = False
+        if state.level < state.md.options["maxNesting"]:
+            for rule in self.rules_at()[state.src[pos]]:
+                # increment state.level and decrement it later to limit recursion
+                state.level += 1
+                ok = rule(state, True)
+                state.level -= 1
+                if ok:
+                    if state.pos <= pos:
+                        raise RuntimeError("inline rule didn't increment state.pos")
+                    break
+        else:
+            state.pos = state.posMax  # too much nesting: skip to the end of the paragraph
+            state.too_deep = True  # remembered in the cache: see _simple
+        if not ok:
+            state.pos += 1
+        cache[pos] = state.pos
+
+    def tokenize(self, state) -> None:
+        """markdown-it's ``ParserInline.tokenize``, with the rules chosen per character."""
+        rules_at = self.rules_at()
+        end = state.posMax
+        maxNesting = state.md.options["maxNesting"]
+        src = state.src
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < maxNesting:
+                for rule in rules_at[src[pos]]:
+                    ok = rule(state, False)
+                    if ok:
+                        if state.pos <= pos:
+                            raise RuntimeError("inline rule didn't increment state.pos")
+                        break
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(src[state.pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
 
     def parse(self, src, md, env, tokens):
         state = self._State(src, md, env, tokens)
@@ -274,6 +382,71 @@ def parse_link_destination(string: str, pos: int, maximum: int) -> _Result:
     return helpers.parseLinkDestination(string, pos, maximum)
 
 
+# -- links -------------------------------------------------------------------------------
+# ``[label](destination)``: a label with no ``[``, ``]``, backslash, backtick or ``<`` (no
+# token a rule would skip over its ``]`` with, no nested bracket), a destination as
+# ``_PLAIN_DESTINATION`` reads it, not in ``<>``, then ``)`` at once (no space, no title)
+_SIMPLE_LINK = re.compile(r"\[([^\[\]\\`<]*)\]\((?!<)([^\x00-\x20\x7f\\()]+)\)")
+
+
+_SIMPLE_LABEL = re.compile(r"\[[^\[\]\\`<]*\]")
+
+
+def _simple(state) -> bool:
+    """Whether ``parseLinkLabel`` at the state's position would find the end of a label
+    like ``_SIMPLE_LABEL``'s at its first ``]`` (every character read by a ``skipToken``
+    on this ``_ParserInline``, none skipped to the end for nesting too deep: not now, and
+    no such ``skipToken`` result remembered in ``state.cache``)."""
+    return (state.level < state.md.options["maxNesting"] and not getattr(state, "too_deep", False)
+            and isinstance(state.md.inline, _ParserInline))
+
+
+def label_end(state, start: int) -> int:
+    """``helpers.parseLinkLabel(state, start, True)``: where the label opened by the ``[``
+    at ``start`` ends, or -1. A label without ``[``, ``]``, backslash, backtick or ``<``
+    ends at its first ``]``: no inline rule reads past one from the other characters."""
+    if _simple(state):
+        m = _SIMPLE_LABEL.match(state.src, start, state.posMax)
+        if m is not None:
+            return m.end() - 1
+    return helpers.parseLinkLabel(state, start, True)
+
+
+def _link(rule):
+    """markdown-it's ``link`` rule, with a ``simple_link`` read without it: no
+    ``parseLinkLabel`` (a silent tokenize of the label), no loops over spaces, no title
+    parse. What follows is the rule's own end: the same tokens, the label tokenized.
+    Anything else (a reference, a title, spaces, a destination ``validateLink`` refuses,
+    nesting at its limit) is left to the rule."""
+
+    def link(state, silent: bool) -> bool:
+        start = state.pos
+        maximum = state.posMax
+        if state.src[start] != "[" or not _simple(state):
+            return rule(state, silent)
+        m = _SIMPLE_LINK.match(state.src, start, maximum)
+        if m is None:
+            return rule(state, silent)
+        href = state.md.normalizeLink(unescapeAll(m.group(2)))
+        if not state.md.validateLink(href):
+            return rule(state, silent)
+        if not silent:
+            state.pos = start + 1
+            state.posMax = m.end(1)
+            token = state.push("link_open", "a", 1)
+            token.attrs = {"href": href}
+            state.linkLevel += 1
+            state.md.inline.tokenize(state)
+            state.linkLevel -= 1
+            state.push("link_close", "a", -1)
+        state.pos = m.end()
+        state.posMax = maximum
+        return True
+
+    link.rule = rule
+    return link
+
+
 # -- the parser --------------------------------------------------------------------------
 TESTED = "4"  # the major version of markdown-it-py whose internals this module follows
 FAST = markdown_it.__version__.split(".")[0] == TESTED
@@ -292,6 +465,10 @@ class MarkdownIt(markdown_it.MarkdownIt):
         self.inline.__class__ = _ParserInline
         self.helpers = SimpleNamespace(**{name: getattr(helpers, name) for name in helpers.__all__})
         self.helpers.parseLinkDestination = parse_link_destination
+        inline = self.inline.ruler
+        for rule in inline.__rules__:
+            if rule.name == "link":
+                inline.at(rule.name, _link(rule.fn), {"alt": rule.alt})
         ruler = self.block.ruler
         for rule in ruler.__rules__:
             if rule.name in _LEADS:

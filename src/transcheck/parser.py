@@ -31,7 +31,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_core.normalize import normalize
 from markdown_it.rules_core.text_join import text_join
 from markdown_it.token import Token
@@ -67,7 +66,7 @@ def _observe(name: str, rule):
                 meta["end"] = state.pos
                 if name in ("link", "image"):
                     label_start = start + (2 if name == "image" else 1)
-                    label_end = parseLinkLabel(state, label_start - 1, True)
+                    label_end = mdfast.label_end(state, label_start - 1)
                     meta["label_start"] = label_start
                     meta["label_end"] = max(label_end, label_start)
                     if 0 <= label_end and label_end + 1 < state.pos and state.src[label_end + 1] == "(":
