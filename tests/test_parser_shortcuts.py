@@ -38,6 +38,7 @@ _TEXTS = [
     "[<a>](b) [a&amp;b](c&amp;d) [a\nb](c) ![a](b) [a *b*](c) [a](b)c) [a-b: c!](/d#e?f=g)\n",
     "[a\\](b)](c) [`](b)`](c) [<http://a](b)>](c) [<b x=\"](y)\">](c) ![a\\](b)](c) ![`](b)`](c)\n",
     # nesting at markdown-it's limit: a label skipped to the end is remembered (too_deep)
+    "\u00a0text\u00a0\n\n\x0ctext\x0b\n\n\x1ctext\x85\n\n- item\n\n  para\n\n  > quote\n  lazy\n\n    code\n",
     "[" * 21 + "[a](b)] [a](b)\n",
     "[" * 21 + "a](b)]](c) [a](b)\n",
     "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",
@@ -91,10 +92,40 @@ def test_parse_gives_markdown_its_tokens(text):
 @given(st.lists(st.sampled_from(["# ", "> ", ">", "<", "``", "```", "~~~", "<div>", "<b>", "[a]", "[a]: u", "]", ":", "(u)", "|", "---",
                                  "- ", "1. ", "    ", "*", "_", "`", "\\", "\r", "\0", "\n", "\n\n", "text", " ",
                                  "+ ", "2) ", "\t", "#", "=", "-", "~", "***", "___", "<!-- ", "[x] ", "](", "(", ")", "x",
-                                 "\x01"]),
+                                 "\x01", "\u00a0", "\x0b", "\x0c", "\x1c", "\x85", "- a\n\n  b\n"]),
                 max_size=40).map("".join))
 def test_parse_gives_markdown_its_tokens_on_any_text(text):
     _check(text)
+
+
+def _block_state(text: str, md, state_class) -> dict:
+    """Every field of the block state after ``md``'s block parser tokenized text (but md)."""
+    state = state_class(text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd"), md, {}, [])
+    md.block.tokenize(state, state.line, state.lineMax)
+    fields = dict(vars(state))
+    fields["tokens"] = [_whole(t) for t in fields.pop("tokens")]
+    del fields["md"]
+    return fields
+
+
+def _check_block_state(text: str) -> None:
+    """``mdfast``'s block parser leaves its state as markdown-it's does (``parentType``
+    too, which ``_paragraph_line`` sets as the rules it stands for do)."""
+    md = parser.markdown()
+    assert _block_state(text, md, md.block._State) == _block_state(text, _FULL, mdfast.StateBlock)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_block_state_is_markdown_its(text):
+    _check_block_state(text)
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["text", "\n", "\n\n", " ", "    ", "- ", "> ", "# ", "=", "-", "|", "\u00a0", "\x1c", "\t"]),
+                max_size=30).map("".join))
+def test_block_state_is_markdown_its_on_any_text(text):
+    _check_block_state(text)
 
 
 @settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None)

@@ -51,7 +51,7 @@ from types import SimpleNamespace
 
 import markdown_it
 from markdown_it import helpers
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import mdTrim, unescapeAll
 from markdown_it.helpers.parse_link_destination import _Result
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -185,21 +185,49 @@ class _StateInline(StateInline):
         return token
 
 
+# the names of the rules tried at a line no rule of ``_LEADS`` leads, for which
+# ``_paragraph_line`` stands
+_PARAGRAPH_RULES = (["code", "lheading", "paragraph"], ["table", "code", "lheading", "paragraph"])
+
+
+def _paragraph_line(state, line: int) -> None:
+    """What the rules ``table``, ``code``, ``lheading`` and ``paragraph`` do at a line
+    indented less than code, whose next line is empty (or past the end): the first three
+    return False (``lheading`` having set ``parentType`` to "paragraph", which it does
+    not restore), ``paragraph`` makes the line a paragraph."""
+    state.parentType = "paragraph"
+    if state.blkIndent:
+        content = state.getLines(line, line + 1, state.blkIndent, False)
+    else:  # getLines of one line with no indent to take off
+        content = state.src[state.bMarks[line] : state.eMarks[line]]
+    state.line = line + 1
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [line, line + 1]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(content)
+    token.map = [line, line + 1]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+
+
 class _ParserBlock(ParserBlock):
     """markdown-it's block parser, on a ``_StateBlock`` (while ``_FIELDS_KNOWN``); its
     ``tokenize`` tries at a line only the rules that can match at its first character
-    (``_by_lead``)."""
+    (``_by_lead``), and makes a one-line paragraph, most paragraphs of prose, itself
+    (``_paragraph_line``): not through four rules, two of which look for its end."""
 
     _State = _StateBlock if _FIELDS_KNOWN else StateBlock
 
-    _table: tuple[list, dict] = ([], {})
+    _table: tuple[list, dict, bool] = ([], {}, False)
 
     def tokenize(self, state, startLine: int, endLine: int) -> None:
         """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
         rules = self.ruler.getRules("")
         if self._table[0] is not rules:
-            self._table = (rules, _by_lead(rules))
-        table = self._table[1]
+            table = _by_lead(rules)
+            names = {id(rule.fn): rule.name for rule in self.ruler.__rules__}
+            self._table = (rules, table, [names.get(id(rule)) for rule in table[None]] in _PARAGRAPH_RULES)
+        _, table, paragraphs = self._table
         others = table[None]
         line = startLine
         maxNesting = state.md.options.maxNesting
@@ -218,15 +246,20 @@ class _ParserBlock(ParserBlock):
 
             pos = state.bMarks[line] + state.tShift[line]
             first = state.src[pos : pos + 1]
-            ok = False
-            for rule in table.get(first, others) if first else rules:
-                ok = rule(state, line, endLine, False)
-                if ok:
-                    if state.line <= line:
-                        raise RuntimeError("block rule didn't increment state.line")
-                    break
-            if not ok:
-                raise RuntimeError("none of the block rules matched")
+            here = table.get(first, others) if first else rules
+            if here is others and paragraphs and state.sCount[line] - state.blkIndent < 4 \
+                    and state.isEmpty(line + 1):
+                _paragraph_line(state, line)
+            else:
+                ok = False
+                for rule in here:
+                    ok = rule(state, line, endLine, False)
+                    if ok:
+                        if state.line <= line:
+                            raise RuntimeError("block rule didn't increment state.line")
+                        break
+                if not ok:
+                    raise RuntimeError("none of the block rules matched")
 
             # set state.tight if we had an empty line before current tag
             state.tight = not hasEmptyLines
