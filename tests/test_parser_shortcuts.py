@@ -1,6 +1,6 @@
-"""``parser.parse`` leaves out work markdown-it would do for nothing (block rules whose
-opening characters a text lacks, a ``normalize`` pass with nothing to change, normalizing
-a link destination seen before): the token stream must be the one markdown-it gives."""
+"""``parser.parse`` leaves out work markdown-it would do for nothing (``mdfast``'s rules
+tried only where they can match, a ``normalize`` pass with nothing to change, normalizing
+a link destination seen before, ...): the token stream must be the one markdown-it gives."""
 
 from __future__ import annotations
 

@@ -19,11 +19,11 @@ most paragraphs, keep no children (their inline parse was 15% of a check's parse
 ``inline_tokens`` parses those on demand (the fixer counts their emphasis).
 
 Work markdown-it would do for nothing is left out, with the same tokens as a result:
-a block rule that cannot match in a text, for it lacks the characters the rule's syntax
-needs (``_NEEDS``: tables, fences, HTML blocks, blockquotes, reference definitions), is
-not tried at every line of it; the core ``normalize`` rule does not rewrite a text that
-has no ``\r`` or NUL; ``text_join`` is run on the inline-parsed tokens only, in the
-same pass. ``mdfast`` leaves out more, whatever the text.
+the core ``normalize`` rule does not rewrite a text that has no ``\r`` or NUL;
+``text_join`` is run on the inline-parsed tokens only, in the same pass. ``mdfast``
+leaves out more, whatever the text. (Block rules whose opening characters a text lacks
+were once disabled for it, at the cost of eleven scans of the text; since ``mdfast``
+tries a rule only at a line it can start, that saved less than the scans cost.)
 """
 
 from __future__ import annotations
@@ -105,18 +105,6 @@ def _inline_where_observable(state) -> None:
         state.tokens = tokens
 
 
-# block rule -> what a text must contain for the rule to match anywhere in it: a table
-# row's ``|``, a fence's three backticks or tildes, a blockquote's ``>``, the ``]:`` that
-# ends a reference definition's label, an HTML block's ``<``
-_NEEDS = {
-    "table": ("|",),
-    "fence": ("```", "~~~"),
-    "blockquote": (">",),
-    "reference": ("]:",),
-    "html_block": ("<",),
-}
-
-
 def _normalize(state) -> None:
     """markdown-it's core ``normalize`` (line endings to ``\\n``, NUL to U+FFFD), which
     otherwise rebuilds every text with a substitution per line: only when there is
@@ -126,13 +114,10 @@ def _normalize(state) -> None:
 
 
 @lru_cache(maxsize=None)
-def markdown(without: tuple[str, ...] = ()) -> MarkdownIt:
-    """The configured parser (built once per process) without the block rules in
-    ``without`` (names from ``_NEEDS``; ``parse`` leaves out those that cannot match)."""
+def markdown() -> MarkdownIt:
+    """The configured parser (built once per process)."""
     md = mdfast.MarkdownIt("commonmark")
     md.enable("table")
-    if without:
-        md.block.ruler.disable(list(without))
     for name in _OBSERVED:
         rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
         md.inline.ruler.at(name, _observe(name, rule))
@@ -158,7 +143,5 @@ def inline_tokens(content: str) -> list[Token]:
 
 
 def parse(text: str) -> list[Token]:
-    """Parse Markdown text (front matter already blanked) into the block token stream,
-    without the block rules that cannot match in it (``_NEEDS``)."""
-    return markdown(tuple(name for name, needs in _NEEDS.items()
-                          if not any(opening in text for opening in needs))).parse(text)
+    """Parse Markdown text (front matter already blanked) into the block token stream."""
+    return markdown().parse(text)
