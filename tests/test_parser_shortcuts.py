@@ -39,6 +39,9 @@ _TEXTS = [
     "[a\\](b)](c) [`](b)`](c) [<http://a](b)>](c) [<b x=\"](y)\">](c) ![a\\](b)](c) ![`](b)`](c)\n",
     # nesting at markdown-it's limit: a label skipped to the end is remembered (too_deep)
     "\u00a0text\u00a0\n\n\x0ctext\x0b\n\n\x1ctext\x85\n\n- item\n\n  para\n\n  > quote\n  lazy\n\n    code\n",
+    # ATX headings (mdfast._heading_line) and their near misses
+    "####### seven\n###### six ##\n#\tt #\n# a #b\n##\n# x ###  \n#a\n    # code\n",
+    "# a | b\n--|--\n# c\n-: x\n\n# d\n| e\n\n# f | g\n:-|-\n\n# h | i\n|--|--\n",
     "[" * 21 + "[a](b)] [a](b)\n",
     "[" * 21 + "a](b)]](c) [a](b)\n",
     "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",

@@ -210,15 +210,61 @@ def _paragraph_line(state, line: int) -> None:
     state.push("paragraph_close", "p", -1)
 
 
+# the names of the rules tried at a line led by "#", for which ``_heading_line`` stands
+_HEADING_RULES = (["code", "heading", "lheading", "paragraph"], ["table", "code", "heading", "lheading", "paragraph"])
+_HASHES = re.compile(r"#{1,6}")
+
+
+def _heading_line(state, line: int) -> bool:
+    """What the rules ``table``, ``code`` and ``heading`` do at a line led by "#",
+    indented less than code, before a line that cannot be a table's delimiter row: the
+    first two return False; ``heading`` makes an ATX heading of it, if it is one (else
+    False, and nothing done). Its level is the run of one to six "#" (then a space, a
+    tab or the line's end); its content what follows, less trailing spaces and tabs, and
+    a closing run of "#" after a space or a tab, trimmed (``skipSpacesBack``,
+    ``skipCharsStrBack``, ``mdTrim``)."""
+    src = state.src
+    pos = state.bMarks[line] + state.tShift[line]
+    maximum = state.eMarks[line]
+    m = _HASHES.match(src, pos, maximum)
+    after = m.end()
+    if after < maximum and src[after] not in " \t":
+        return False
+    level = after - pos
+    content = src[after:maximum].rstrip(" \t")
+    unclosed = content.rstrip("#")
+    if unclosed and unclosed[-1] in " \t":
+        content = unclosed
+    state.line = line + 1
+    token = state.push("heading_open", f"h{level}", 1)
+    token.markup = "#" * level
+    token.map = [line, line + 1]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(content)
+    token.map = [line, line + 1]
+    token.children = []
+    token = state.push("heading_close", f"h{level}", -1)
+    token.markup = "#" * level
+    return True
+
+
+def _may_be_delimiter_row(state, line: int) -> bool:
+    """Whether ``line`` could be a table's delimiter row: the table rule at the line
+    before it returns False at once unless its first character is "|", "-" or ":"."""
+    pos = state.bMarks[line] + state.tShift[line]
+    return pos < state.eMarks[line] and state.src[pos] in "|-:"
+
+
 class _ParserBlock(ParserBlock):
     """markdown-it's block parser, on a ``_StateBlock`` (while ``_FIELDS_KNOWN``); its
     ``tokenize`` tries at a line only the rules that can match at its first character
     (``_by_lead``), and makes a one-line paragraph, most paragraphs of prose, itself
-    (``_paragraph_line``): not through four rules, two of which look for its end."""
+    (``_paragraph_line``): not through four rules, two of which look for its end; and an
+    ATX heading (``_heading_line``), not through three."""
 
     _State = _StateBlock if _FIELDS_KNOWN else StateBlock
 
-    _table: tuple[list, dict, bool] = ([], {}, False)
+    _table: tuple[list, dict, bool, bool] = ([], {}, False, False)
 
     def tokenize(self, state, startLine: int, endLine: int) -> None:
         """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
@@ -226,8 +272,10 @@ class _ParserBlock(ParserBlock):
         if self._table[0] is not rules:
             table = _by_lead(rules)
             names = {id(rule.fn): rule.name for rule in self.ruler.__rules__}
-            self._table = (rules, table, [names.get(id(rule)) for rule in table[None]] in _PARAGRAPH_RULES)
-        _, table, paragraphs = self._table
+            names.update((id(rule.fn.rule), rule.name) for rule in self.ruler.__rules__ if hasattr(rule.fn, "rule"))
+            self._table = (rules, table, [names.get(id(rule)) for rule in table[None]] in _PARAGRAPH_RULES,
+                           [names.get(id(rule)) for rule in table.get("#", ())] in _HEADING_RULES)
+        _, table, paragraphs, headings = self._table
         others = table[None]
         line = startLine
         maxNesting = state.md.options.maxNesting
@@ -250,6 +298,9 @@ class _ParserBlock(ParserBlock):
             if here is others and paragraphs and state.sCount[line] - state.blkIndent < 4 \
                     and state.isEmpty(line + 1):
                 _paragraph_line(state, line)
+            elif first == "#" and headings and state.sCount[line] - state.blkIndent < 4 \
+                    and not _may_be_delimiter_row(state, line + 1) and _heading_line(state, line):
+                pass
             else:
                 ok = False
                 for rule in here:
