@@ -148,6 +148,10 @@ def test_tokens_are_built_by_the_states_of_mdfast():
     assert mdfast._FIELDS_KNOWN
     assert isinstance(parser.markdown().block, mdfast._ParserBlock)
     assert mdfast._ParserBlock._State is mdfast._StateBlock and mdfast._ParserInline._State is mdfast._StateInline
+    md = parser.markdown()
+    md.parse("# a\n\nb [c](d)\n")
+    assert md.block._table[2:] == (True, True)  # one-line paragraphs and headings made by the block loop
+    assert md.inline._pairs_only()  # delimiter pairs post-processed only where there can be some
 
 
 def test_under_another_major_version_markdown_its_own_parsers_are_used(monkeypatch):

@@ -371,7 +371,8 @@ class _ParserInline(ParserInline):
     """markdown-it's inline parser, on a ``_StateInline`` (while ``_FIELDS_KNOWN``); its
     ``tokenize`` and ``skipToken`` try at a character only the rules that can match at it
     (``_RulesAt``): in prose most characters are read by ``text`` alone, and at a
-    terminator no rule takes (``-``, ``:``, ``#``...) none is called."""
+    terminator no rule takes (``-``, ``:``, ``#``...) none is called. The post-processing
+    of delimiter pairs is left out where there can be none (``_pairs_only``)."""
 
     _State = _StateInline if _FIELDS_KNOWN else StateInline
 
@@ -438,9 +439,28 @@ class _ParserInline(ParserInline):
     def parse(self, src, md, env, tokens):
         state = self._State(src, md, env, tokens)
         self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
-            rule(state)
+        if "*" in src or "_" in src or "~" in src or not self._pairs_only():
+            for rule in self.ruler2.getRules(""):
+                rule(state)
         return state.tokens
+
+    _pairs: tuple[list | None, bool] = (None, False)
+
+    def _pairs_only(self) -> bool:
+        """Whether the post-processing rules are markdown-it's for delimiter pairs only
+        (``_PAIRS``): in a text without ``*``, ``_`` or ``~`` they change nothing. Only
+        the emphasis and strikethrough rules make delimiters, at those characters, and the
+        text tokens for their runs that ``fragments_join`` joins again (no other rule
+        pushes a text token next to another); the levels it sets again are the ones
+        ``push`` gave."""
+        rules = self.ruler2.getRules("")
+        if self._pairs[0] is not rules:
+            names = {id(rule.fn): rule.name for rule in self.ruler2.__rules__}
+            self._pairs = (rules, all(names.get(id(rule)) in _PAIRS for rule in rules))
+        return self._pairs[1]
+
+
+_PAIRS = {"balance_pairs", "strikethrough", "emphasis", "fragments_join"}
 
 
 # -- link destinations -------------------------------------------------------------------
