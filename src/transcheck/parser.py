@@ -89,7 +89,11 @@ def observable(content: str) -> bool:
 def _inline_where_observable(state) -> None:
     """markdown-it's core ``inline`` and ``text_join`` rules, for the inline tokens whose
     content is ``observable`` only (the others keep empty children, which ``text_join``
-    would replace with new empty lists): one pass over the tokens, not two."""
+    would replace with new empty lists): one pass over the tokens, not two. ``text_join``
+    turns ``text_special`` tokens into text and joins them to the text around: it runs
+    on the content that can make one (an escape's backslash, an entity's ``&``) only;
+    elsewhere the inline parse left no two text tokens side by side (``mdfast``'s tests
+    hold the children to markdown-it's)."""
     md = state.md
     parsed = []
     for token in state.tokens:
@@ -97,7 +101,8 @@ def _inline_where_observable(state) -> None:
             if token.children is None:
                 token.children = []
             md.inline.parse(token.content, md, state.env, token.children)
-            parsed.append(token)
+            if "\\" in token.content or "&" in token.content:
+                parsed.append(token)
     tokens, state.tokens = state.tokens, parsed
     try:
         text_join(state)
