@@ -12,6 +12,9 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   parser's loop (``_ParserBlock.tokenize``, markdown-it's with the rules chosen per line)
   does not even call those: it tries only the rules that can match at the line's first
   character (``_by_lead``);
+- a one-line paragraph (a line no rule leads, before an empty line) and an ATX heading
+  are made by the block loop itself (``_paragraph_line``, ``_heading_line``), as the
+  rules it would try there in turn make them (the others returning False);
 - likewise an inline rule is not called at a character it cannot start at: the inline
   parser's ``tokenize`` and ``skipToken`` try at a character only the rules that can
   match at it (``_RulesAt``): ``text`` alone at most characters of prose, none at a
@@ -21,6 +24,8 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   a regex (``_link``, ``label_end``): its label ends at its first ``]`` without a silent
   tokenize of every character of it (``parseLinkLabel``), and there are no spaces or
   title to look for;
+- the post-processing of delimiter pairs (emphasis) is left out of an inline text
+  without ``*``, ``_`` or ``~`` (``_ParserInline._pairs_only``);
 - the optional features the rules read with ``options.get(name, False)`` are in the
   options, False: on markdown-it's ``OptionsDict`` a missing one raises and catches a
   KeyError (the list rule asks at every list item);
