@@ -210,3 +210,11 @@ def test_label_end_is_parse_link_label(text):
 @given(st.lists(st.sampled_from(_INLINE_PIECES + ["[" * 20, "]" * 3]), max_size=30).map("".join))
 def test_label_end_is_parse_link_label_on_any_text(content):
     _check_label_ends(content)
+
+
+def test_rules_at_stays_small():
+    """The inline parser's rules per character are kept for a bounded number of characters
+    (a text of 20,000 distinct ones, each after a terminator, cannot grow it past that)."""
+    text = "[a](b) " + "-".join(chr(c) for c in range(0x4E00, 0x4E00 + 20_000)) + "\n"
+    _check(text)
+    assert len(parser.markdown().inline.rules_at()) <= mdfast._MOST_CHARACTERS

@@ -355,7 +355,8 @@ _INLINE_LEADS = {
 class _RulesAt(dict):
     """character -> the inline rules (in the ruler's order) that can match at it: a rule
     of ``_INLINE_LEADS`` if it leads with the character, ``text`` if the character is
-    not a terminator, any other rule always. Filled in as characters are met."""
+    not a terminator, any other rule always. Filled in as characters are met (up to
+    ``_MOST_CHARACTERS`` of them, then anew)."""
 
     def __init__(self, ruler, terminator_re) -> None:
         super().__init__()
@@ -368,8 +369,13 @@ class _RulesAt(dict):
         rules = [rule for rule, name in self.named
                  if (name == "text" and self.terminator_re.match(char) is None)
                  or (name != "text" and char in _INLINE_LEADS.get(name, char))]
+        if len(self) >= _MOST_CHARACTERS:  # a text of thousands of distinct characters
+            self.clear()
         self[char] = rules
         return rules
+
+
+_MOST_CHARACTERS = 4096  # kept by a _RulesAt: a few alphabets, not all of Unicode
 
 
 class _ParserInline(ParserInline):
