@@ -1,6 +1,6 @@
-"""``parser.parse`` leaves out work markdown-it would do for nothing (block rules whose
-opening characters a text lacks, a ``normalize`` pass with nothing to change, normalizing
-a link destination seen before): the token stream must be the one markdown-it gives."""
+"""``parser.parse`` leaves out work markdown-it would do for nothing (``mdfast``'s rules
+tried only where they can match, a ``normalize`` pass with nothing to change, normalizing
+a link destination seen before, ...): the token stream must be the one markdown-it gives."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel
 
 from transcheck import mdfast, parser
 from transcheck.mdfast import parse_link_destination
@@ -33,6 +33,18 @@ _TEXTS = [
     "[a](b(c)d) [e](f\\)g) [h](<i j>) [k](l m) [n](o\x01p) [q](r)s) [t]( u ) [v](w\\ x) ![y](z\t)\n",
     "[a]: b(c)d\n[e]: <f g>\n[h]: i\\)j\n\n[a] [e] [h]\n",
     "*a [b* c](d) e* _x [y_](z)_ **[a](b)** [*a*](b) *[a](b)\n",
+    # links mdfast reads without markdown-it's rule (simple_link), and their near misses
+    "[a](b) [a]( b) [a](b \"t\") [a](<b>) [](b) [a]() [a](javascript:x) [a\\]](b) [`a]`](b)\n"
+    "[<a>](b) [a&amp;b](c&amp;d) [a\nb](c) ![a](b) [a *b*](c) [a](b)c) [a-b: c!](/d#e?f=g)\n",
+    "[a\\](b)](c) [`](b)`](c) [<http://a](b)>](c) [<b x=\"](y)\">](c) ![a\\](b)](c) ![`](b)`](c)\n",
+    # nesting at markdown-it's limit: a label skipped to the end is remembered (too_deep)
+    "\u00a0text\u00a0\n\n\x0ctext\x0b\n\n\x1ctext\x85\n\n- item\n\n  para\n\n  > quote\n  lazy\n\n    code\n",
+    # ATX headings (mdfast._heading_line) and their near misses
+    "####### seven\n###### six ##\n#\tt #\n# a #b\n##\n# x ###  \n#a\n    # code\n",
+    "# a | b\n--|--\n# c\n-: x\n\n# d\n| e\n\n# f | g\n:-|-\n\n# h | i\n|--|--\n",
+    "[" * 21 + "[a](b)] [a](b)\n",
+    "[" * 21 + "a](b)]](c) [a](b)\n",
+    "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",
 ]
 
 
@@ -83,10 +95,40 @@ def test_parse_gives_markdown_its_tokens(text):
 @given(st.lists(st.sampled_from(["# ", "> ", ">", "<", "``", "```", "~~~", "<div>", "<b>", "[a]", "[a]: u", "]", ":", "(u)", "|", "---",
                                  "- ", "1. ", "    ", "*", "_", "`", "\\", "\r", "\0", "\n", "\n\n", "text", " ",
                                  "+ ", "2) ", "\t", "#", "=", "-", "~", "***", "___", "<!-- ", "[x] ", "](", "(", ")", "x",
-                                 "\x01"]),
+                                 "\x01", "\u00a0", "\x0b", "\x0c", "\x1c", "\x85", "- a\n\n  b\n"]),
                 max_size=40).map("".join))
 def test_parse_gives_markdown_its_tokens_on_any_text(text):
     _check(text)
+
+
+def _block_state(text: str, md, state_class) -> dict:
+    """Every field of the block state after ``md``'s block parser tokenized text (but md)."""
+    state = state_class(text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd"), md, {}, [])
+    md.block.tokenize(state, state.line, state.lineMax)
+    fields = dict(vars(state))
+    fields["tokens"] = [_whole(t) for t in fields.pop("tokens")]
+    del fields["md"]
+    return fields
+
+
+def _check_block_state(text: str) -> None:
+    """``mdfast``'s block parser leaves its state as markdown-it's does (``parentType``
+    too, which ``_paragraph_line`` sets as the rules it stands for do)."""
+    md = parser.markdown()
+    assert _block_state(text, md, md.block._State) == _block_state(text, _FULL, mdfast.StateBlock)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_block_state_is_markdown_its(text):
+    _check_block_state(text)
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["text", "\n", "\n\n", " ", "    ", "- ", "> ", "# ", "=", "-", "|", "\u00a0", "\x1c", "\t"]),
+                max_size=30).map("".join))
+def test_block_state_is_markdown_its_on_any_text(text):
+    _check_block_state(text)
 
 
 @settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None)
@@ -106,6 +148,10 @@ def test_tokens_are_built_by_the_states_of_mdfast():
     assert mdfast._FIELDS_KNOWN
     assert isinstance(parser.markdown().block, mdfast._ParserBlock)
     assert mdfast._ParserBlock._State is mdfast._StateBlock and mdfast._ParserInline._State is mdfast._StateInline
+    md = parser.markdown()
+    md.parse("# a\n\nb [c](d)\n")
+    assert md.block._table[2:] == (True, True)  # one-line paragraphs and headings made by the block loop
+    assert md.inline._pairs_only()  # delimiter pairs post-processed only where there can be some
 
 
 def test_under_another_major_version_markdown_its_own_parsers_are_used(monkeypatch):
@@ -121,3 +167,54 @@ def test_markdown_its_own_states_give_the_same_tokens(text, monkeypatch):
     monkeypatch.setattr(mdfast._ParserBlock, "_State", mdfast.StateBlock)
     monkeypatch.setattr(mdfast._ParserInline, "_State", mdfast.StateInline)
     _check(text)
+
+
+_INLINE_PIECES = ["[", "]", "(", ")", "](", "[a](b)", "[a](/u v)", "![", "a", " ", "\\", "`", "<", ">", "<b>",
+                  "<http://x.y>", "&amp;", "&", "*", "_", "~", ":", "-", "#", "\n", "  \n", "javascript:x",
+                  "\"t\"", "é", "\x01", "](b)", "\\]", "`]`", "<a]>", "<a x=\"]\">"]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=30).map("".join))
+def test_inline_tokens_are_markdown_its(content):
+    """The inline parser (rules chosen per character, simple links read by mdfast) gives
+    markdown-it's children, field by field, in a paragraph or alone."""
+    ours, theirs = parser.inline_tokens(content), _FULL.parseInline(content)[0].children
+    assert [_whole(t) for t in ours] == [_whole(t) for t in theirs]
+    _check(content + "\n")
+
+
+def _metas(text: str) -> list:
+    """The meta of every token ``parse`` gives for text, children included."""
+    return [(t.type, t.meta, [(c.type, c.meta) for c in t.children or ()]) for t in parse(text)]
+
+
+def _check_label_ends(text: str) -> None:
+    """The spans parser notes on links and images (``mdfast.label_end`` for the label's end)
+    are those it noted with markdown-it's ``parseLinkLabel``."""
+    ours = _metas(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mdfast, "label_end", lambda state, start: parseLinkLabel(state, start, True))
+        theirs = _metas(text)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_label_end_is_parse_link_label(text):
+    _check_label_ends(text)
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_INLINE_PIECES + ["[" * 20, "]" * 3]), max_size=30).map("".join))
+def test_label_end_is_parse_link_label_on_any_text(content):
+    _check_label_ends(content)
+
+
+def test_rules_at_stays_small():
+    """The inline parser's rules per character are kept for a bounded number of characters
+    (a text of 20,000 distinct ones, each after a terminator, cannot grow it past that)."""
+    text = "[a](b) " + "-".join(chr(c) for c in range(0x4E00, 0x4E00 + 20_000)) + "\n"
+    _check(text)
+    assert len(parser.markdown().inline.rules_at()) <= mdfast._MOST_CHARACTERS

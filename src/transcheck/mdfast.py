@@ -12,6 +12,20 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   parser's loop (``_ParserBlock.tokenize``, markdown-it's with the rules chosen per line)
   does not even call those: it tries only the rules that can match at the line's first
   character (``_by_lead``);
+- a one-line paragraph (a line no rule leads, before an empty line) and an ATX heading
+  are made by the block loop itself (``_paragraph_line``, ``_heading_line``), as the
+  rules it would try there in turn make them (the others returning False);
+- likewise an inline rule is not called at a character it cannot start at: the inline
+  parser's ``tokenize`` and ``skipToken`` try at a character only the rules that can
+  match at it (``_RulesAt``): ``text`` alone at most characters of prose, none at a
+  terminator no rule takes (``-``, ``:``, ``#``...), where markdown-it tries all ten;
+- a link ``[label](destination)`` whose label has no ``[``, ``]``, backslash, backtick
+  or ``<`` and whose destination is plain and followed by ``)`` (most links) is read with
+  a regex (``_link``, ``label_end``): its label ends at its first ``]`` without a silent
+  tokenize of every character of it (``parseLinkLabel``), and there are no spaces or
+  title to look for;
+- the post-processing of delimiter pairs (emphasis) is left out of an inline text
+  without ``*``, ``_`` or ``~`` (``_ParserInline._pairs_only``);
 - the optional features the rules read with ``options.get(name, False)`` are in the
   options, False: on markdown-it's ``OptionsDict`` a missing one raises and catches a
   KeyError (the list rule asks at every list item);
@@ -42,7 +56,7 @@ from types import SimpleNamespace
 
 import markdown_it
 from markdown_it import helpers
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import mdTrim, unescapeAll
 from markdown_it.helpers.parse_link_destination import _Result
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -176,21 +190,97 @@ class _StateInline(StateInline):
         return token
 
 
+# the names of the rules tried at a line no rule of ``_LEADS`` leads, for which
+# ``_paragraph_line`` stands
+_PARAGRAPH_RULES = (["code", "lheading", "paragraph"], ["table", "code", "lheading", "paragraph"])
+
+
+def _paragraph_line(state, line: int) -> None:
+    """What the rules ``table``, ``code``, ``lheading`` and ``paragraph`` do at a line
+    indented less than code, whose next line is empty (or past the end): the first three
+    return False (``lheading`` having set ``parentType`` to "paragraph", which it does
+    not restore), ``paragraph`` makes the line a paragraph."""
+    state.parentType = "paragraph"
+    if state.blkIndent:
+        content = state.getLines(line, line + 1, state.blkIndent, False)
+    else:  # getLines of one line with no indent to take off
+        content = state.src[state.bMarks[line] : state.eMarks[line]]
+    state.line = line + 1
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [line, line + 1]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(content)
+    token.map = [line, line + 1]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+
+
+# the names of the rules tried at a line led by "#", for which ``_heading_line`` stands
+_HEADING_RULES = (["code", "heading", "lheading", "paragraph"], ["table", "code", "heading", "lheading", "paragraph"])
+_HASHES = re.compile(r"#{1,6}")
+
+
+def _heading_line(state, line: int) -> bool:
+    """What the rules ``table``, ``code`` and ``heading`` do at a line led by "#",
+    indented less than code, before a line that cannot be a table's delimiter row: the
+    first two return False; ``heading`` makes an ATX heading of it, if it is one (else
+    False, and nothing done). Its level is the run of one to six "#" (then a space, a
+    tab or the line's end); its content what follows, less trailing spaces and tabs, and
+    a closing run of "#" after a space or a tab, trimmed (``skipSpacesBack``,
+    ``skipCharsStrBack``, ``mdTrim``)."""
+    src = state.src
+    pos = state.bMarks[line] + state.tShift[line]
+    maximum = state.eMarks[line]
+    m = _HASHES.match(src, pos, maximum)
+    after = m.end()
+    if after < maximum and src[after] not in " \t":
+        return False
+    level = after - pos
+    content = src[after:maximum].rstrip(" \t")
+    unclosed = content.rstrip("#")
+    if unclosed and unclosed[-1] in " \t":
+        content = unclosed
+    state.line = line + 1
+    token = state.push("heading_open", f"h{level}", 1)
+    token.markup = "#" * level
+    token.map = [line, line + 1]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(content)
+    token.map = [line, line + 1]
+    token.children = []
+    token = state.push("heading_close", f"h{level}", -1)
+    token.markup = "#" * level
+    return True
+
+
+def _may_be_delimiter_row(state, line: int) -> bool:
+    """Whether ``line`` could be a table's delimiter row: the table rule at the line
+    before it returns False at once unless its first character is "|", "-" or ":"."""
+    pos = state.bMarks[line] + state.tShift[line]
+    return pos < state.eMarks[line] and state.src[pos] in "|-:"
+
+
 class _ParserBlock(ParserBlock):
     """markdown-it's block parser, on a ``_StateBlock`` (while ``_FIELDS_KNOWN``); its
     ``tokenize`` tries at a line only the rules that can match at its first character
-    (``_by_lead``)."""
+    (``_by_lead``), and makes a one-line paragraph, most paragraphs of prose, itself
+    (``_paragraph_line``): not through four rules, two of which look for its end; and an
+    ATX heading (``_heading_line``), not through three."""
 
     _State = _StateBlock if _FIELDS_KNOWN else StateBlock
 
-    _table: tuple[list, dict] = ([], {})
+    _table: tuple[list, dict, bool, bool] = ([], {}, False, False)
 
     def tokenize(self, state, startLine: int, endLine: int) -> None:
         """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
         rules = self.ruler.getRules("")
         if self._table[0] is not rules:
-            self._table = (rules, _by_lead(rules))
-        table = self._table[1]
+            table = _by_lead(rules)
+            names = {id(rule.fn): rule.name for rule in self.ruler.__rules__}
+            names.update((id(rule.fn.rule), rule.name) for rule in self.ruler.__rules__ if hasattr(rule.fn, "rule"))
+            self._table = (rules, table, [names.get(id(rule)) for rule in table[None]] in _PARAGRAPH_RULES,
+                           [names.get(id(rule)) for rule in table.get("#", ())] in _HEADING_RULES)
+        _, table, paragraphs, headings = self._table
         others = table[None]
         line = startLine
         maxNesting = state.md.options.maxNesting
@@ -209,15 +299,23 @@ class _ParserBlock(ParserBlock):
 
             pos = state.bMarks[line] + state.tShift[line]
             first = state.src[pos : pos + 1]
-            ok = False
-            for rule in table.get(first, others) if first else rules:
-                ok = rule(state, line, endLine, False)
-                if ok:
-                    if state.line <= line:
-                        raise RuntimeError("block rule didn't increment state.line")
-                    break
-            if not ok:
-                raise RuntimeError("none of the block rules matched")
+            here = table.get(first, others) if first else rules
+            if here is others and paragraphs and state.sCount[line] - state.blkIndent < 4 \
+                    and state.isEmpty(line + 1):
+                _paragraph_line(state, line)
+            elif first == "#" and headings and state.sCount[line] - state.blkIndent < 4 \
+                    and not _may_be_delimiter_row(state, line + 1) and _heading_line(state, line):
+                pass
+            else:
+                ok = False
+                for rule in here:
+                    ok = rule(state, line, endLine, False)
+                    if ok:
+                        if state.line <= line:
+                            raise RuntimeError("block rule didn't increment state.line")
+                        break
+                if not ok:
+                    raise RuntimeError("none of the block rules matched")
 
             # set state.tight if we had an empty line before current tag
             state.tight = not hasEmptyLines
@@ -238,17 +336,142 @@ class _ParserBlock(ParserBlock):
         return state.tokens
 
 
+# inline rule -> the characters it can match at (each rule's own first test; ``text``
+# matches at any character its ``terminator_re`` does not, and at no other)
+_INLINE_LEADS = {
+    "newline": "\n",
+    "escape": "\\",
+    "backticks": "`",
+    "emphasis": "_*",
+    "strikethrough": "~",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+}
+
+
+class _RulesAt(dict):
+    """character -> the inline rules (in the ruler's order) that can match at it: a rule
+    of ``_INLINE_LEADS`` if it leads with the character, ``text`` if the character is
+    not a terminator, any other rule always. Filled in as characters are met (up to
+    ``_MOST_CHARACTERS`` of them, then anew)."""
+
+    def __init__(self, ruler, terminator_re) -> None:
+        super().__init__()
+        self.rules = ruler.getRules("")
+        self.terminator_re = terminator_re
+        names = {id(rule.fn): rule.name for rule in ruler.__rules__}
+        self.named = [(rule, names.get(id(rule))) for rule in self.rules]
+
+    def __missing__(self, char: str) -> list:
+        rules = [rule for rule, name in self.named
+                 if (name == "text" and self.terminator_re.match(char) is None)
+                 or (name != "text" and char in _INLINE_LEADS.get(name, char))]
+        if len(self) >= _MOST_CHARACTERS:  # a text of thousands of distinct characters
+            self.clear()
+        self[char] = rules
+        return rules
+
+
+_MOST_CHARACTERS = 4096  # kept by a _RulesAt: a few alphabets, not all of Unicode
+
+
 class _ParserInline(ParserInline):
-    """markdown-it's inline parser, on a ``_StateInline`` (while ``_FIELDS_KNOWN``)."""
+    """markdown-it's inline parser, on a ``_StateInline`` (while ``_FIELDS_KNOWN``); its
+    ``tokenize`` and ``skipToken`` try at a character only the rules that can match at it
+    (``_RulesAt``): in prose most characters are read by ``text`` alone, and at a
+    terminator no rule takes (``-``, ``:``, ``#``...) none is called. The post-processing
+    of delimiter pairs is left out where there can be none (``_pairs_only``)."""
 
     _State = _StateInline if _FIELDS_KNOWN else StateInline
+
+    _rules_at: _RulesAt | None = None
+
+    def rules_at(self) -> _RulesAt:
+        """The ``_RulesAt`` of the ruler's rules as they are now."""
+        rules_at = self._rules_at
+        if rules_at is None or rules_at.rules is not self.ruler.getRules("") \
+                or rules_at.terminator_re is not self.terminator_re:
+            rules_at = self._rules_at = _RulesAt(self.ruler, self.terminator_re)
+        return rules_at
+
+    def skipToken(self, state) -> None:
+        """markdown-it's ``ParserInline.skipToken``, with the rules chosen per character."""
+        pos = state.pos
+        cache = state.cache
+        if pos in cache:
+            state.pos = cache[pos]
+            return
+        ok = False
+        if state.level < state.md.options["maxNesting"]:
+            for rule in self.rules_at()[state.src[pos]]:
+                # increment state.level and decrement it later to limit recursion
+                state.level += 1
+                ok = rule(state, True)
+                state.level -= 1
+                if ok:
+                    if state.pos <= pos:
+                        raise RuntimeError("inline rule didn't increment state.pos")
+                    break
+        else:
+            state.pos = state.posMax  # too much nesting: skip to the end of the paragraph
+            state.too_deep = True  # remembered in the cache: see _simple
+        if not ok:
+            state.pos += 1
+        cache[pos] = state.pos
+
+    def tokenize(self, state) -> None:
+        """markdown-it's ``ParserInline.tokenize``, with the rules chosen per character."""
+        rules_at = self.rules_at()
+        end = state.posMax
+        maxNesting = state.md.options["maxNesting"]
+        src = state.src
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < maxNesting:
+                for rule in rules_at[src[pos]]:
+                    ok = rule(state, False)
+                    if ok:
+                        if state.pos <= pos:
+                            raise RuntimeError("inline rule didn't increment state.pos")
+                        break
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(src[state.pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
 
     def parse(self, src, md, env, tokens):
         state = self._State(src, md, env, tokens)
         self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
-            rule(state)
+        if "*" in src or "_" in src or "~" in src or not self._pairs_only():
+            for rule in self.ruler2.getRules(""):
+                rule(state)
         return state.tokens
+
+    _pairs: tuple[list | None, bool] = (None, False)
+
+    def _pairs_only(self) -> bool:
+        """Whether the post-processing rules are markdown-it's for delimiter pairs only
+        (``_PAIRS``): in a text without ``*``, ``_`` or ``~`` they change nothing. Only
+        the emphasis and strikethrough rules make delimiters, at those characters, and the
+        text tokens for their runs that ``fragments_join`` joins again (no other rule
+        pushes a text token next to another); the levels it sets again are the ones
+        ``push`` gave."""
+        rules = self.ruler2.getRules("")
+        if self._pairs[0] is not rules:
+            names = {id(rule.fn): rule.name for rule in self.ruler2.__rules__}
+            self._pairs = (rules, all(names.get(id(rule)) in _PAIRS for rule in rules))
+        return self._pairs[1]
+
+
+_PAIRS = {"balance_pairs", "strikethrough", "emphasis", "fragments_join"}
 
 
 # -- link destinations -------------------------------------------------------------------
@@ -274,6 +497,71 @@ def parse_link_destination(string: str, pos: int, maximum: int) -> _Result:
     return helpers.parseLinkDestination(string, pos, maximum)
 
 
+# -- links -------------------------------------------------------------------------------
+# ``[label](destination)``: a label with no ``[``, ``]``, backslash, backtick or ``<`` (no
+# token a rule would skip over its ``]`` with, no nested bracket), a destination as
+# ``_PLAIN_DESTINATION`` reads it, not in ``<>``, then ``)`` at once (no space, no title)
+_SIMPLE_LINK = re.compile(r"\[([^\[\]\\`<]*)\]\((?!<)([^\x00-\x20\x7f\\()]+)\)")
+
+
+_SIMPLE_LABEL = re.compile(r"\[[^\[\]\\`<]*\]")
+
+
+def _simple(state) -> bool:
+    """Whether ``parseLinkLabel`` at the state's position would find the end of a label
+    like ``_SIMPLE_LABEL``'s at its first ``]`` (every character read by a ``skipToken``
+    on this ``_ParserInline``, none skipped to the end for nesting too deep: not now, and
+    no such ``skipToken`` result remembered in ``state.cache``)."""
+    return (state.level < state.md.options["maxNesting"] and not getattr(state, "too_deep", False)
+            and isinstance(state.md.inline, _ParserInline))
+
+
+def label_end(state, start: int) -> int:
+    """``helpers.parseLinkLabel(state, start, True)``: where the label opened by the ``[``
+    at ``start`` ends, or -1. A label without ``[``, ``]``, backslash, backtick or ``<``
+    ends at its first ``]``: no inline rule reads past one from the other characters."""
+    if _simple(state):
+        m = _SIMPLE_LABEL.match(state.src, start, state.posMax)
+        if m is not None:
+            return m.end() - 1
+    return helpers.parseLinkLabel(state, start, True)
+
+
+def _link(rule):
+    """markdown-it's ``link`` rule, with a ``simple_link`` read without it: no
+    ``parseLinkLabel`` (a silent tokenize of the label), no loops over spaces, no title
+    parse. What follows is the rule's own end: the same tokens, the label tokenized.
+    Anything else (a reference, a title, spaces, a destination ``validateLink`` refuses,
+    nesting at its limit) is left to the rule."""
+
+    def link(state, silent: bool) -> bool:
+        start = state.pos
+        maximum = state.posMax
+        if state.src[start] != "[" or not _simple(state):
+            return rule(state, silent)
+        m = _SIMPLE_LINK.match(state.src, start, maximum)
+        if m is None:
+            return rule(state, silent)
+        href = state.md.normalizeLink(unescapeAll(m.group(2)))
+        if not state.md.validateLink(href):
+            return rule(state, silent)
+        if not silent:
+            state.pos = start + 1
+            state.posMax = m.end(1)
+            token = state.push("link_open", "a", 1)
+            token.attrs = {"href": href}
+            state.linkLevel += 1
+            state.md.inline.tokenize(state)
+            state.linkLevel -= 1
+            state.push("link_close", "a", -1)
+        state.pos = m.end()
+        state.posMax = maximum
+        return True
+
+    link.rule = rule
+    return link
+
+
 # -- the parser --------------------------------------------------------------------------
 TESTED = "4"  # the major version of markdown-it-py whose internals this module follows
 FAST = markdown_it.__version__.split(".")[0] == TESTED
@@ -292,6 +580,10 @@ class MarkdownIt(markdown_it.MarkdownIt):
         self.inline.__class__ = _ParserInline
         self.helpers = SimpleNamespace(**{name: getattr(helpers, name) for name in helpers.__all__})
         self.helpers.parseLinkDestination = parse_link_destination
+        inline = self.inline.ruler
+        for rule in inline.__rules__:
+            if rule.name == "link":
+                inline.at(rule.name, _link(rule.fn), {"alt": rule.alt})
         ruler = self.block.ruler
         for rule in ruler.__rules__:
             if rule.name in _LEADS:

@@ -19,11 +19,11 @@ most paragraphs, keep no children (their inline parse was 15% of a check's parse
 ``inline_tokens`` parses those on demand (the fixer counts their emphasis).
 
 Work markdown-it would do for nothing is left out, with the same tokens as a result:
-a block rule that cannot match in a text, for it lacks the characters the rule's syntax
-needs (``_NEEDS``: tables, fences, HTML blocks, blockquotes, reference definitions), is
-not tried at every line of it; the core ``normalize`` rule does not rewrite a text that
-has no ``\r`` or NUL; ``text_join`` is run on the inline-parsed tokens only, in the
-same pass. ``mdfast`` leaves out more, whatever the text.
+the core ``normalize`` rule does not rewrite a text that has no ``\r`` or NUL;
+``text_join`` is run on the inline-parsed tokens only, in the same pass. ``mdfast``
+leaves out more, whatever the text. (Block rules whose opening characters a text lacks
+were once disabled for it, at the cost of eleven scans of the text; since ``mdfast``
+tries a rule only at a line it can start, that saved less than the scans cost.)
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_core.normalize import normalize
 from markdown_it.rules_core.text_join import text_join
 from markdown_it.token import Token
@@ -67,7 +66,7 @@ def _observe(name: str, rule):
                 meta["end"] = state.pos
                 if name in ("link", "image"):
                     label_start = start + (2 if name == "image" else 1)
-                    label_end = parseLinkLabel(state, label_start - 1, True)
+                    label_end = mdfast.label_end(state, label_start - 1)
                     meta["label_start"] = label_start
                     meta["label_end"] = max(label_end, label_start)
                     if 0 <= label_end and label_end + 1 < state.pos and state.src[label_end + 1] == "(":
@@ -90,7 +89,11 @@ def observable(content: str) -> bool:
 def _inline_where_observable(state) -> None:
     """markdown-it's core ``inline`` and ``text_join`` rules, for the inline tokens whose
     content is ``observable`` only (the others keep empty children, which ``text_join``
-    would replace with new empty lists): one pass over the tokens, not two."""
+    would replace with new empty lists): one pass over the tokens, not two. ``text_join``
+    turns ``text_special`` tokens into text and joins them to the text around: it runs
+    on the content that can make one (an escape's backslash, an entity's ``&``) only;
+    elsewhere the inline parse left no two text tokens side by side (``mdfast``'s tests
+    hold the children to markdown-it's)."""
     md = state.md
     parsed = []
     for token in state.tokens:
@@ -98,24 +101,13 @@ def _inline_where_observable(state) -> None:
             if token.children is None:
                 token.children = []
             md.inline.parse(token.content, md, state.env, token.children)
-            parsed.append(token)
+            if "\\" in token.content or "&" in token.content:
+                parsed.append(token)
     tokens, state.tokens = state.tokens, parsed
     try:
         text_join(state)
     finally:
         state.tokens = tokens
-
-
-# block rule -> what a text must contain for the rule to match anywhere in it: a table
-# row's ``|``, a fence's three backticks or tildes, a blockquote's ``>``, the ``]:`` that
-# ends a reference definition's label, an HTML block's ``<``
-_NEEDS = {
-    "table": ("|",),
-    "fence": ("```", "~~~"),
-    "blockquote": (">",),
-    "reference": ("]:",),
-    "html_block": ("<",),
-}
 
 
 def _normalize(state) -> None:
@@ -127,13 +119,10 @@ def _normalize(state) -> None:
 
 
 @lru_cache(maxsize=None)
-def markdown(without: tuple[str, ...] = ()) -> MarkdownIt:
-    """The configured parser (built once per process) without the block rules in
-    ``without`` (names from ``_NEEDS``; ``parse`` leaves out those that cannot match)."""
+def markdown() -> MarkdownIt:
+    """The configured parser (built once per process)."""
     md = mdfast.MarkdownIt("commonmark")
     md.enable("table")
-    if without:
-        md.block.ruler.disable(list(without))
     for name in _OBSERVED:
         rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
         md.inline.ruler.at(name, _observe(name, rule))
@@ -159,7 +148,5 @@ def inline_tokens(content: str) -> list[Token]:
 
 
 def parse(text: str) -> list[Token]:
-    """Parse Markdown text (front matter already blanked) into the block token stream,
-    without the block rules that cannot match in it (``_NEEDS``)."""
-    return markdown(tuple(name for name, needs in _NEEDS.items()
-                          if not any(opening in text for opening in needs))).parse(text)
+    """Parse Markdown text (front matter already blanked) into the block token stream."""
+    return markdown().parse(text)
