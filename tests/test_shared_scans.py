@@ -20,7 +20,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from transcheck import numbers
-from transcheck.align import (_BEYOND, _CHUNK, _FIRST, _NAME, _NOT_DIGITS, _NUMBER, _chunk_names, _numbers,
+from transcheck.align import (_BEYOND, _CHUNK_PATTERN, _FIRST, _NAME, _NOT_DIGITS, _NUMBER, _chunk_names, _numbers,
                               _runs_and_chunks, _stem, align)
 from transcheck.align import _cells as align_cells
 from transcheck.names import CAPITALISED, UPPER
@@ -28,6 +28,8 @@ from transcheck.engine import run
 from transcheck.rules import number_mismatch
 
 from .conftest import CORPUS, needs_shared
+
+_CHUNK = re.compile(_CHUNK_PATTERN)  # align's chunks, as its one scan (``_RUN_OR_CHUNK``) finds them
 
 # digits (ASCII and others), group and decimal separators, a space, Roman letters, a
 # century suffix's letters and other letters: what decides where a number or a run ends
