@@ -23,7 +23,7 @@ _VALUE_PARTS = st.sampled_from([
 
 
 def _loader(lines):
-    return yaml.load("\n".join(lines), Loader=fm._Loader)
+    return yaml.load("\n".join(lines), Loader=fm._yaml().Loader)
 
 
 @settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 1000), deadline=None,
@@ -61,3 +61,63 @@ def test_the_text_of_a_plain_value_is_what_yaml_reads_as_text():
     allowed = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
     ours = re.compile(f"[^{front_matter._NOT_TEXT}]")
     assert [c for c in range(0x110000) if bool(allowed.fullmatch(chr(c))) != bool(ours.fullmatch(chr(c)))] == []
+
+
+def _resolved_typed(text: str) -> bool:
+    """PyYAML's own answer: does a resolver of the loader read ``text`` as other than a string?"""
+    resolvers = fm._yaml().resolvers
+    return any(regexp.match(text) for _, regexp in resolvers.get(text[:1], []) + resolvers.get(None, []))
+
+
+_TYPED_PARTS = st.sampled_from([
+    "0", "1", "7", "9", "_", ":", ".", "+", "-", "e", "E", "x", "X", "o", "O", "b", "B", "a", "f", "F", "inf", "Inf",
+    "INF", "nan", "NaN", "NAN", "t", "T", "Z", "z", " ", "\t", "2001-12-14", "21:59:43", "yes", "Yes", "YES", "no",
+    "NO", "true", "True", "false", "FALSE", "on", "On", "OFF", "off", "null", "Null", "NULL", "~", "!", "&", "*",
+    "<<", "=", "<", "y", "n", "ä", "Word", "1e3", "0x1F", "0o7", "0b101", "190:20:30", "1_000",
+])
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 3000), deadline=None)
+@given(st.lists(_TYPED_PARTS, min_size=1, max_size=6).map("".join))
+def test_a_text_said_to_be_a_string_without_asking_the_resolvers_is_one(text):
+    """``_may_be_typed`` is False only for texts no resolver reads as typed, so the
+    resolvers (and PyYAML's import) are skipped only where they would say "a string"."""
+    if _resolved_typed(text):
+        assert fm._may_be_typed(text), text
+
+
+def test_every_text_a_resolver_reads_as_typed_starts_as_may_be_typed_says():
+    """What each resolver of the installed PyYAML matches, by its first character: the
+    characters ``_may_be_typed`` lets through (a new resolver in PyYAML fails here)."""
+    firsts = {key for key in fm._yaml().resolvers if key}
+    words = set("yYnNtTfFoO~")  # the bool and null words' first letters
+    assert firsts <= set(fm._NUMBER_LEADS) | words | set("!&*<=")
+    for text in ("yes", "Off", "NULL", "~", "", "12", "-1.5", ".inf", ".NaN", "0x1F", "2001-12-14 21:59:43.10 -5",
+                 "190:20:30", "<<", "=", "!", "&", "*", "TRUE", "n" * 0):
+        assert _resolved_typed(text) and fm._may_be_typed(text), text
+    for text in ("183 päivän sääntö", "title", "Tax Laws", "notes", "onion", "Economy,Fiscal Policy", "12 apples"):
+        assert not fm._may_be_typed(text) or not _resolved_typed(text), text
+
+
+def test_plain_front_matter_loads_without_importing_yaml(tmp_path):
+    """A one-article run over front matter that is all text does not import PyYAML or
+    python-frontmatter (10-20 ms of its start); front matter the loader must read does."""
+    import subprocess
+    import sys
+
+    art = tmp_path / "a"
+    art.mkdir()
+    (art / "fi.md").write_text("---\ntitle: 183 päivän sääntö\nkeywords: Talous, Verot\n---\n\n# Otsikko\n\nTeksti.\n",
+                               encoding="utf-8")
+    (art / "sv.md").write_text("---\ntitle: 183-dagarsregeln\nkeywords: Ekonomi, Skatter\n---\n\n# Rubrik\n\nText.\n",
+                               encoding="utf-8")
+    probe = ("import sys\nfrom transcheck.cli import main\ntry:\n    main([{args}])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('yaml', 'frontmatter') if m in sys.modules), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", probe.format(args=f"'check', '--no-cache', {str(art)!r}")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
+    (art / "sv.md").write_text("---\ntitle: 183-dagarsregeln\ndate: 2021-01-02\n---\n\n# Rubrik\n\nText.\n",
+                               encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", probe.format(args=f"'check', '--no-cache', {str(art)!r}")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.stderr.strip().splitlines()[-1] == "['frontmatter', 'yaml']", run.stderr
