@@ -161,6 +161,35 @@ def test_under_another_major_version_markdown_its_own_parsers_are_used(monkeypat
     assert md.helpers is mdfast.markdown_it.MarkdownIt("commonmark").helpers
 
 
+_BEFORE_4_3 = """\
+import markdown_it.common.utils as utils
+del utils.mdTrim  # as in markdown-it-py 3.0 to 4.2 (the rules of 4.3 imported theirs already)
+from markdown_it import MarkdownIt
+from transcheck import mdfast, parser
+assert not mdfast.FAST
+full = MarkdownIt("commonmark").enable("table")
+for text in {texts!r}:
+    ours = [(t.type, t.map, t.content, t.markup, t.level) for t in parser.parse(text)]
+    theirs = [(t.type, t.map, t.content, t.markup, t.level) for t in full.parse(text)]
+    assert ours == theirs, text
+"""
+
+
+def test_mdfast_imports_and_steps_aside_before_markdown_it_py_4_3():
+    """pyproject allows markdown-it-py 3.0 on; ``mdfast`` reads ``mdTrim``, ``terminator_re``
+    and ``StateInline.append_pending``, which 4.3 brought: on an earlier version (simulated
+    here, in a process of its own, by taking ``mdTrim`` away: the other two the installed
+    rules need) it must import, leave FAST off and parse as markdown-it does. (With the
+    wheels of 3.0.0, 4.0.0, 4.1.0 and 4.2.0, importing ``mdTrim`` failed: every command
+    ended in an ImportError.)"""
+    import subprocess
+    import sys
+
+    code = _BEFORE_4_3.format(texts=_TEXTS[:3] + _TEXTS[-5:])
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
 @pytest.mark.parametrize("text", _TEXTS)
 def test_markdown_its_own_states_give_the_same_tokens(text, monkeypatch):
     """As when Token's fields change: ``mdfast``'s parsers on markdown-it's own states."""

@@ -42,9 +42,9 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
 
 None of markdown-it's files or module globals are changed: the parsers, states and
 helpers are this instance's own. The block loop and the states' ``push`` are written
-after markdown-it-py 4's (``TESTED``); under another major version, whose internals may
-differ, markdown-it's own parsers are used as they are (only ``normalizeLink`` is
-remembered).
+after markdown-it-py 4's (``TESTED``), from 4.3 on; under another major version, whose
+internals may differ, or a 4.x before 4.3, which lacks some of those they read (``FAST``),
+markdown-it's own parsers are used as they are (only ``normalizeLink`` is remembered).
 """
 
 from __future__ import annotations
@@ -56,13 +56,18 @@ from types import SimpleNamespace
 
 import markdown_it
 from markdown_it import helpers
-from markdown_it.common.utils import mdTrim, unescapeAll
+from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers.parse_link_destination import _Result
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+
+try:  # markdown-it-py 4.3's: its rules trim a paragraph's and a heading's content with it
+    from markdown_it.common.utils import mdTrim
+except ImportError:  # an earlier version (pyproject allows 3.0 on): FAST is off, below
+    mdTrim = None
 
 # block rule -> the characters a line must start with (after its indent) for the rule to
 # match at it (each rule's own first test)
@@ -564,7 +569,11 @@ def _link(rule):
 
 # -- the parser --------------------------------------------------------------------------
 TESTED = "4"  # the major version of markdown-it-py whose internals this module follows
-FAST = markdown_it.__version__.split(".")[0] == TESTED
+# ... from 4.3 on: the block loop's paragraphs and headings trim with its ``mdTrim`` and
+# the inline parser reads its ``terminator_re`` and ``StateInline.append_pending``, which
+# 4.0 to 4.2 lack (their rules trim with ``str.strip``)
+FAST = (markdown_it.__version__.split(".")[0] == TESTED and mdTrim is not None
+        and hasattr(StateInline, "append_pending") and hasattr(ParserInline(), "terminator_re"))
 
 
 class MarkdownIt(markdown_it.MarkdownIt):
