@@ -106,3 +106,19 @@ def test_the_users_files_are_never_written_through_a_link(tmp_path):
     write_atomically(str(link), "fixed\n", durable=True)
     assert outside.read_text(encoding="utf-8") == "keep\n"
     assert not link.is_symlink() and link.read_text(encoding="utf-8") == "fixed\n"
+
+
+def test_dev_stdout_is_written_where_the_descriptor_stands_not_reopened(tmp_path):
+    """``check -o /dev/stdout >> log``: the output is appended, as a shell writes it; reopening
+    /dev/stdout would truncate the log (its earlier lines lost)."""
+    import subprocess
+    import sys
+
+    log = tmp_path / "log.txt"
+    log.write_text("earlier run\n", encoding="utf-8")
+    with open(log, "a", encoding="utf-8") as appended:
+        subprocess.run([sys.executable, "-c", "from transcheck.atomic import write_atomically\n"
+                        "write_atomically('/dev/stdout', ['new ', 'run\\n'], output=True)"],
+                       stdout=appended, check=True, timeout=60)
+    assert log.read_text(encoding="utf-8") == "earlier run\nnew run\n"
+    assert not log.is_symlink()

@@ -9,7 +9,9 @@ An output file the user names (``output=True``: ``-o``, ``--html``, ``--markdown
 baseline) that is not a regular file (``-o /dev/null``, ``-o /dev/stdout``, a named pipe)
 is written in place, as a shell's redirection would: a file renamed over it would replace
 the device or pipe itself (as root, ``-o /dev/null`` made /dev/null a regular file); a
-symbolic link there is kept, and the file it points to replaced. The user's Markdown and
+symbolic link there is kept, and the file it points to replaced. ``/dev/stdout``,
+``/dev/stderr`` and ``/dev/fd/N`` (``/proc/self/fd/N``) are written to that descriptor as
+it is open, as a shell does: not reopened, which would truncate a file that ``>>`` appends to. The user's Markdown and
 the cache are never written through a link or into anything but a regular file: the
 fixer resolves and checks its target first, and a link put there since is replaced,
 not followed.
@@ -42,6 +44,9 @@ def write_atomically(path: str, content: str | bytes | Iterable[str], *, durable
     says no, nothing is written and False is returned. ``output``: a file the user names
     for a run's output (see the module's doc). OSError when it cannot write."""
     if output:
+        descriptor = _descriptor(path)
+        if descriptor is not None:
+            return _write_to(descriptor, content, still_wanted)
         try:
             kind = os.stat(path).st_mode
         except OSError:
@@ -84,8 +89,40 @@ def _write_in_place(path: str, content: str | bytes | Iterable[str],
     binary = isinstance(content, bytes)
     with open(path, "wb" if binary else "w", encoding=None if binary else "utf-8",
               errors=None if binary else "surrogateescape") as handle:
-        if binary or isinstance(content, str):
-            handle.write(content)
-        else:
-            handle.writelines(content)
+        _put(handle, content)
     return True
+
+
+_DESCRIPTORS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _descriptor(path: str) -> int | None:
+    """The open descriptor ``path`` names (``/dev/stdout``, ``/dev/fd/3``,
+    ``/proc/self/fd/3``), or None."""
+    path = os.path.abspath(path)
+    if path in _DESCRIPTORS:
+        return _DESCRIPTORS[path]
+    for prefix in ("/dev/fd/", "/proc/self/fd/"):
+        if path.startswith(prefix) and path[len(prefix):].isdigit():
+            return int(path[len(prefix):])
+    return None
+
+
+def _write_to(descriptor: int, content: str | bytes | Iterable[str],
+              still_wanted: Callable[[], bool] | None) -> bool:
+    """Write ``content`` to an open ``descriptor`` where it stands (``_descriptor``); the
+    descriptor stays open."""
+    if still_wanted is not None and not still_wanted():
+        return False
+    binary = isinstance(content, bytes)
+    with os.fdopen(os.dup(descriptor), "wb" if binary else "w", encoding=None if binary else "utf-8",
+                   errors=None if binary else "surrogateescape") as handle:
+        _put(handle, content)
+    return True
+
+
+def _put(handle, content: str | bytes | Iterable[str]) -> None:
+    if isinstance(content, (bytes, str)):
+        handle.write(content)
+    else:
+        handle.writelines(content)
