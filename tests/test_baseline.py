@@ -158,6 +158,9 @@ BAD = [
      "the baseline {path} has version 2; this transcheck reads version 1: write it again with --write-baseline"),
     ("no entries", '{"format": "transcheck-baseline", "version": 1}',
      'the baseline {path} has no list of "entries"; write it again with --write-baseline'),
+    ("nested too deep", "[" * 200_000,
+     "the baseline {path} is not a transcheck baseline (its JSON is nested too deep to read); write it again "
+     "with --write-baseline"),
     ("a damaged entry", '{"format": "transcheck-baseline", "version": 1, "entries": [{"path": "fi.md"}]}',
      'the baseline {path} is damaged: entry 1 has no "path" or "fingerprint" string; write it again with '
      "--write-baseline"),

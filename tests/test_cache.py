@@ -207,3 +207,17 @@ def test_damaged_fix_rows_are_refused():
     for row in damaged:
         with pytest.raises((ValueError, TypeError, KeyError)):
             finding_from_row(row)
+
+
+def test_entries_nested_deeper_than_json_reads_are_ignored(tmp_path):
+    """A damaged entry whose JSON nests deeper than the parser recurses (RecursionError, not a
+    ValueError) is recomputed like any other damaged entry, in both of an entry's files."""
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    good = _run(corpus, cache)
+    entries = sorted(p for p in cache.rglob("*") if p.suffix in (".json", ".out"))
+    assert entries
+    for entry in entries:
+        entry.write_text("[" * 200_000 + "\n")
+    for fmt in ("json", "text", "sarif"):  # sarif reads the rows (.json), the others the output (.out)
+        assert _run(corpus, cache, "--format", fmt) == _run(corpus, cache, "--format", fmt, "--no-cache")
+    assert _run(corpus, cache) == good

@@ -101,9 +101,11 @@ def test_merge_refuses_what_is_not_the_outputs_of_shards(tmp_path):
     (tmp_path / "other.sarif").write_text(FORMATS["sarif"](seed).replace('"name": "transcheck"', '"name": "x"', 1),
                                           encoding="utf-8")
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 200_000, encoding="utf-8")  # deeper than the parser recurses
     for files, says in [(["a.json", "a.json"], "overlap"), (["a.sarif", "a.sarif"], "overlap"),
                         (["a.json", "a.sarif"], "must all be JSON"), (["a.json", "v2.json"], "format version 2"),
                         (["a.sarif", "other.sarif"], "same version of transcheck"),
-                        (["broken.json"], "broken.json: not a JSON"), (["nope.json"], "does not exist")]:
+                        (["broken.json"], "broken.json: not a JSON"), (["deep.json"], "deep.json: not a JSON"),
+                        (["nope.json"], "does not exist")]:
         result = invoke("merge", *(tmp_path / f for f in files))
         assert result.exit_code == 2 and says in result.output, (files, result.output)

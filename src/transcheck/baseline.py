@@ -73,6 +73,9 @@ def load(baseline_path: str) -> Counter:
     except json.JSONDecodeError as exc:
         raise BaselineError(f"the baseline {baseline_path} is not valid JSON (line {exc.lineno}, column "
                             f"{exc.colno}: {exc.msg}); write it again with --write-baseline") from None
+    except RecursionError:
+        raise BaselineError(f"the baseline {baseline_path} is not a transcheck baseline (its JSON is nested "
+                            f"too deep to read); write it again with --write-baseline") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BaselineError(f"{baseline_path} is not a transcheck baseline (it has no \"format\": \"{FORMAT}\"); "
                             f"write one with --write-baseline")

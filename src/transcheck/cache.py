@@ -211,7 +211,8 @@ class Cache:
             if doc.get("format") != FORMAT or doc.get("key") != key:
                 return None
             return _part(doc, [finding_from_row(r) for r in doc["findings"]])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+            # RecursionError: JSON nested deeper than the parser recurses (a damaged entry)
             return None
 
     def put(self, key: str, part) -> tuple[list, dict]:

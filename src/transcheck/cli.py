@@ -138,7 +138,7 @@ def merge(files: tuple[str, ...], output: str | None) -> None:
         try:
             with open(name, encoding="utf-8") as handle:
                 docs.append(json.load(handle))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deep
             click.echo(f"transcheck: {name}: not a JSON or SARIF output of transcheck check ({exc})", err=True)
             sys.exit(2)
     try:
