@@ -75,3 +75,14 @@ def test_unlabelled_file_takes_the_serial_path(tmp_path):
 def test_jobs_must_be_positive():
     result = CliRunner().invoke(main, ["check", str(CORPUS), "--jobs", "0"])
     assert result.exit_code == 2
+
+
+def test_chunks_keep_the_order_and_end_small_for_the_processes_to_finish_together():
+    for count in (0, 1, 7, 40, 500, 2000, 2001):
+        groups = [[n] for n in range(count)]
+        for jobs in (1, 2, 3):
+            chunks = parallel._chunks(groups, jobs)
+            assert [g for chunk in chunks for g in chunk] == groups and all(chunks)
+            assert max(map(len, chunks), default=0) <= parallel.CHUNK
+    chunks = parallel._chunks([[n] for n in range(2000)], 2)
+    assert len(chunks[0]) == parallel.CHUNK and all(len(chunk) <= parallel.CHUNK // 4 for chunk in chunks[-8:])

@@ -189,11 +189,19 @@ HTML_CHUNK = 8
 
 
 def _chunks(groups: list[list], jobs: int, most: int = CHUNK) -> list[list[list]]:
-    """Chunks of at most ``most`` groups, so that a chunk's findings (held until the
-    chunk is done) stay few however large the corpus; in processes, also about four
-    chunks per process (the slow ones even out), at least 8 groups each (or ``most``)."""
-    size = most if jobs <= 1 else min(most, max(8, -(-len(groups) // (jobs * 4))))
-    return [groups[i:i + size] for i in range(0, len(groups), size)]
+    """Chunks of at most ``most`` groups, in order, so that a chunk's findings (held until
+    the chunk is done) stay few however large the corpus; in processes, also about four
+    chunks per process (the slow ones even out), at least 8 groups each (or ``most``),
+    and the last ``jobs`` chunks' worth of groups in quarter-size chunks: the processes
+    then finish within a small chunk of each other, not one whole chunk after the other
+    (half a chunk on average: 64 articles, ~0.2 s, at 10,000 files with two)."""
+    if jobs <= 1:
+        return [groups[i:i + most] for i in range(0, len(groups), most)]
+    size = min(most, max(8, -(-len(groups) // (jobs * 4))))
+    tail = max(0, len(groups) - jobs * size)
+    small = max(1, size // 4)
+    return [groups[i:min(i + size, tail)] for i in range(0, tail, size)] + \
+        [groups[i:i + small] for i in range(tail, len(groups), small)]
 
 
 def _read(group: list, max_size: int | None) -> list[bytes | None]:
