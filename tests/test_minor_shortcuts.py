@@ -7,9 +7,11 @@ short texts made of the characters that matter, and on the inlines of the shippe
 from __future__ import annotations
 
 import itertools
+import random
+import types
 
 from transcheck.model import Inline
-from transcheck.rules import _prose, stray_punctuation, unbalanced_brackets
+from transcheck.rules import _prose, length_outlier, stray_punctuation, unbalanced_brackets
 
 from .conftest import CORPUS
 from .test_rule_shortcuts import _inline_texts, _Prose
@@ -62,3 +64,34 @@ def test_nested_brackets_on_the_corpus():
 
 def _inline(text):
     return Inline(text, text, 0, (0,), (0,), (), (), ())
+
+
+def test_a_close_row_has_every_ratio_within_bounds():
+    # length-outlier skips a row _close passes: every cell's ratio to the prediction from any of
+    # the others (all of them, or one source) then lies within short..long, as check computes it
+    rng = random.Random(8)
+    close = 0
+    for _ in range(20_000):
+        n = rng.randint(3, 6)
+        base = rng.choice([1, 50, 400, 3_000])
+        spread = rng.choice([1.2, 1.5, 1.6, 1.65, 1.67, 1.7, 1.8, 1.9])  # near 1/SHORT and LONG too
+        rest = rng.choice([0, 10, 2_000, 40_000])
+        rows = []
+        for _ in range(n):
+            prose = max(1, round(base * rng.uniform(1, spread)))
+            other = rest if rng.random() < 0.7 else rng.choice([0, 10, 2_000, 40_000])
+            rows.append(types.SimpleNamespace(prose=prose, article_prose=prose + other))
+        if not length_outlier._close(rows, length_outlier.SHORT, length_outlier.LONG):
+            continue
+        close += 1
+        for cell in rows:
+            others = [c for c in rows if c is not cell]
+            for chosen in [others] + [[c] for c in others]:
+                rest = cell.article_prose - cell.prose
+                values = sorted(c.prose * (rest + length_outlier.SMOOTH)
+                                / (c.article_prose - c.prose + length_outlier.SMOOTH) for c in chosen)
+                ratio = cell.prose / length_outlier._median(values)
+                assert length_outlier.SHORT <= ratio <= length_outlier.LONG, (rows, cell)
+    assert close > 2_000
+    zero = [types.SimpleNamespace(prose=p, article_prose=p + 100) for p in (0, 0, 0)]
+    assert not length_outlier._close(zero, length_outlier.SHORT, length_outlier.LONG)
