@@ -10,8 +10,9 @@ import itertools
 import random
 import types
 
-from transcheck.model import Inline
-from transcheck.rules import _prose, length_outlier, stray_punctuation, unbalanced_brackets
+from transcheck.languages import conventions
+from transcheck.model import MASK, Inline
+from transcheck.rules import _prose, length_outlier, link_text_trivial, stray_punctuation, unbalanced_brackets
 
 from .conftest import CORPUS
 from .test_rule_shortcuts import _inline_texts, _Prose
@@ -95,3 +96,21 @@ def test_a_close_row_has_every_ratio_within_bounds():
     assert close > 2_000
     zero = [types.SimpleNamespace(prose=p, article_prose=p + 100) for p in (0, 0, 0)]
     assert not length_outlier._close(zero, length_outlier.SHORT, length_outlier.LONG)
+
+
+def test_trivial_reads_as_before():
+    # link-text-trivial's first-character test before its any(): the reason for every text of up
+    # to 3 characters from letters, digits, marks, spaces and MASK, with and without a # target
+    alphabet = ["a", "A", "1", "٣", ".", "(", " ", "\u00a0", MASK, "ä"]
+    words = conventions("en").function_words
+    assert "a" in words
+    for text in _words(alphabet, 3):
+        for target in ("/x", "#x", ""):
+            stripped = text.strip()
+            expected = (None if MASK in stripped else "is empty" if not stripped
+                        else f"is only punctuation (`{stripped}`)"
+                        if not any(ch.isalnum() for ch in stripped) and not target.startswith("#")
+                        else f"is only a number (`{stripped}`)" if stripped.isdigit() and not target.startswith("#")
+                        else f"is only the function word `{stripped}`"
+                        if stripped.lower() in words and not (len(stripped) > 1 and stripped.isupper()) else None)
+            assert link_text_trivial.trivial(text, target, "en") == expected, (text, target)
