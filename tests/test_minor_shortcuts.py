@@ -10,9 +10,10 @@ import itertools
 import random
 import types
 
+from transcheck.consensus import reference
 from transcheck.languages import conventions
 from transcheck.model import MASK, Inline
-from transcheck.rules import _prose, length_outlier, link_text_trivial, stray_punctuation, unbalanced_brackets
+from transcheck.rules import _prose, frontmatter_mismatch, length_outlier, link_text_trivial, stray_punctuation, unbalanced_brackets
 
 from .conftest import CORPUS
 from .test_rule_shortcuts import _inline_texts, _Prose
@@ -114,3 +115,17 @@ def test_trivial_reads_as_before():
                         else f"is only the function word `{stripped}`"
                         if stripped.lower() in words and not (len(stripped) > 1 and stripped.isupper()) else None)
             assert link_text_trivial.trivial(text, target, "en") == expected, (text, target)
+
+
+def test_versions_that_all_differ_have_no_majority_reference():
+    # frontmatter-mismatch skips a key whose versions (3 or more) all differ, without a source:
+    # reference gives none of them a reference; with two versions, or one value shared, it may
+    langs = ["en", "fi", "sv", "pl", "ru"]
+    for n in range(1, 6):
+        for values in itertools.product(range(n), repeat=n):
+            mapping = dict(zip(langs, values))
+            if frontmatter_mismatch._no_majority(mapping):
+                assert all(reference(lang, mapping) is None for lang in mapping), mapping
+    assert not frontmatter_mismatch._no_majority({"en": "a", "fi": "b"})
+    assert reference("en", {"en": "a", "fi": "b"}) is not None
+    assert reference("en", {"en": "a", "fi": "b", "sv": "b"}) is not None
