@@ -42,19 +42,34 @@ def test_one_period_scan_finds_what_the_two_did():
 
 
 def test_nested_brackets_are_what_check_finds_nothing_in():
-    # unbalanced-brackets skips the texts whose marks are nested brackets (_nested): in every
-    # text of up to 6 characters from the brackets, a quotation mark, a letter and spaces (for
-    # enumerators: `a)`), _check finds nothing where _nested holds; and _nested holds in most
-    # texts where _check finds nothing but a few kinds of mark
-    alphabet = ["(", ")", "[", "]", "{", "}", "a", " ", "\u00bb"]
+    # unbalanced-brackets skips the texts whose marks are nested pairs (_nested): in every text of
+    # up to 4 characters from all the marks, a letter and a space (for enumerators: `a)`), and
+    # up to 6 from a smaller set, _check finds nothing where _nested holds
+    marks = list(unbalanced_brackets._MARK_CHARS)
+    texts = _words(marks + ["a", " "], 4)
+    # and 100,000 longer ones: nested pairs of every kind (`“”` too), some with a mark changed
+    rng = random.Random(8)
+    pairs = ["()", "[]", "{}", '""', "\u00ab\u00bb", "\u201e\u201d", "\u201e\u201c", "\u201c\u201d", "\u00bb\u00ab"]
+    for _ in range(100_000):
+        text = ""
+        for _ in range(rng.randint(1, 4)):
+            pair = rng.choice(pairs)
+            cut = rng.randint(0, len(text))
+            end = rng.randint(cut, len(text))
+            text = text[:cut] + pair[0] + text[cut:end] + pair[1] + text[end:]
+        if rng.random() < 0.3:
+            at = rng.randrange(len(text))
+            text = text[:at] + rng.choice(marks + ["a) ", " "]) + text[at + 1 :]
+        texts.append(text)
     nested = 0
-    for text in _words(alphabet, 5) + ["(a [b] c) {d}", "[x](y) (z)", "a) (b) c)", "(1) ((a)) [[]]"]:
+    for text in texts + ["(a [b] c) {d}", "[x](y) (z)", "a) (b) c)", '(1) ((a)) [[]] "x" «y»']:
         if unbalanced_brackets._nested(text):
             nested += 1
             assert list(unbalanced_brackets._check(_inline(text))) == [], text
-    assert nested > 500
-    assert not unbalanced_brackets._nested("(a) b)") and not unbalanced_brackets._nested("«a»")
+    assert nested > 5_000
+    assert not unbalanced_brackets._nested("(a) b)") and not unbalanced_brackets._nested("»a«")
     assert not unbalanced_brackets._nested("([)]") and unbalanced_brackets._nested("x ( [ ] ) y")
+    assert not unbalanced_brackets._nested("\u201e\u201c\u201d\u201d")  # `“”` is no pair of _nested
 
 
 def test_nested_brackets_on_the_corpus():
