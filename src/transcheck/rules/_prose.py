@@ -12,9 +12,10 @@ pattern cannot match across the newline that separates two inlines (it neither m
 newline nor looks behind itself): a match inside an inline is then found at the same place
 in the joined text. A lookahead may see the separator where the inline's own text ends, and
 make an inline a candidate for nothing; the rules test each candidate on its own text, as
-before. ``holding`` gives the inlines that hold a character (unbalanced-brackets,
-link-malformed); ``Prose.linked`` those with links, which four link rules read instead of
-every inline. tests/test_rule_shortcuts.py holds these to the per-inline tests they replace.
+before; ``split_candidates`` does two such searches in one. ``holding`` gives the inlines
+that hold a character (unbalanced-brackets, link-malformed); ``Prose.linked`` those with
+links, which four link rules read instead of every inline. tests/test_rule_shortcuts.py and
+tests/test_minor_shortcuts.py hold these to the per-inline tests they replace.
 """
 
 from __future__ import annotations
@@ -64,6 +65,20 @@ def candidates(version: Version, *patterns: re.Pattern | tuple[str, re.Pattern])
         for m in pattern.finditer(text):
             found.add(bisect_right(starts, m.start()) - 1)
     return found
+
+
+def split_candidates(version: Version, pattern: re.Pattern) -> tuple[set[int], set[int]]:
+    """``candidates(version, pattern)`` in two sets: the inlines of the matches in which
+    ``pattern``'s group 1 took no part, and those of the matches in which it did. One scan
+    instead of two where two patterns start with the same character (stray-punctuation's
+    period then a mark, and period then spaces: ``_PERIOD``); each alternative must consume
+    no character where the other could start a match, so that the one scan finds every place
+    either would."""
+    text, starts, _ = prose(version)
+    without, within = set(), set()
+    for m in pattern.finditer(text):
+        (without if m.lastindex is None else within).add(bisect_right(starts, m.start()) - 1)
+    return without, within
 
 
 def holding(version: Version, chars: str) -> set[int]:

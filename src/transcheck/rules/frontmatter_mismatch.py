@@ -53,6 +53,13 @@ def _near(value: str, other: str) -> bool:
     return fuzz.ratio(value, other) >= NEAR
 
 
+def _no_majority(values: dict) -> bool:
+    """Do three or more versions hold as many different values? Then ``reference`` (by the
+    majority of the others, no source) has none for any of them: the others, two or more,
+    each hold their own value (tests/test_minor_shortcuts.py holds this to ``reference``)."""
+    return len(values) >= 3 and len(set(values.values())) == len(values)
+
+
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     versions = ctx.article.versions
     matters = {v.lang: (v.front_matter.data if v.front_matter else None) for v in versions}
@@ -61,8 +68,11 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
     keys = sorted({k for d in matters.values() if d for k in d if not str(k).startswith("transcheck-")}, key=str)
     # each key's value (as text) in the versions that have it
     texts = {key: {v.lang: _text(matters[v.lang][key]) for v in present if key in matters[v.lang]} for key in keys}
-    # the keys whose versions all hold the same value (most): no reference differs from it
-    agreed = {key for key, values in texts.items() if len(set(values.values())) == 1}
+    # the keys whose versions all hold the same value (most), and without a source those whose
+    # versions, three or more, each hold another (a translated title: ``_no_majority``): no
+    # reference differs from a version's value
+    settled = {key for key, values in texts.items()
+               if len(set(values.values())) == 1 or (ctx.source is None and _no_majority(values))}
     for version in versions:
         own = matters[version.lang]
         if own is None:
@@ -90,7 +100,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                                    f"`{key}` has a doubly escaped entity `{escaped}`: write it once "
                                    f"(`{escaped.replace('&amp;', '&', 1)}`) or as the character")
                 continue
-            if key in agreed:
+            if key in settled:
                 continue
             ref = reference(version.lang, texts[key], ctx.source)
             if ref is None or ref.value == value or any(e in str(ref.value) for e in DOUBLE_ESCAPES):

@@ -60,8 +60,8 @@ def check(version: Version) -> Iterator[Hit]:
         if section.level:
             previous_title = section.title
     for block, inline in version.inlines():
-        if block.kind != "paragraph" or "#" not in inline.content:
-            continue  # a would-be heading line starts with `#`
+        if "#" not in inline.content or block.kind != "paragraph":
+            continue  # a would-be heading line starts with `#` (most inlines have none: tested first)
         for k, line in enumerate(inline.content.split("\n")):
             found = would_be_heading(line)
             if not found:

@@ -63,11 +63,29 @@ def _median(values: list[float]) -> float:
     return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
+# _close's margin: far above the rounding of the few float operations that give a ratio
+# (~1e-16 each), far below any difference the thresholds mean
+_MARGIN = 1e-9
+
+
+def _close(cells, short: float, long: float) -> bool:
+    """Is no cell of the row out of bounds, whatever the others it is compared with? A
+    cell's prediction from another is ``c.prose * d / d_c`` (``d``, ``d_c``: the rest of
+    the article, smoothed, here and there), so its ratio ``cell.prose / predicted`` is
+    ``r / median(r_c)`` of the densities ``r = prose / d``: between the smallest density's
+    share of the largest and the reverse. When those lie within ``short``..``long`` (with a
+    margin for rounding), every cell of the row passes ``check``'s test, and the row is
+    skipped without a prediction per cell (most rows: their versions are of like length)."""
+    densities = [c.prose / (c.article_prose - c.prose + SMOOTH) for c in cells]
+    lo, hi = min(densities), max(densities)
+    return lo > 0 and hi < lo * long * (1 - _MARGIN) and lo > hi * short * (1 + _MARGIN)
+
+
 def check(ctx: ArticleContext, *, short: float = SHORT, long: float = LONG, spread: float = SPREAD,
           min_chars: int = MIN_CHARS) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None and c.article_prose]
-        if len(cells) < 3:
+        if len(cells) < 3 or _close(cells, short, long):
             continue
         for cell in cells:
             if ctx.source is not None and cell.lang == ctx.source:

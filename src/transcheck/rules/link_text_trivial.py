@@ -45,7 +45,8 @@ def trivial(text: str, target: str, lang: str) -> str | None:
         return None
     if not text:
         return "is empty"
-    if not any(ch.isalnum() for ch in text) and not target.startswith("#"):
+    if not text[0].isalnum() and not any(ch.isalnum() for ch in text) and not target.startswith("#"):
+        # (most texts start with a letter: no generator made for them)
         return f"is only punctuation (`{text}`)"
     if text.isdigit() and not target.startswith("#"):
         return f"is only a number (`{text}`)"

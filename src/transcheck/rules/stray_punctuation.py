@@ -34,7 +34,7 @@ from typing import Iterator
 from ..findings import Edit, Fix, Hit, Severity
 from ..languages import Conventions, conventions
 from ..model import MASK, Inline, Version
-from ._prose import candidates
+from ._prose import candidates, split_candidates
 from .base import Rule
 
 # Two marks side by side: a cheap test (one scan in C) that every _CLASH match passes.
@@ -44,6 +44,10 @@ _TWO_MARKS = re.compile(r"[,.;:][,.;]")
 _COMMA_THEN = re.compile(r",[,.;]")
 _PERIOD_THEN = re.compile(r"\.[,.;]")
 _RARE_THEN = ((";", re.compile(r";[,.;]")), (":", re.compile(r":[,.;]")))  # only where the mark is
+# A period then a mark (``_PERIOD_THEN``), or then spaces (``_PERIOD_SPACES``: group 1), in one
+# scan of the version (``_prose.split_candidates``); the first consumes only the period, so that
+# neither hides a match of the other (where ``..`` is followed by spaces).
+_PERIOD = re.compile(r"\.(?:(?=[,.;])|( +)(?=[^ A-ZÀ-ÞЁА-Я0-9]))")
 _CLASH = re.compile(r"[,;:]\.(?!\.)|(?<![.])\.[,;]|,,|;;|;,|,;|(?<![.\d])\.\.(?![.\d])")
 # A period and the spaces to the next word, unless that word starts with a capital or a digit
 # (most do, and none of these is lowercase): the rest is tested with str.islower().
@@ -56,8 +60,13 @@ def check(version: Version) -> Iterator[Hit]:
     conv = conventions(version.lang)
     # the inlines with two marks side by side, and those with a period then spaces (searched
     # in the whole version at once: ``_prose``); each is then read on its own text
-    clashing = candidates(version, _COMMA_THEN, _PERIOD_THEN, *_RARE_THEN)
-    periods = candidates(version, _PERIOD_SPACES) if conv.sentence_case else set()
+    clashing = candidates(version, _COMMA_THEN, *_RARE_THEN)
+    if conv.sentence_case:
+        period_then, periods = split_candidates(version, _PERIOD)
+        clashing |= period_then
+    else:
+        clashing |= candidates(version, _PERIOD_THEN)
+        periods = set()
     inlines = version.inlines()
     for k in sorted(clashing | periods):
         inline = inlines[k][1]

@@ -46,7 +46,32 @@ def check(version: Version) -> Iterator[Hit]:
     # prose (``_prose.holding``), which is much faster than ``_MARKS`` (a class) on each
     inlines = version.inlines()
     for k in sorted(holding(version, _MARK_CHARS)):
-        yield from _check(inlines[k][1])
+        if not _nested(inlines[k][1].masked):
+            yield from _check(inlines[k][1])
+
+
+# The pairs ``_nested`` removes: each is closed by ``_check`` when its opener is on top of the
+# stack. Not `“”`: with `„“` it would make `„“””` nested (`„` `“` close first, and `”` closes nothing)
+_NESTED_PAIRS = ("()", "[]", "{}", '""', "«»", "„”", "„“")
+
+
+def _nested(text: str) -> bool:
+    """Are the text's marks nested pairs only, each closed by its kind in order (`(a [b] c)`,
+    `"d"`, `«e»`, `„f”`)? Then ``_check`` finds nothing there: each closer finds its opener on
+    top of the stack and pops it (a `(` after `]`, taken as a link Markdown did not parse, is
+    closed by `)` as well; no closer is ever pushed, so none of ``_check``'s other pairings,
+    `»«` or `»»`, can happen). Most paragraphs with marks are such (on /tmp/bk400, 7,195 of the
+    7,250 that hold one): the marks alone, their pairs removed until none is left (no two pairs
+    overlap but a run of straight quotes, so the order of removal does not matter), cost a fraction of
+    ``_check``'s walk (tests/test_minor_shortcuts.py holds this to ``_check``)."""
+    marks = "".join(_MARKS.findall(text))
+    while True:
+        rest = marks
+        for pair in _NESTED_PAIRS:
+            rest = rest.replace(pair, "")
+        if rest == marks:
+            return not rest
+        marks = rest
 
 
 def _check(inline: Inline) -> Iterator[Hit]:
