@@ -62,10 +62,7 @@ def write_atomically(path: str, content: str | bytes | Iterable[str], *, durable
         # a path from undecodable bytes (os.fsdecode's surrogates) is written as those bytes
         with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
                        errors=None if binary else "surrogateescape") as handle:
-            if binary or isinstance(content, str):
-                handle.write(content)
-            else:
-                handle.writelines(content)
+            _put(handle, content)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -90,14 +90,15 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
     if data is not None:  # what the loader would give, with no unsafe construct
         return FrontMatter(first, last, data, _key_lines(source, first, last))
     body = "\n".join(lines)
-    yaml = _yaml().yaml
+    lib = _yaml()
+    yaml = lib.yaml
     try:
         unsafe = _unsafe(body)
         if unsafe is not None:
             mark, problem = unsafe
             return FrontMatterError(first + 1 + mark.line, mark.column, f"front matter is not loaded: {problem}{_SKIPPED}",
                                     span)
-        data = _yaml().handler.load(body, Loader=_yaml().Loader) if body.strip() else {}
+        data = lib.handler.load(body, Loader=lib.Loader) if body.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + 1 + (mark.line if mark else 0)
