@@ -1,8 +1,9 @@
-"""`check` pauses the cyclic garbage collector while it checks an article, and only then."""
+"""`check` pauses the cyclic garbage collector while it checks a chunk of articles, and only then."""
 
 from __future__ import annotations
 
 import gc
+import weakref
 
 from transcheck import parallel
 from transcheck.findings import Severity
@@ -42,3 +43,32 @@ def test_collector_stays_off_when_the_caller_turned_it_off(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+class _Cyclic:
+    pass
+
+
+_REFS: list = []
+_FREED: list[bool] = []
+
+
+def _leave_a_cycle(version):
+    """Records whether the cycles the earlier articles left have been freed, then leaves one."""
+    _FREED.append(all(ref() is None for ref in _REFS))
+    obj = _Cyclic()
+    obj.me = obj
+    _REFS.append(weakref.ref(obj))
+    return iter(())
+
+
+def test_cycles_an_article_leaves_are_collected_while_the_collector_is_paused(tmp_path, monkeypatch):
+    for slug in ("a", "b", "c"):
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "en.md").write_text("# Title\n\nSome text here.\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "_COLLECT_EVERY", 1)
+    _REFS.clear()
+    _FREED.clear()
+    rule = Rule("TC998", "cycle-probe", Severity.INFO, "leaves a reference cycle", _leave_a_cycle, "", "version")
+    parallel.run_chunked([str(tmp_path)], None, parallel.Settings((rule,), None, (), None, False), jobs=1)
+    assert _FREED == [True, True, True]  # each earlier article's cycle was gone when the next was checked
