@@ -86,3 +86,29 @@ def test_chunks_keep_the_order_and_end_small_for_the_processes_to_finish_togethe
             assert max(map(len, chunks), default=0) <= parallel.CHUNK
     chunks = parallel._chunks([[n] for n in range(2000)], 2)
     assert len(chunks[0]) == parallel.CHUNK and all(len(chunk) <= parallel.CHUNK // 4 for chunk in chunks[-8:])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_worker_rendered_output_spilled_equals_jobs_1(synth, monkeypatch, fmt):
+    # with --jobs 2, text and JSON and no configuration that changes findings, a worker
+    # sends each article's findings rendered (blocks); the store spills them beyond HELD
+    from transcheck import spill
+
+    one = check_cli(synth, "--format", fmt, "--jobs", "1")
+    monkeypatch.setattr(spill, "HELD", 5)
+    assert check_cli(synth, "--format", fmt, "--jobs", "2") == one
+
+
+def test_a_worker_sends_rendered_blocks_not_findings(synth):
+    from dataclasses import replace
+
+    from transcheck.discovery import discover
+
+    groups = discover([str(synth)], None).groups()[:6]
+    settings = parallel.Settings(CHECK_RULES, None, (), None, False)
+    plain = parallel.work(groups, settings)
+    rendered = parallel.work(groups, replace(settings, rendered="json"))
+    assert plain.findings and not plain.blocks
+    assert rendered.blocks and not rendered.findings
+    assert sum(count for _, count, _ in rendered.blocks) == len(plain.findings)
+    assert {path for path, _, _ in rendered.blocks} == {f.path for f in plain.findings}

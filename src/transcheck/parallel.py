@@ -113,15 +113,6 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
         from dataclasses import replace
 
         settings = replace(settings, cache_dir=None)  # a cached article has no rendered section
-    rendered = None
-    if settings.cache_dir and render is not None and select is None:  # cached articles come as blocks
-        from .formats import RENDER
-
-        rendered = next((name for name, function in RENDER.items() if function is render), None)
-    if settings.rendered != rendered:
-        from dataclasses import replace
-
-        settings = replace(settings, rendered=rendered)
     found = discover(paths, layout, include, excluded)
     if any(cand.lang is None for cand in found.candidates):
         return None
@@ -144,12 +135,25 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
         if part.moved:
             moved.append(part)
 
+    chunks = _chunks(ordered, jobs, HTML_CHUNK if settings.html is not None else CHUNK)
+    in_process = jobs <= 1 or len(chunks) <= 1
+    rendered = None
+    if (settings.cache_dir or not in_process) and render is not None and select is None:
+        # cached articles come as blocks; so do a worker's, rendered there: what it sends back
+        # is then a few strings, not findings to pickle and render here (~4% of the CPU)
+        from .formats import RENDER
+
+        rendered = next((name for name, function in RENDER.items() if function is render), None)
+    if settings.rendered != rendered:
+        from dataclasses import replace
+
+        settings = replace(settings, rendered=rendered)
     done = 0
     if settings.cache_dir and jobs > 1:  # cached articles are read here: a warm run starts no worker
         ordered = _cached(ordered, settings, take)
         done = total.hits
-    chunks = _chunks(ordered, jobs, HTML_CHUNK if settings.html is not None else CHUNK)
-    in_process = jobs <= 1 or len(chunks) <= 1
+        chunks = _chunks(ordered, jobs, HTML_CHUNK if settings.html is not None else CHUNK)
+        in_process = len(chunks) <= 1
     if not in_process:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -328,6 +332,11 @@ def _compute(group: list, datas: list, key: str | None, store, settings: Setting
 
             part.findings = []
             part.blocks, part.tally = rendered_blocks(blocks, settings.rendered), counts
+    elif settings.rendered:
+        from .cache import output_blocks
+
+        part.blocks, part.tally = output_blocks(part.findings, settings.rendered)
+        part.findings = []
     out.add(part)
 
 
