@@ -20,7 +20,7 @@ from transcheck import numbers
 from transcheck.engine import run
 from transcheck.names import CAPITALISED
 
-from .conftest import CORPUS
+from .conftest import CORPUS, version_of
 
 _DIGIT_RUN = re.compile(r"\d(?:\d|[ .,\u00a0\u202f](?=\d))*")  # numbers' run pattern as it was written first
 
@@ -83,3 +83,25 @@ def _fresh_tables():
     aligner._forget()
     yield
     aligner._forget()
+
+
+def test_a_sections_inlines_are_its_walked_ones():
+    """``_cells`` takes a section's inlines from the version's (``Version.inlines()``), counted
+    by its walk; they are the section's blocks' inlines, walked, and a version whose inlines
+    are not its sections' is walked instead."""
+    import dataclasses
+
+    table = version_of("Intro A.\n\n## One\n\n| a | b |\n|---|---|\n| c | d |\n\n- x\n  - y\n\n  z\n\n"
+                       "> q\n\n##Two\n\ntext\n", "en", "t/en.md")
+    versions = [table] + [v for article in run([str(CORPUS)], rules=()).articles for v in article.versions]
+    for version in versions:
+        cells = aligner._cells(version)
+        for cell in cells:
+            assert cell.inlines == aligner._inlines(cell.section)
+        # the version's own pairs (not walked anew)
+        assert [pair for cell in cells for pair in cell.inlines] == list(version.inlines())
+        assert all(a is b for a, b in zip([pair for cell in cells for pair in cell.inlines], version.inlines()))
+        if version.inlines():
+            walked = aligner._cells(dataclasses.replace(version, all_inlines=version.all_inlines[1:]))
+            assert [c[1:] for c in walked] == [c[1:] for c in cells]
+    assert len(aligner._cells(table)) == 3 and len(table.blocks[2].inlines) == 4  # preamble, One, Two; a table

@@ -124,17 +124,19 @@ def _stem(name: str) -> str:
 
 
 def _cells(version: Version) -> list[Cell]:
-    """One cell per section, with the evidence the aligner and the rules read (walked once).
+    """One cell per section, with the evidence the aligner and the rules read.
 
     Runs for every section of every version, so the walk is written out: a block without
-    children (most of them) is read without a ``walk()`` generator."""
+    children (most of them) is read without a ``walk()`` generator. A section's inlines
+    (with their blocks) are its slice of the version's (``Version.inlines()``, in document
+    order, as the sections hold the blocks: the walk counts them), not pairs made anew."""
     sections = version.sections
-    found = []
+    every = version.inlines()
+    shapes = []
+    at = 0
     for section in sections:
         heading = section.heading
-        inlines: list[tuple[Block, Inline]] = []
-        texts, links, codes = [], [], []
-        paragraphs = items = 0
+        paragraphs = items = count = 0
         for top in ((heading,) if heading else ()) + section.blocks:
             for block in top.walk() if top.children else (top,):
                 kind = block.kind
@@ -142,27 +144,46 @@ def _cells(version: Version) -> list[Cell]:
                     paragraphs += 1
                 elif kind == "item":
                     items += 1
-                for inline in block.inlines:
-                    inlines.append((block, inline))
-                    texts.append(inline.masked)
-                    if inline.links:
-                        links += inline.links
-                    if inline.code_spans:
-                        codes += [inline.content[a:b] for a, b in inline.code_spans]
+                if block.inlines:
+                    count += len(block.inlines)
+        shapes.append((paragraphs, items, every[at:at + count]))
+        at += count
+    if at != len(every):  # not the sections' inlines (a version made otherwise): walk them
+        shapes = [(paragraphs, items, _inlines(section)) for section, (paragraphs, items, _) in zip(sections, shapes)]
+    found = []
+    for section, (paragraphs, items, inlines) in zip(sections, shapes):
+        texts, links, codes = [], [], []
+        for _, inline in inlines:
+            texts.append(inline.masked)
+            if inline.links:
+                links += inline.links
+            if inline.code_spans:
+                codes += [inline.content[a:b] for a, b in inline.code_spans]
         text = " ".join(texts)
         runs, names, capitalised = _runs_and_chunks(text)
-        numbers = _numbers(runs) if runs else ()
-        names.update(code.strip("`").strip().lower() for code in codes)
+        numbers = frozenset(_numbers(runs)) if runs else _NONE
+        if codes:
+            names.update(code.strip("`").strip().lower() for code in codes)
+        targets = frozenset(link.target for link in links if link.target) if links else _NONE
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
-        found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
-                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes),
-                      tuple(runs), frozenset(capitalised)))
-    total = sum(f[6] for f in found)
+        found.append((section, targets, numbers, frozenset(names), paragraphs, items, prose, inlines, tuple(links),
+                      text, tuple(codes), tuple(runs), frozenset(capitalised)))
+    total = sum([f[6] for f in found])
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
                  links, inlines, prose, total, text, codes, runs, capitalised)
             for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes, runs,
                     capitalised) in enumerate(found)]
+
+
+def _inlines(section: Section) -> tuple[tuple[Block, Inline], ...]:
+    """A section's inlines with their blocks, heading first, in document order, walked."""
+    heading = section.heading
+    return tuple((block, inline) for top in ((heading,) if heading else ()) + section.blocks
+                 for block in top.walk() for inline in block.inlines)
+
+
+_NONE: frozenset = frozenset()
 
 
 def _runs_and_chunks(text: str) -> tuple[list[str], set[str], set[str]]:
