@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
@@ -210,9 +211,12 @@ def _runs_and_chunks(text: str) -> tuple[list[str], set[str], set[str]]:
         for match in distinct:
             if match not in _STEM:
                 _learn(match)
-    names = set(map(_STEM.__getitem__, distinct))
+    if len(distinct) > 1:  # one look-up of the matches for both tables (itemgetter of one gives no tuple)
+        known = itemgetter(*distinct)
+        names, words = set(known(_STEM)), set(known(_WORD))
+    else:
+        names, words = set(map(_STEM.__getitem__, distinct)), set(map(_WORD.__getitem__, distinct))
     names.discard("")
-    words = set(map(_WORD.__getitem__, distinct))
     words.discard("")
     if _MANY and not _MANY.keys().isdisjoint(distinct):
         for match in _MANY.keys() & distinct:
@@ -421,9 +425,13 @@ def _diagonal_wins(rows: list[list[float | None]]) -> bool:
 
 def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, int | None]]:
     """Order-preserving alignment maximising the summed (similarity - floor) of matches."""
+    return _pairwise_evidence(list(map(_evidence, pivot)), list(map(_evidence, other)))
+
+
+def _pairwise_evidence(pivot: list[tuple], other: list[tuple]) -> list[tuple[int | None, int | None]]:
+    """``_pairwise`` of two versions' cells' ``_evidence`` (``align`` reads the pivot's once)."""
     n, m = len(pivot), len(other)
     band = _band(n, m)
-    pivot, other = list(map(_evidence, pivot)), list(map(_evidence, other))
     # Sections far apart in their documents are not compared (a band around the diagonal):
     # rows[i - 1] holds the similarities of pivot[i - 1] with other[max(lo, 1) - 1:hi].
     rows = [_similarities(pivot[i - 1], other[max(lo, 1) - 1:hi], BAND) for i, (lo, hi) in enumerate(band) if i]
@@ -486,6 +494,7 @@ def align(article: Article) -> Alignment:
         return Alignment(article, langs, (), {})
     p = max(range(len(versions)), key=lambda k: (len(cells[k]), -k))
     pivot = cells[p]
+    evidence = list(map(_evidence, pivot))
     # For every pivot section: the matched cell per version; between pivot sections: inserts.
     matched: list[list[Cell | None]] = [[None] * len(versions) for _ in pivot]
     inserts: list[list[list[Cell]]] = [[[] for _ in versions] for _ in range(len(pivot) + 1)]
@@ -495,7 +504,7 @@ def align(article: Article) -> Alignment:
                 matched[i][k] = cell
             continue
         slot = 0
-        for pi, oi in _pairwise(pivot, own):
+        for pi, oi in _pairwise_evidence(evidence, list(map(_evidence, own))):
             if pi is not None:
                 slot = pi + 1
                 if oi is not None:
