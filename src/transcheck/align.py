@@ -12,7 +12,9 @@ is known from the similarities and it is not run (``_diagonal_wins``).
 
 A section's text is scanned once (``_runs_and_chunks``) for its numbers, its names and what
 two rules read of it: its runs of digits (``Cell.runs``: number-mismatch's values) and its
-capitalised words (``Cell.capitalised``: entity-missing's names and acronyms).
+capitalised words (``Cell.capitalised``: entity-missing's names and acronyms). What each
+distinct match of that scan gives is read the first time it is met and kept (``_learn``):
+names, years and common words repeat across sections and versions.
 
 Would-be headings (``##Höjdpunkter``, a paragraph to CommonMark) open sections in the
 model, so a heading lost to a syntax error still aligns with its counterparts.
