@@ -12,7 +12,9 @@ is known from the similarities and it is not run (``_diagonal_wins``).
 
 A section's text is scanned once (``_runs_and_chunks``) for its numbers, its names and what
 two rules read of it: its runs of digits (``Cell.runs``: number-mismatch's values) and its
-capitalised words (``Cell.capitalised``: entity-missing's names and acronyms).
+capitalised words (``Cell.capitalised``: entity-missing's names and acronyms). What each
+distinct match of that scan gives is read the first time it is met and kept (``_learn``):
+names, years and common words repeat across sections and versions.
 
 Would-be headings (``##Höjdpunkter``, a paragraph to CommonMark) open sections in the
 model, so a heading lost to a syntax error still aligns with its counterparts.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Section, Version
@@ -47,10 +50,19 @@ _CHUNK_REST = rf"(?<![^\W\d_][{_UPPER}])(?:(?<=([\d_])[{_UPPER}]))?[\w&]*"
 # the chunks' pattern, ``_CHUNK``, is not compiled here (1.3 ms at every start: it lists every
 # capital twice): only ``_RUN_OR_CHUNK`` is scanned with; the tests compile it to hold the two equal
 _CHUNK_PATTERN = rf"([{_UPPER}]{_CHUNK_REST})"
-# ``_CHUNK`` and ``numbers.runs`` in one scan (``_runs_and_chunks``): group 1 is a run of digits
-# or a chunk, told apart by its first character (a chunk's is a capital, from ``_FIRST`` to
-# before ``_BEYOND``; no digit is there).
-_RUN_OR_CHUNK = re.compile(rf"([{DIGIT_CLASS}{_UPPER}](?:(?<=\d){RUN_REST}|(?<=[{_UPPER}]){_CHUNK_REST}))")
+# ``_CHUNK`` and ``numbers.runs`` in one scan (``_runs_and_chunks``). It has no group: each match
+# is one string (a set or dict hashes a string once; a (chunk, before) tuple is hashed at every
+# use), one of three kinds, told apart by its first character:
+# - a digit: a run of digits, and the chunk that starts right after its last digit, if one does
+#   (``12Foo``: the digit is the character before that chunk, which ``_NAME``'s lookbehind reads);
+# - ``_``: the ``_`` and the chunk right after it (``_Zed``);
+# - a capital (from ``_FIRST`` to before ``_BEYOND``, where no digit is): a chunk after neither a
+#   digit nor ``_``. A digit or ``_`` before a capital is in the match before it: a run's (it ends
+#   at a digit, and then takes the chunk), a ``_`` match's (which takes the chunk) or a chunk's
+#   (which takes every word character that follows, the capital too).
+_TAIL = rf"(?<![^\W\d_][{_UPPER}])[\w&]*"  # a chunk after its capital (no letter before the capital)
+_RUN_OR_CHUNK = re.compile(rf"[{DIGIT_CLASS}{_UPPER}_](?:(?<=\d){RUN_REST}(?:[{_UPPER}]{_TAIL})?"
+                           rf"|(?<=[{_UPPER}]){_TAIL}|(?<=_)[{_UPPER}]{_TAIL})")
 _FIRST, _BEYOND = min(UPPER), chr(ord(max(UPPER)) + 1)
 
 _NOT_DIGITS = {ord(c): None for c in " .,\u00a0\u202f"}
@@ -115,17 +127,19 @@ def _stem(name: str) -> str:
 
 
 def _cells(version: Version) -> list[Cell]:
-    """One cell per section, with the evidence the aligner and the rules read (walked once).
+    """One cell per section, with the evidence the aligner and the rules read.
 
     Runs for every section of every version, so the walk is written out: a block without
-    children (most of them) is read without a ``walk()`` generator."""
+    children (most of them) is read without a ``walk()`` generator. A section's inlines
+    (with their blocks) are its slice of the version's (``Version.inlines()``, in document
+    order, as the sections hold the blocks: the walk counts them), not pairs made anew."""
     sections = version.sections
-    found = []
+    every = version.inlines()
+    shapes = []
+    at = 0
     for section in sections:
         heading = section.heading
-        inlines: list[tuple[Block, Inline]] = []
-        texts, links, codes = [], [], []
-        paragraphs = items = 0
+        paragraphs = items = count = 0
         for top in ((heading,) if heading else ()) + section.blocks:
             for block in top.walk() if top.children else (top,):
                 kind = block.kind
@@ -133,27 +147,46 @@ def _cells(version: Version) -> list[Cell]:
                     paragraphs += 1
                 elif kind == "item":
                     items += 1
-                for inline in block.inlines:
-                    inlines.append((block, inline))
-                    texts.append(inline.masked)
-                    if inline.links:
-                        links += inline.links
-                    if inline.code_spans:
-                        codes += [inline.content[a:b] for a, b in inline.code_spans]
+                if block.inlines:
+                    count += len(block.inlines)
+        shapes.append((paragraphs, items, every[at:at + count]))
+        at += count
+    if at != len(every):  # not the sections' inlines (a version made otherwise): walk them
+        shapes = [(paragraphs, items, _inlines(section)) for section, (paragraphs, items, _) in zip(sections, shapes)]
+    found = []
+    for section, (paragraphs, items, inlines) in zip(sections, shapes):
+        texts, links, codes = [], [], []
+        for _, inline in inlines:
+            texts.append(inline.masked)
+            if inline.links:
+                links += inline.links
+            if inline.code_spans:
+                codes += [inline.content[a:b] for a, b in inline.code_spans]
         text = " ".join(texts)
         runs, names, capitalised = _runs_and_chunks(text)
-        numbers = _numbers(runs) if runs else ()
-        names.update(code.strip("`").strip().lower() for code in codes)
+        numbers = frozenset(_numbers(runs)) if runs else _NONE
+        if codes:
+            names.update(code.strip("`").strip().lower() for code in codes)
+        targets = frozenset(link.target for link in links if link.target) if links else _NONE
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
-        found.append((section, frozenset(link.target for link in links if link.target), frozenset(numbers),
-                      frozenset(names), paragraphs, items, prose, tuple(inlines), tuple(links), text, tuple(codes),
-                      tuple(runs), frozenset(capitalised)))
-    total = sum(f[6] for f in found)
+        found.append((section, targets, numbers, frozenset(names), paragraphs, items, prose, inlines, tuple(links),
+                      text, tuple(codes), tuple(runs), frozenset(capitalised)))
+    total = sum([f[6] for f in found])
     count = max(len(sections), 1)
     return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
                  links, inlines, prose, total, text, codes, runs, capitalised)
             for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes, runs,
                     capitalised) in enumerate(found)]
+
+
+def _inlines(section: Section) -> tuple[tuple[Block, Inline], ...]:
+    """A section's inlines with their blocks, heading first, in document order, walked."""
+    heading = section.heading
+    return tuple((block, inline) for top in ((heading,) if heading else ()) + section.blocks
+                 for block in top.walk() for inline in block.inlines)
+
+
+_NONE: frozenset = frozenset()
 
 
 def _runs_and_chunks(text: str) -> tuple[list[str], set[str], set[str]]:
@@ -162,29 +195,93 @@ def _runs_and_chunks(text: str) -> tuple[list[str], set[str], set[str]]:
     runs and the chunks (``_CHUNK``) that hold the names and words (``_chunk_names``).
 
     A run holds digits and separators (no word character but digits) and a chunk word
-    characters and ``&``: they share no character but digits. Where no chunk holds a digit,
-    the scan finds each run where ``numbers.runs`` does (a run starts at a digit, which no
-    chunk took) and each chunk where ``_CHUNK`` does (a chunk starts at a capital, which no
-    run takes, and the lookbehinds read the text, not what was matched). Where a chunk holds
-    a digit (``B2B``, ``MP3``), the runs are scanned for again."""
+    characters and ``&``: they share no character but digits. Where no chunk holds a digit
+    and none follows a run, the scan finds each run where ``numbers.runs`` does (a run starts
+    at a digit, which no chunk took), alone in its match; each chunk is where ``_CHUNK`` finds
+    it (a chunk starts at a capital, which no run takes, and the lookbehinds read the text,
+    not what was matched), alone in its match or after the run or ``_`` before it. Where a
+    chunk holds a digit (``B2B``, ``MP3``) or follows a run (``3D``), the runs are scanned for
+    again.
+
+    What a distinct match gives is read once in the life of the process (``_learn``) and
+    looked up: a section's names and words are sets of the matches' answers."""
     found = _RUN_OR_CHUNK.findall(text)
-    runs = [run for run, _ in found if run < _FIRST or _BEYOND <= run]
-    names, capitalised = set(), set()
-    digits = False
-    for chunk, before in set(found):
-        if _FIRST <= chunk < _BEYOND:
-            stems, words, digit = _chunk_names(chunk, before)
+    distinct = set(found)
+    if not _KNOWN >= distinct:
+        if len(_STEM) > KNOWN_MATCHES:
+            _forget()
+        for match in distinct:
+            if match not in _STEM:
+                _learn(match)
+    if len(distinct) > 1:  # one look-up of the matches for both tables (itemgetter of one gives no tuple)
+        known = itemgetter(*distinct)
+        names, words = set(known(_STEM)), set(known(_WORD))
+    else:
+        names, words = set(map(_STEM.__getitem__, distinct)), set(map(_WORD.__getitem__, distinct))
+    names.discard("")
+    words.discard("")
+    if _MANY and not _MANY.keys().isdisjoint(distinct):
+        for match in _MANY.keys() & distinct:
+            stems, more = _MANY[match]
             names.update(stems)
-            capitalised.update(words)
-            digits = digits or digit
-    return digit_runs(text) if digits else runs, names, capitalised
+            words.update(more)
+    if not _RESCAN.isdisjoint(distinct):
+        runs = digit_runs(text)
+    elif _RUNS.isdisjoint(distinct):
+        runs = []
+    else:
+        runs = [run for run in found if run < _FIRST or _BEYOND <= run]
+    return runs, names, words
 
 
-@lru_cache(maxsize=1 << 16)
+# What each distinct match of ``_RUN_OR_CHUNK`` gives, learnt the first time it is met (``_learn``):
+# the stem of its ``_NAME`` match (``_STEM``) and its ``CAPITALISED`` word (``_WORD``), "" for none
+# (a run's), and both in full (``_MANY``) where either is more than one (``AT&T&Co``); the matches
+# that are runs alone (``_RUNS``), and those after which the runs are scanned for again
+# (``_RESCAN``: a chunk holding a digit, or a run and a chunk). Matches repeat across sections and
+# versions (names, years, a language's common words); past ``KNOWN_MATCHES`` the tables start anew.
+_STEM: dict[str, str] = {}
+_WORD: dict[str, str] = {}
+_KNOWN = _STEM.keys()
+_MANY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_RUNS: set[str] = set()
+_RESCAN: set[str] = set()
+KNOWN_MATCHES = 1 << 16
+
+
+def _learn(match: str) -> None:
+    """Read one match of ``_RUN_OR_CHUNK`` into the tables (see there for its three kinds):
+    its chunk by ``_chunk_names``, with the character before it (a run's last digit, ``_``)."""
+    first = match[0]
+    if _FIRST <= first < _BEYOND:  # a chunk, or _ and a chunk
+        chunk, before = (match[1:], "_") if first == "_" else (match, "")
+    else:
+        run = digit_runs(match)[0]  # the run the match starts with (the text's run)
+        if len(run) == len(match):
+            _RUNS.add(match)
+            _STEM[match] = _WORD[match] = ""
+            return
+        chunk, before = match[len(run):], run[-1]
+        _RESCAN.add(match)
+    stems, words, digit = _chunk_names(chunk, before)
+    if digit:
+        _RESCAN.add(match)
+    if len(stems) > 1 or len(words) > 1:
+        _MANY[match] = stems, words
+    _STEM[match] = stems[0] if stems else ""
+    _WORD[match] = words[0] if words else ""
+
+
+def _forget() -> None:
+    """Empty the tables of ``_learn``."""
+    for table in (_STEM, _WORD, _MANY, _RUNS, _RESCAN):
+        table.clear()
+
+
 def _chunk_names(chunk: str, before: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """The stems of ``_NAME``'s matches and the words of ``names.CAPITALISED`` in one chunk
     of ``_CHUNK`` (``before``: the digit or ``_`` before it, or ""), and whether the chunk
-    holds a digit. Cached: chunks repeat.
+    holds a digit. ``_runs_and_chunks`` keeps the answers (``_learn``): chunks repeat.
 
     A text's matches of either pattern are those of its chunks, each read with the digit or
     ``_`` before it. Both patterns start at a capital after no letter (``_NAME`` after no word
@@ -330,9 +427,13 @@ def _diagonal_wins(rows: list[list[float | None]]) -> bool:
 
 def _pairwise(pivot: list[Cell], other: list[Cell]) -> list[tuple[int | None, int | None]]:
     """Order-preserving alignment maximising the summed (similarity - floor) of matches."""
+    return _pairwise_evidence(list(map(_evidence, pivot)), list(map(_evidence, other)))
+
+
+def _pairwise_evidence(pivot: list[tuple], other: list[tuple]) -> list[tuple[int | None, int | None]]:
+    """``_pairwise`` of two versions' cells' ``_evidence`` (``align`` reads the pivot's once)."""
     n, m = len(pivot), len(other)
     band = _band(n, m)
-    pivot, other = list(map(_evidence, pivot)), list(map(_evidence, other))
     # Sections far apart in their documents are not compared (a band around the diagonal):
     # rows[i - 1] holds the similarities of pivot[i - 1] with other[max(lo, 1) - 1:hi].
     rows = [_similarities(pivot[i - 1], other[max(lo, 1) - 1:hi], BAND) for i, (lo, hi) in enumerate(band) if i]
@@ -395,6 +496,7 @@ def align(article: Article) -> Alignment:
         return Alignment(article, langs, (), {})
     p = max(range(len(versions)), key=lambda k: (len(cells[k]), -k))
     pivot = cells[p]
+    evidence = list(map(_evidence, pivot))
     # For every pivot section: the matched cell per version; between pivot sections: inserts.
     matched: list[list[Cell | None]] = [[None] * len(versions) for _ in pivot]
     inserts: list[list[list[Cell]]] = [[[] for _ in versions] for _ in range(len(pivot) + 1)]
@@ -404,7 +506,7 @@ def align(article: Article) -> Alignment:
                 matched[i][k] = cell
             continue
         slot = 0
-        for pi, oi in _pairwise(pivot, own):
+        for pi, oi in _pairwise_evidence(evidence, list(map(_evidence, own))):
             if pi is not None:
                 slot = pi + 1
                 if oi is not None:
