@@ -222,3 +222,23 @@ def test_the_texts_where_foreign_cues_occur_twice_are_those_their_word_lists_giv
         expected = [any(sum(map(part.count, cue)) >= 2 and any(map(part.count, cue - own)) for cue in cues)
                     for part in _parts(words, count)]
         assert _twice_each(words, count, cues, own) == expected, (texts, cues, own)
+
+
+def test_the_lone_copy_is_the_string_same_as_reports():
+    # untranslated-text compares each heading or title with the origin's once and asks
+    # _same_as only of a row's one copy
+    import random
+
+    from transcheck.rules.untranslated_text import _lone_copy, _same_as
+
+    strings = ["The Bottom Line", "Bottom Line", "bottom line", "Line Bottom", "Yhteenveto", "Sammanfattning",
+               "FAQ", "SMO", "The", "Line", "Bottom Line!", "", "Podsumowanie", "The Line"]
+    rng = random.Random(13)
+    reported = 0
+    for _ in range(20000):
+        langs = rng.sample(["en", "fi", "sv", "pl", "is", "ru"], rng.randint(1, 6))
+        texts = {lang: rng.choice(strings) for lang in langs}
+        expected = [lang for lang in texts if _same_as(texts, lang, "en")]
+        assert _lone_copy(texts, "en") == expected, texts
+        reported += bool(expected)
+    assert reported > 1000

@@ -413,9 +413,22 @@ def _same_as(texts: dict[str, str], lang: str, origin: str) -> list[str]:
     return [origin]
 
 
+def _lone_copy(texts: dict[str, str], origin: str) -> list[str]:
+    """The languages whose string ``_same_as`` reports, asked of one language at most:
+    ``_same_as`` wants one translation that copies the origin's string where the rest
+    translate it, so each string is compared with the origin's once (``_copied``), and a
+    row where not exactly one copies it has none (instead of comparing every other
+    string again for each translation)."""
+    if origin not in texts or len(texts) < 3:
+        return []
+    copies = [lang for lang, text in texts.items() if lang != origin and _copied(text, texts[origin])]
+    return copies if len(copies) == 1 and _same_as(texts, copies[0], origin) else []
+
+
 def _heading_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
-    """Headings copied from the origin version's (``_same_as``): only rows where the
-    origin version has a heading are read, none in an article without that version."""
+    """Headings copied from the origin version's (``_same_as``, ``_lone_copy``): only rows
+    where the origin version has a heading are read, none in an article without that
+    version."""
     if all(v.lang != origin for v in ctx.article.versions):
         return
     for row in ctx.alignment.rows:
@@ -424,16 +437,14 @@ def _heading_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
         if len(cells) < 3 or origin not in cells:
             continue
         texts = {lang: c.section.heading.inline.content.strip() for lang, c in cells.items()}
-        for lang, cell in cells.items():
-            same = _same_as(texts, lang, origin)
-            if not same:
-                continue
+        for lang in _lone_copy(texts, origin):
+            cell = cells[lang]
             title = cell.version.front_matter.data.get("title") if cell.version.front_matter else None
             if cell.section.level == 1 and isinstance(title, str) and title.strip() == texts[lang]:
                 continue  # the title's copy: reported with the title
             at = line_start(cell.version, cell.section.heading.start_line)
             yield cell.version, Hit(at, at + len(cell.version.source.line(cell.section.heading.start_line).strip()),
-                                    f"heading `{texts[lang]}` is the {', '.join(same)} heading, untranslated; "
+                                    f"heading `{texts[lang]}` is the {origin} heading, untranslated; "
                                     f"the other versions translate it")
 
 
@@ -443,11 +454,8 @@ def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
     titles = {lang: t for lang, t in titles.items() if isinstance(t, str) and t.strip()}
     if len(titles) < 3:
         return
-    for lang, title in titles.items():
-        same = _same_as(titles, lang, origin)
-        if not same:
-            continue
-        version = versions[lang]
+    for lang in _lone_copy(titles, origin):
+        title, version, same = titles[lang], versions[lang], [origin]
         body = " ".join(b.inline.masked.lower() for b in _blocks(version))
         kept = " ".join(_WORD.findall(title.lower())) in " ".join(_WORD.findall(body))
         a, b = front_matter_value(version, "title")
