@@ -39,11 +39,8 @@ CONFIDENT = 0.9
 # ``mismatched`` of the last versions asked about: language-mismatch and untranslated-text
 # both ask for every version of an article, and a run checks one article at a time, so a
 # few articles' worth is enough (a cache of every version would grow with the corpus).
-# Keyed on the version's source object (kept with the answer, so that its id is not reused
-# while the entry lives), its path and language: not on a hash of its text, which cost a
-# pass over every file's text (~11 ms per 2,000 files) that nothing else in a check needs.
 _RECENT = 64
-_cache: dict[tuple, tuple[object, tuple[str, float] | None]] = {}
+_cache: dict[tuple, tuple[str, float] | None] = {}
 
 
 def prose_sample(version) -> str:
@@ -94,9 +91,8 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
     """(detected language, probability) when the version is confidently not in its own."""
     if not version.lang:
         return None
-    key = (id(version.source), version.path, version.lang, langs)
-    found = _cache.get(key)
-    if found is None or found[0] is not version.source:
+    key = (version.path, hash(version.source.text), langs)
+    if key not in _cache:
         result = None
         sample = prose_sample(version)
         words = sample.lower().split()
@@ -109,9 +105,9 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
                     result = (lang, probability)
         if len(_cache) >= _RECENT:
             del _cache[next(iter(_cache))]  # the oldest
-        _cache[key] = (version.source, result)
+        _cache[key] = result
         return result
-    return found[1]
+    return _cache[key]
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
