@@ -169,3 +169,76 @@ def test_a_section_with_digits_beyond_ascii_is_summarised_as_its_occurrences(tmp
 def test_values_are_those_scan_places(text, lang, ascii_digits):
     # number-mismatch's summaries read values without their places
     assert sorted(numbers.values(text, lang, ascii_digits)) == sorted(_values(numbers.scan(text, lang, ascii_digits)).elements())
+
+
+def test_a_paragraph_the_screen_lets_through_has_every_sentence_plainly_its_own():
+    # untranslated-text skips a paragraph where no other language has two function words,
+    # one of them not the version's own too (sv and is share en and var, fi and en on):
+    # every sentence of it must be plainly its own by its prose words, as the sentence
+    # check would find; and the screen must keep some paragraphs the shared words alone
+    # would not (else the test proves nothing about them)
+    import random
+
+    from transcheck.model import MASK
+    from transcheck.rules.untranslated_text import _Judge, _plainly_own, _prose_words, _sentences
+
+    words = ["en", "var", "on", "to", "de", "i", "og", "um", "the", "och", "att", "ja", "että", "się", "że",
+             "на", "и", "En", "Var", "word", "x", "ę", "2"]
+    marks = [" ", " ", " ", " ", ". ", "! ", ", ", "«", "»", "’", "'", "-", "\n", "\u00a0", MASK, ""]
+    rng = random.Random(11)
+    let_through = shared_only = 0
+    for lang, others in [("sv", ("en", "fi", "is", "pl", "ru")), ("is", ("en", "sv")), ("fi", ("en", "sv")),
+                         ("pl", ("en", "ru")), ("en", ("fi", "pl", "sv"))]:
+        judge = _Judge(lang, others)
+        for _ in range(3000):
+            text = "".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(0, 14)))
+            screened = judge.may_be_foreign_each([text])[0]
+            assert screened or not judge.may_be_foreign(text), (lang, text)
+            if judge.may_be_foreign(text):
+                continue
+            let_through += 1
+            plain = text.replace(MASK, " ")
+            for a, b in _sentences(plain):
+                assert _plainly_own(_prose_words(plain[a:b]), judge._own, judge._other), (lang, text, plain[a:b])
+            shared_only += any(sum(map(_prose_words(plain).count, other & judge._own)) >= 2
+                               for other in judge._other)
+    assert let_through > 5000 and shared_only > 100
+
+
+def test_the_texts_where_foreign_cues_occur_twice_are_those_their_word_lists_give():
+    # _twice_each with the version's own words: a set's words twice, one not the version's own
+    import random
+
+    from transcheck.rules.untranslated_text import _SEPARATOR, _parts, _twice_each
+
+    pieces = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        count = rng.randint(1, 5)
+        texts = [[rng.choice(pieces) for _ in range(rng.randint(0, 6))] for _ in range(count)]
+        words = [w for text in texts for w in text + [_SEPARATOR.encode()]][:-1]
+        cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+        own = frozenset(rng.sample(pieces, rng.randint(0, 4)))
+        expected = [any(sum(map(part.count, cue)) >= 2 and any(map(part.count, cue - own)) for cue in cues)
+                    for part in _parts(words, count)]
+        assert _twice_each(words, count, cues, own) == expected, (texts, cues, own)
+
+
+def test_the_lone_copy_is_the_string_same_as_reports():
+    # untranslated-text compares each heading or title with the origin's once and asks
+    # _same_as only of a row's one copy
+    import random
+
+    from transcheck.rules.untranslated_text import _lone_copy, _same_as
+
+    strings = ["The Bottom Line", "Bottom Line", "bottom line", "Line Bottom", "Yhteenveto", "Sammanfattning",
+               "FAQ", "SMO", "The", "Line", "Bottom Line!", "", "Podsumowanie", "The Line"]
+    rng = random.Random(13)
+    reported = 0
+    for _ in range(20000):
+        langs = rng.sample(["en", "fi", "sv", "pl", "is", "ru"], rng.randint(1, 6))
+        texts = {lang: rng.choice(strings) for lang in langs}
+        expected = [lang for lang in texts if _same_as(texts, lang, "en")]
+        assert _lone_copy(texts, "en") == expected, texts
+        reported += bool(expected)
+    assert reported > 1000

@@ -66,12 +66,19 @@ def _function_words(langs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {word: tuple(owners) for word, owners in table.items()}
 
 
+@lru_cache(maxsize=64)
+def _languages(lang: str, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """``lang`` and the article's ``langs``, sorted (one per pair, not one per version)."""
+    return tuple(sorted(set(langs) | {lang}))
+
+
 def _plainly(words: list[str], lang: str, langs: tuple[str, ...]) -> bool:
     """The function words leave no doubt that the sample's ``words`` (lower case) are in
     ``lang``: at least ten of its own and three times as many as of any other of the
     article's languages."""
-    table = _function_words(tuple(sorted(set(langs) | {lang})))
-    counts = dict.fromkeys(set(langs) | {lang}, 0)
+    every = _languages(lang, langs)
+    table = _function_words(every)
+    counts = dict.fromkeys(every, 0)
     seen = Counter(filter(table.__contains__, words))  # the function words, kept and counted in C
     for word, n in seen.items():
         for x in table[word]:
@@ -93,7 +100,7 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
             from ..langid import available, identifier  # loads langdetect: only for a text in doubt
 
             if available(version.lang):
-                lang, probability = identifier(tuple(sorted(set(langs) | {version.lang}))).detect(sample)
+                lang, probability = identifier(_languages(version.lang, langs)).detect(sample)
                 if lang is not None and lang != version.lang and probability >= CONFIDENT:
                     result = (lang, probability)
         if len(_cache) >= _RECENT:
