@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..align import Cell
 from ..model import Block, Link
+from ._memo import last
 
 
 def comparable(link: Link) -> bool:
@@ -53,17 +54,14 @@ def row_target_counts(cells: list[Cell]) -> dict[str, Counter] | None:
     return {cell.lang: Counter(t) for cell, t in zip(cells, targets)}
 
 
-_last: list = [None, None]  # the alignment last counted, and its rows' counts
-
-
+@last
 def alignment_target_counts(alignment) -> list[tuple[list[Cell], dict[str, Counter] | None]]:
     """Each row's cells (those present) and their ``row_target_counts``, for the rows of
     ``alignment`` in order. link-missing and link-extra each read them all, one after the other:
-    the last alignment's are kept, so they are counted once (the counts are only read)."""
-    if _last[0] is not alignment:
-        rows = []
-        for row in alignment.rows:
-            cells = [c for c in row.cells if c is not None]
-            rows.append((cells, row_target_counts(cells)))
-        _last[:] = [alignment, rows]
-    return _last[1]
+    the last alignment's are kept (``_memo.last``), so they are counted once (the counts are
+    only read)."""
+    rows = []
+    for row in alignment.rows:
+        cells = [c for c in row.cells if c is not None]
+        rows.append((cells, row_target_counts(cells)))
+    return rows
