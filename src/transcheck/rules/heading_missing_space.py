@@ -25,7 +25,6 @@ Fix
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..findings import Edit, Fix, Hit, Severity
@@ -52,18 +51,7 @@ def _contents(blocks) -> str:
     return " and ".join(parts) if parts else "no content"
 
 
-# A mark then a letter: every would-be heading line holds one (``model.would_be_heading``:
-# its last mark is followed by a letter). An inline's content is made of its file's lines
-# (their indentation and block markers taken off), so a file without one has no such line:
-# 62% of the files on /tmp/bk400 (most ``#`` are in headings and link anchors), where the
-# sections and the inlines are not walked. One search for ``#`` (a literal: the regex engine
-# skips ahead to it), then a letter test at each.
-_MARK_LETTER = re.compile(r"#[^\W\d_]")
-
-
 def check(version: Version) -> Iterator[Hit]:
-    if not _MARK_LETTER.search(version.source.text):
-        return
     heads = {}
     previous_title = None
     for section in version.sections:
