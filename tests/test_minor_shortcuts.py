@@ -13,7 +13,7 @@ import types
 from transcheck.consensus import reference
 from transcheck.languages import conventions
 from transcheck.model import MASK, Inline
-from transcheck.rules import _prose, frontmatter_mismatch, length_outlier, link_text_trivial, stray_punctuation, unbalanced_brackets
+from transcheck.rules import _memo, _prose, frontmatter_mismatch, length_outlier, link_text_trivial, stray_punctuation, unbalanced_brackets
 
 from .conftest import CORPUS
 from .test_rule_shortcuts import _inline_texts, _Prose
@@ -32,7 +32,7 @@ def test_one_period_scan_finds_what_the_two_did():
     checked = 0
     for texts in itertools.chain(([w] for w in words), itertools.product(short, words)):
         version = _Prose(list(texts))
-        _prose._last[0] = None
+        _memo.forget()
         assert (_prose.split_candidates(version, stray_punctuation._PERIOD)
                 == (_prose.candidates(version, stray_punctuation._PERIOD_THEN),
                     _prose.candidates(version, stray_punctuation._PERIOD_SPACES))), texts

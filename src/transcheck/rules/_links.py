@@ -3,7 +3,7 @@
 Only relative targets are compared (``/x``, ``page.md``, ``#anchor``): absolute URLs may
 be legitimately localised per language. A link split in two (``link-split``) counts
 once, so that root cause is reported there and not again as an extra link. link-missing and
-link-extra read the same counts of every row (``alignment_target_counts``: made once).
+link-extra read the same counts of every row (``target_counts``: made once per article).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..align import Cell
 from ..model import Block, Link
+from ._memo import last_while_alive
 
 
 def comparable(link: Link) -> bool:
@@ -53,17 +54,20 @@ def row_target_counts(cells: list[Cell]) -> dict[str, Counter] | None:
     return {cell.lang: Counter(t) for cell, t in zip(cells, targets)}
 
 
-_last: list = [None, None]  # the alignment last counted, and its rows' counts
-
-
 def alignment_target_counts(alignment) -> list[tuple[list[Cell], dict[str, Counter] | None]]:
     """Each row's cells (those present) and their ``row_target_counts``, for the rows of
-    ``alignment`` in order. link-missing and link-extra each read them all, one after the other:
-    the last alignment's are kept, so they are counted once (the counts are only read)."""
-    if _last[0] is not alignment:
-        rows = []
-        for row in alignment.rows:
-            cells = [c for c in row.cells if c is not None]
-            rows.append((cells, row_target_counts(cells)))
-        _last[:] = [alignment, rows]
-    return _last[1]
+    ``alignment`` in order."""
+    rows = []
+    for row in alignment.rows:
+        cells = [c for c in row.cells if c is not None]
+        rows.append((cells, row_target_counts(cells)))
+    return rows
+
+
+@last_while_alive
+def target_counts(ctx) -> list[tuple[list[Cell], dict[str, Counter] | None]]:
+    """``alignment_target_counts`` of the article's alignment. link-missing and link-extra
+    each read them all, one after the other: they are kept while the article's context is
+    alive (``_memo.last_while_alive``), so they are counted once (the counts are only read),
+    and freed with the context."""
+    return alignment_target_counts(ctx.alignment)

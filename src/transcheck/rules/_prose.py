@@ -26,6 +26,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..model import Version
+from ._memo import last
 
 
 class Prose(NamedTuple):
@@ -34,20 +35,15 @@ class Prose(NamedTuple):
     linked: list[int]  # the indices of the inlines with a link (most have none), for the link rules
 
 
-_last: list = [None, None]  # the last version asked for and its Prose: the version rules run
-# one version at a time, so the rules that read it share one join
-
-
+@last  # the version rules run one version at a time: the rules that read it share one join
 def prose(version: Version) -> Prose:
     """The version's masked inline texts joined by newlines, and its inlines with links (the
-    last version's are kept: the version rules run one version at a time)."""
-    if _last[0] is not version:
-        inlines = version.inlines()
-        texts = [inline.masked for _, inline in inlines]
-        starts = list(accumulate([len(text) + 1 for text in texts], initial=0))  # and one past the end
-        linked = [k for k, (_, inline) in enumerate(inlines) if inline.links]
-        _last[:] = [version, Prose("\n".join(texts), starts, linked)]
-    return _last[1]
+    last version's are kept: ``_memo.last``)."""
+    inlines = version.inlines()
+    texts = [inline.masked for _, inline in inlines]
+    starts = list(accumulate([len(text) + 1 for text in texts], initial=0))  # and one past the end
+    linked = [k for k, (_, inline) in enumerate(inlines) if inline.links]
+    return Prose("\n".join(texts), starts, linked)
 
 
 def candidates(version: Version, *patterns: re.Pattern | tuple[str, re.Pattern]) -> set[int]:

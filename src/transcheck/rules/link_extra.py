@@ -29,13 +29,13 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ._links import alignment_target_counts, links_of
+from ._links import links_of, target_counts
 from .link_text_trivial import trivial
 from .base import ArticleContext, Rule
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    for cells, counts in alignment_target_counts(ctx.alignment):
+    for cells, counts in target_counts(ctx):
         if counts is None:
             continue  # the same links everywhere
         for cell in cells:

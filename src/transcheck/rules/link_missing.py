@@ -29,13 +29,13 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Severity
-from ._links import alignment_target_counts, links_of
+from ._links import links_of, target_counts
 from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    for cells, counts in alignment_target_counts(ctx.alignment):
+    for cells, counts in target_counts(ctx):
         if counts is None:
             continue  # the same links everywhere
         targets = sorted(set().union(*counts.values())) if counts else []
