@@ -42,6 +42,12 @@ _TEXTS = [
     # ATX headings (mdfast._heading_line) and their near misses
     "####### seven\n###### six ##\n#\tt #\n# a #b\n##\n# x ###  \n#a\n    # code\n",
     "# a | b\n--|--\n# c\n-: x\n\n# d\n| e\n\n# f | g\n:-|-\n\n# h | i\n|--|--\n",
+    # one-line paragraphs before a line a terminator rule takes (mdfast._ends_paragraph):
+    # tight lists, and near misses: a table's header before a delimiter row that is also
+    # a table's header, a quote's lazy line (sCount -1) before a delimiter row, underlines
+    "- a\n- b\n* c\n1. d\n2. e\n\nf\n# g\nh\n> i\nj\n```\nk\n```\nl\n---\nm\n- \nn\n-\n",
+    "a | b\n|--|--|\n|--|--|\n\n- a\n  b\n- c\n      d\n- e\n===\n",
+    "> text\na | b\n> --|--\n",
     "[" * 21 + "[a](b)] [a](b)\n",
     "[" * 21 + "a](b)]](c) [a](b)\n",
     "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",
@@ -247,3 +253,49 @@ def test_rules_at_stays_small():
     text = "[a](b) " + "-".join(chr(c) for c in range(0x4E00, 0x4E00 + 20_000)) + "\n"
     _check(text)
     assert len(parser.markdown().inline.rules_at()) <= mdfast._MOST_CHARACTERS
+
+
+# pieces of block structure: tight and loose lists, quotes, fences, tables, headings and
+# underlines, lazy continuations, HTML, references
+_BLOCK_PIECES = ["text", "\n", "\n\n", " ", "  ", "    ", "\t", "- ", "* ", "+ ", "1. ", "2) ", "> ", ">", "# ",
+                 "#", "=", "==", "-", "---", "***", "|", "| a |", "|-|", ":-", "-:", "```", "~~~", "<div>",
+                 "<!-- ", "[a]: u", "\u00a0", "\x1c"]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_BLOCK_PIECES), max_size=40).map("".join))
+def test_block_state_is_markdown_its_on_block_structures(text):
+    """A paragraph line made by the block loop before a line that ends it (an empty one,
+    or one a terminator rule takes: ``mdfast._ends_paragraph``), in tight lists and
+    quotes too, and the rest, leave the block state as markdown-it's rules do."""
+    _check_block_state(text)
+    _check(text)
+
+
+def _inline_state(src: str, end: int, md, state_class) -> dict:
+    """Every field of the inline state after ``md``'s inline parser tokenized src up to
+    ``end`` (but md, and the memos: ``cache``, which markdown-it's ``parseLinkLabel``
+    fills and ``mdfast.label_end`` does not need, and ``simple_label``)."""
+    state = state_class(src, md, {}, [])
+    state.posMax = end
+    md.inline.tokenize(state)
+    fields = dict(vars(state), pending=state.pending)  # the pending text, joined
+    fields["tokens"] = [_whole(t) for t in fields.pop("tokens")]
+    for name in ("md", "cache", "simple_label", "_pending", "_pending_buffer"):
+        fields.pop(name, None)
+    return fields
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_INLINE_PIECES + ["%", "a-b", "[a]", "[a *b*](c)", "[a\nb](c)", "[](c)"]),
+                max_size=30).map("".join), st.integers(0, 60))
+def test_inline_state_is_markdown_its(src, end):
+    """``mdfast``'s inline tokenize (runs of characters only ``text`` reads added as
+    pending text at once, simple links pushed by ``_StateInline.push_link``) leaves the
+    state as markdown-it's: tokens, delimiters, the link_open's meta, levels, pending
+    text; up to an end within the text too, at a character ``text`` reads past."""
+    md = parser.markdown()
+    end = min(end, len(src))
+    assert _inline_state(src, end, md, md.inline._State) == _inline_state(src, end, _FULL, mdfast.StateInline)

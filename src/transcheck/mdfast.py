@@ -165,6 +165,38 @@ class _StateBlock(StateBlock):
         return token
 
 
+def _push_leaf(state, opening: str, closing: str, tag: str, markup: str, line: int, content: str) -> None:
+    """Push the three tokens of a one-line leaf block at ``line``: ``opening`` (with the
+    line's map), an inline of ``content`` (with the map and empty children) and
+    ``closing``, both tagged ``tag``, with ``markup``, as three ``state.push`` calls and
+    the rules' field settings would. On a ``_StateBlock`` built here, without the calls."""
+    if type(state) is _StateBlock:
+        level = state.level
+        token = _token(opening, tag, 1, level, True)
+        token.map = [line, line + 1]
+        token.markup = markup
+        inline = _token("inline", "", 0, level + 1, True)
+        inline.content = content
+        inline.map = [line, line + 1]
+        inline.children = []
+        close = _token(closing, tag, -1, level, True)
+        close.markup = markup
+        tokens = state.tokens
+        tokens.append(token)
+        tokens.append(inline)
+        tokens.append(close)
+        return
+    token = state.push(opening, tag, 1)
+    token.map = [line, line + 1]
+    token.markup = markup
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [line, line + 1]
+    token.children = []
+    token = state.push(closing, tag, -1)
+    token.markup = markup
+
+
 class _StateInline(StateInline):
     """markdown-it's inline state, its ``push`` and ``pushPending`` building the Token
     themselves (otherwise as markdown-it's, delimiters and all)."""
@@ -194,6 +226,29 @@ class _StateInline(StateInline):
         self.tokens_meta.append(token_meta)
         return token
 
+    def push_link(self, href: str, label: str) -> None:
+        """What ``push("link_open", "a", 1)`` (its ``attrs`` set to ``href``), a label
+        read as pending text and ``push("link_close", "a", -1)`` do: a text token for
+        the pending text if any, the link_open, the label's text token (at the level
+        within) if the label is not empty, the link_close; the link_open's meta holds
+        the delimiters of the label, none; the level, pending level and delimiters
+        afterwards are those before."""
+        if self.pending:
+            self.pushPending()
+        level = self.level
+        tokens = self.tokens
+        token = _token("link_open", "a", 1, level)
+        token.attrs = {"href": href}
+        tokens.append(token)
+        self.tokens_meta.append({"delimiters": []})
+        if label:
+            token = _token("text", "", 0, level + 1)
+            token.content = label
+            tokens.append(token)
+        tokens.append(_token("link_close", "a", -1, level))
+        self.tokens_meta.append(None)
+        self.pendingLevel = level
+
 
 # the names of the rules tried at a line no rule of ``_LEADS`` leads, for which
 # ``_paragraph_line`` stands
@@ -211,18 +266,13 @@ def _paragraph_line(state, line: int) -> None:
     else:  # getLines of one line with no indent to take off
         content = state.src[state.bMarks[line] : state.eMarks[line]]
     state.line = line + 1
-    token = state.push("paragraph_open", "p", 1)
-    token.map = [line, line + 1]
-    token = state.push("inline", "", 0)
-    token.content = mdTrim(content)
-    token.map = [line, line + 1]
-    token.children = []
-    state.push("paragraph_close", "p", -1)
+    _push_leaf(state, "paragraph_open", "paragraph_close", "p", "", line, mdTrim(content))
 
 
 # the names of the rules tried at a line led by "#", for which ``_heading_line`` stands
 _HEADING_RULES = (["code", "heading", "lheading", "paragraph"], ["table", "code", "heading", "lheading", "paragraph"])
 _HASHES = re.compile(r"#{1,6}")
+_H = ["", "h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 def _heading_line(state, line: int) -> bool:
@@ -246,23 +296,59 @@ def _heading_line(state, line: int) -> bool:
     if unclosed and unclosed[-1] in " \t":
         content = unclosed
     state.line = line + 1
-    token = state.push("heading_open", f"h{level}", 1)
-    token.markup = "#" * level
-    token.map = [line, line + 1]
-    token = state.push("inline", "", 0)
-    token.content = mdTrim(content)
-    token.map = [line, line + 1]
-    token.children = []
-    token = state.push("heading_close", f"h{level}", -1)
-    token.markup = "#" * level
+    _push_leaf(state, "heading_open", "heading_close", _H[level], "#" * level, line, mdTrim(content))
     return True
 
 
+# what a table's delimiter row starts with (after its indent): the table rule at the line
+# before returns False at once at a line that does not start so (a "-" then a space or a
+# tab is a list item's marker, not a delimiter row's)
+_DELIMITER_START = re.compile(r"[|:][-|: \t]|-[-|:]")
+
+
 def _may_be_delimiter_row(state, line: int) -> bool:
-    """Whether ``line`` could be a table's delimiter row: the table rule at the line
-    before it returns False at once unless its first character is "|", "-" or ":"."""
+    """Whether ``line`` could be a table's delimiter row: unless its first two characters
+    (on the line) are as ``_DELIMITER_START``'s, the table rule at the line before returns
+    False after its first tests."""
     pos = state.bMarks[line] + state.tShift[line]
-    return pos < state.eMarks[line] and state.src[pos] in "|-:"
+    return _DELIMITER_START.match(state.src, pos, state.eMarks[line]) is not None
+
+
+# a line of "-" or "=" then spaces or tabs: a setext heading's underline (``lheading``)
+_UNDERLINE = re.compile(r"(?:-+|=+)[ \t]*")
+
+
+def _ends_paragraph(state, line: int, endLine: int, terminators: dict) -> bool:
+    """Whether a paragraph line before ``line`` (a line no rule leads, indented less than
+    code) is a one-line paragraph: what ``table``, ``code``, ``lheading`` and
+    ``paragraph`` do there is then ``_paragraph_line``'s. So it is before an empty line
+    (or the end). Before another line, within ``endLine``, the end of the text (as
+    ``paragraph`` looks beyond ``endLine``, and passes the end to its terminators), it is
+    when the line is not a lazy continuation (indented 4 columns or more past the
+    block's indent, or in a blockquote's quirk, ``sCount`` < 0), not an underline that
+    ``lheading`` would take, cannot be a delimiter row that ``table`` would take
+    (``_may_be_delimiter_row``), and a terminator rule of paragraphs matches at it
+    (``terminators``: by the line's first character, ``_by_lead``), with ``parentType``
+    "paragraph", as ``lheading`` and ``paragraph`` both call them (this leaves it so if
+    one does, as the rules it stands for do; else as it was)."""
+    pos = state.bMarks[line] + state.tShift[line]
+    maximum = state.eMarks[line]
+    if pos >= maximum:
+        return True  # an empty line, or the end
+    if line >= endLine or endLine != state.lineMax:
+        return False
+    count = state.sCount[line]
+    if count < 0 or count - state.blkIndent > 3:
+        return False
+    src = state.src
+    if _UNDERLINE.fullmatch(src, pos, maximum) is not None or _may_be_delimiter_row(state, line):
+        return False
+    parentType, state.parentType = state.parentType, "paragraph"
+    for rule in terminators.get(src[pos], terminators[None]):
+        if rule(state, line, endLine, True):
+            return True
+    state.parentType = parentType  # the rules run as if this had not (lheading restores it)
+    return False
 
 
 class _ParserBlock(ParserBlock):
@@ -275,6 +361,7 @@ class _ParserBlock(ParserBlock):
     _State = _StateBlock if _FIELDS_KNOWN else StateBlock
 
     _table: tuple[list, dict, bool, bool] = ([], {}, False, False)
+    _terminators: tuple[list | None, dict] = (None, {})
 
     def tokenize(self, state, startLine: int, endLine: int) -> None:
         """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
@@ -286,29 +373,41 @@ class _ParserBlock(ParserBlock):
             self._table = (rules, table, [names.get(id(rule)) for rule in table[None]] in _PARAGRAPH_RULES,
                            [names.get(id(rule)) for rule in table.get("#", ())] in _HEADING_RULES)
         _, table, paragraphs, headings = self._table
+        chain = self.ruler.getRules("paragraph")
+        if self._terminators[0] is not chain:
+            self._terminators = (chain, _by_lead(chain))
+        terminators = self._terminators[1]
         others = table[None]
         line = startLine
         maxNesting = state.md.options.maxNesting
         hasEmptyLines = False
 
         while line < endLine:
-            state.line = line = state.skipEmptyLines(line)
+            # markdown-it's state.skipEmptyLines(line) and isEmpty tests, inline (they
+            # are methods: the lists are read where they are, the rules change them)
+            bMarks, eMarks, tShift = state.bMarks, state.eMarks, state.tShift
+            lineMax = state.lineMax
+            while line < lineMax and bMarks[line] + tShift[line] >= eMarks[line]:
+                line += 1
+            state.line = line
             if line >= endLine:
                 break
-            if state.sCount[line] < state.blkIndent:
+            count = state.sCount[line] - state.blkIndent
+            if count < 0:
                 # Termination condition for nested calls.
                 break
             if state.level >= maxNesting:
                 state.line = endLine
                 break
 
-            pos = state.bMarks[line] + state.tShift[line]
+            pos = bMarks[line] + tShift[line]
             first = state.src[pos : pos + 1]
             here = table.get(first, others) if first else rules
-            if here is others and paragraphs and state.sCount[line] - state.blkIndent < 4 \
-                    and state.isEmpty(line + 1):
+            if here is others and paragraphs and count < 4 \
+                    and (bMarks[line + 1] + tShift[line + 1] >= eMarks[line + 1]
+                         or _ends_paragraph(state, line + 1, endLine, terminators)):
                 _paragraph_line(state, line)
-            elif first == "#" and headings and state.sCount[line] - state.blkIndent < 4 \
+            elif first == "#" and headings and count < 4 \
                     and not _may_be_delimiter_row(state, line + 1) and _heading_line(state, line):
                 pass
             else:
@@ -325,10 +424,11 @@ class _ParserBlock(ParserBlock):
             # set state.tight if we had an empty line before current tag
             state.tight = not hasEmptyLines
             line = state.line
+            bMarks, eMarks, tShift = state.bMarks, state.eMarks, state.tShift
             # paragraph might "eat" one newline after it in nested lists
-            if (line - 1) < endLine and state.isEmpty(line - 1):
+            if (line - 1) < endLine and bMarks[line - 1] + tShift[line - 1] >= eMarks[line - 1]:
                 hasEmptyLines = True
-            if line < endLine and state.isEmpty(line):
+            if line < endLine and bMarks[line] + tShift[line] >= eMarks[line]:
                 hasEmptyLines = True
                 line += 1
                 state.line = line
@@ -369,6 +469,11 @@ class _RulesAt(dict):
         self.terminator_re = terminator_re
         names = {id(rule.fn): rule.name for rule in ruler.__rules__}
         self.named = [(rule, names.get(id(rule))) for rule in self.rules]
+        leads = [_INLINE_LEADS.get(name) for _, name in self.named if name != "text"]
+        # the characters some rule but ``text`` can match at (None: any character, a rule
+        # not in _INLINE_LEADS being there): a text without any is read as one pending
+        # text (by ``text`` up to a terminator, then one character at a time by none)
+        self.special = None if None in leads else re.compile(f"[{re.escape(''.join(leads))}]" if leads else "(?!)")
 
     def __missing__(self, char: str) -> list:
         rules = [rule for rule, name in self.named
@@ -428,13 +533,27 @@ class _ParserInline(ParserInline):
         cache[pos] = state.pos
 
     def tokenize(self, state) -> None:
-        """markdown-it's ``ParserInline.tokenize``, with the rules chosen per character."""
+        """markdown-it's ``ParserInline.tokenize``, with the rules chosen per character,
+        and a run of characters no rule but ``text`` can match at read as pending text
+        at once (``_RulesAt.special``): ``text`` would read it up to each terminator,
+        and then the terminator, at which no rule matches, would be added alone. (Only
+        where ``text`` stops at the end too: it looks for a terminator past it.)"""
         rules_at = self.rules_at()
         end = state.posMax
         maxNesting = state.md.options["maxNesting"]
         src = state.src
+        special = rules_at.special
+        if end < len(src) and self.terminator_re.match(src, end) is None:
+            special = None
         while state.pos < end:
             pos = state.pos
+            if special is not None:
+                m = special.search(src, pos, end)
+                after = m.start() if m is not None else end
+                if after > pos:
+                    state.append_pending(src[pos:after])
+                    state.pos = after
+                    continue
             ok = False
             if state.level < maxNesting:
                 for rule in rules_at[src[pos]]:
@@ -526,6 +645,9 @@ def label_end(state, start: int) -> int:
     at ``start`` ends, or -1. A label without ``[``, ``]``, backslash, backtick or ``<``
     ends at its first ``]``: no inline rule reads past one from the other characters."""
     if _simple(state):
+        known = getattr(state, "simple_label", None)
+        if known is not None and known[0] == start and known[1] == state.posMax:
+            return known[2]  # _link read it at start, as the regex below would
         m = _SIMPLE_LABEL.match(state.src, start, state.posMax)
         if m is not None:
             return m.end() - 1
@@ -551,14 +673,20 @@ def _link(rule):
         if not state.md.validateLink(href):
             return rule(state, silent)
         if not silent:
-            state.pos = start + 1
-            state.posMax = m.end(1)
-            token = state.push("link_open", "a", 1)
-            token.attrs = {"href": href}
-            state.linkLevel += 1
-            state.md.inline.tokenize(state)
-            state.linkLevel -= 1
-            state.push("link_close", "a", -1)
+            label = m.group(1)
+            special = state.md.inline.rules_at().special
+            if special is not None and special.search(label) is None and type(state) is _StateInline:
+                state.push_link(href, label)  # the label as tokenize would leave it: text
+            else:
+                token = state.push("link_open", "a", 1)
+                token.attrs = {"href": href}
+                state.pos = start + 1
+                state.posMax = m.end(1)
+                state.linkLevel += 1
+                state.md.inline.tokenize(state)
+                state.linkLevel -= 1
+                state.push("link_close", "a", -1)
+            state.simple_label = (start, maximum, m.end(1))  # for label_end
         state.pos = m.end()
         state.posMax = maximum
         return True
