@@ -299,3 +299,35 @@ def test_inline_state_is_markdown_its(src, end):
     md = parser.markdown()
     end = min(end, len(src))
     assert _inline_state(src, end, md, md.inline._State) == _inline_state(src, end, _FULL, mdfast.StateInline)
+
+
+def test_one_line_less_its_indent_is_get_lines():
+    """``mdfast._line`` (a one-line paragraph's text less the block's indent) is
+    ``getLines`` of the line, whatever its leading spaces and tabs, indent, ``tShift`` (as
+    a list item or a quote sets it) and ``bsCount``: every line of up to 5 characters."""
+    import itertools
+
+    md = parser.markdown()
+    for size in range(6):
+        for chars in itertools.product(" \t-a", repeat=size):
+            state = md.block._State("".join(chars) + "\n", md, {}, [])
+            for indent, shift, bs in itertools.product(range(7), range(size + 1), range(4)):
+                state.blkIndent, state.tShift[0], state.bsCount[0] = indent, shift, bs
+                assert mdfast._line(state, 0) == state.getLines(0, 1, indent, False), (chars, indent, shift, bs)
+
+
+def test_hr_is_tried_where_it_can_match():
+    """``mdfast._hr`` returns False where markdown-it's ``hr`` does (at a line not
+    ``_HR_LINE``), and what it returns elsewhere: every line of up to 6 characters of
+    marks, spaces, tabs and a letter, indented or not."""
+    import itertools
+
+    from markdown_it.rules_block import hr
+
+    md = parser.markdown()
+    guarded = mdfast._hr(hr)
+    for size in range(7):
+        for chars in itertools.product("*-_ \ta", repeat=size):
+            for indent in ("", "    "):
+                state = md.block._State(indent + "".join(chars) + "\n", md, {}, [])
+                assert guarded(state, 0, 1, True) == hr(state, 0, 1, True), chars

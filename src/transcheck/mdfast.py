@@ -12,18 +12,26 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   parser's loop (``_ParserBlock.tokenize``, markdown-it's with the rules chosen per line)
   does not even call those: it tries only the rules that can match at the line's first
   character (``_by_lead``);
-- a one-line paragraph (a line no rule leads, before an empty line) and an ATX heading
+- a one-line paragraph (a line no rule leads, before an empty line or a line a
+  terminator rule takes: ``_ends_paragraph``, a tight list's item) and an ATX heading
   are made by the block loop itself (``_paragraph_line``, ``_heading_line``), as the
-  rules it would try there in turn make them (the others returning False);
+  rules it would try there in turn make them (the others returning False), their three
+  tokens pushed at once (``_push_leaf``); the loop tests for empty lines inline;
+- ``hr`` is not called at a line that is not a thematic break (``_HR_LINE``: a list
+  item led by ``-`` or ``*``, where it is tried before ``list``);
 - likewise an inline rule is not called at a character it cannot start at: the inline
   parser's ``tokenize`` and ``skipToken`` try at a character only the rules that can
   match at it (``_RulesAt``): ``text`` alone at most characters of prose, none at a
   terminator no rule takes (``-``, ``:``, ``#``...), where markdown-it tries all ten;
+  ``tokenize`` adds a run of characters where no rule but ``text`` can match as pending
+  text at once (``_RulesAt.special``), where ``text`` stops at each terminator;
 - a link ``[label](destination)`` whose label has no ``[``, ``]``, backslash, backtick
   or ``<`` and whose destination is plain and followed by ``)`` (most links) is read with
   a regex (``_link``, ``label_end``): its label ends at its first ``]`` without a silent
   tokenize of every character of it (``parseLinkLabel``), and there are no spaces or
-  title to look for;
+  title to look for; a label of text only is pushed with the link's tokens at once
+  (``_StateInline.push_link``), not tokenized, and ``label_end`` finds its end where the
+  rule left it;
 - the post-processing of delimiter pairs (emphasis) is left out of an inline text
   without ``*``, ``_`` or ``~`` (``_ParserInline._pairs_only``);
 - the optional features the rules read with ``options.get(name, False)`` are in the
@@ -38,7 +46,7 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   is read with a regex instead of markdown-it's loop over its characters
   (``parse_link_destination``);
 - a link destination already normalized (the versions of an article share their links)
-  is not normalized again.
+  is not normalized or validated again.
 
 None of markdown-it's files or module globals are changed: the parsers, states and
 helpers are this instance's own. The block loop and the states' ``push`` are written
@@ -122,6 +130,23 @@ def _code(rule):
         return rule(state, line, end, silent)
 
     return code
+
+
+# a thematic break's line (after its indent): three or more of one of its marks, spaces and
+# tabs between and after them; ``hr`` returns False at any other line
+_HR_LINE = re.compile(r"(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}")
+
+
+def _hr(rule):
+    """The ``hr`` rule, not called at a line that is not ``_HR_LINE`` (a list item led by
+    ``-`` or ``*``, where it is tried first, and as a terminator of lists and paragraphs)."""
+
+    def hr(state, line: int, end: int, silent: bool) -> bool:
+        if _HR_LINE.fullmatch(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line]) is None:
+            return False
+        return rule(state, line, end, silent)
+
+    return hr
 
 
 # -- tokens ------------------------------------------------------------------------------
@@ -261,12 +286,26 @@ def _paragraph_line(state, line: int) -> None:
     return False (``lheading`` having set ``parentType`` to "paragraph", which it does
     not restore), ``paragraph`` makes the line a paragraph."""
     state.parentType = "paragraph"
-    if state.blkIndent:
-        content = state.getLines(line, line + 1, state.blkIndent, False)
-    else:  # getLines of one line with no indent to take off
-        content = state.src[state.bMarks[line] : state.eMarks[line]]
+    content = _line(state, line)
     state.line = line + 1
     _push_leaf(state, "paragraph_open", "paragraph_close", "p", "", line, mdTrim(content))
+
+
+def _line(state, line: int) -> str:
+    """``state.getLines(line, line + 1, state.blkIndent, False)``: one line less the
+    block's indent. Without a tab there, the indent taken off is the line's first
+    ``blkIndent`` characters, or its ``tShift`` leading ones if fewer (as each counts
+    one column) and a space or a tab does not follow them (getLines goes on over those)."""
+    indent = state.blkIndent
+    start = state.bMarks[line]
+    end = state.eMarks[line]
+    if not indent:
+        return state.src[start:end]
+    src = state.src
+    cut = min(indent, state.tShift[line])
+    if "\t" not in src[start : start + cut] and (cut == indent or start + cut >= end or src[start + cut] not in " \t"):
+        return src[start + cut : end]
+    return state.getLines(line, line + 1, indent, False)
 
 
 # the names of the rules tried at a line led by "#", for which ``_heading_line`` stands
@@ -724,9 +763,15 @@ class MarkdownIt(markdown_it.MarkdownIt):
         ruler = self.block.ruler
         for rule in ruler.__rules__:
             if rule.name in _LEADS:
-                ruler.at(rule.name, _led(rule.fn, _LEADS[rule.name]), {"alt": rule.alt})
+                fn = _hr(rule.fn) if rule.name == "hr" else rule.fn
+                ruler.at(rule.name, _led(fn, _LEADS[rule.name]), {"alt": rule.alt})
             elif rule.name == "code":
                 ruler.at(rule.name, _code(rule.fn), {"alt": rule.alt})
+
+    @lru_cache(maxsize=4096)
+    def validateLink(self, url: str) -> bool:
+        """markdown-it's (a pure function of ``url``), remembered, as ``normalizeLink``."""
+        return super().validateLink(url)
 
     @lru_cache(maxsize=4096)
     def normalizeLink(self, url: str) -> str:
