@@ -331,3 +331,27 @@ def test_hr_is_tried_where_it_can_match():
             for indent in ("", "    "):
                 state = md.block._State(indent + "".join(chars) + "\n", md, {}, [])
                 assert guarded(state, 0, 1, True) == hr(state, 0, 1, True), chars
+
+
+def _marks(text: str, state_class) -> dict:
+    state = state_class(text, _FULL, {}, [])
+    return {name: value for name, value in vars(state).items() if name != "md"}
+
+
+def test_block_state_marks_are_markdown_its():
+    """``mdfast._StateBlock`` computes a text's line marks as markdown-it's ``StateBlock``
+    (every field): every text of up to 7 characters of space, tab, newline and a letter
+    (a last line of spaces and tabs without a newline has no marks, tabs expand to the
+    next multiple of 4 columns), and longer texts of block marks."""
+    import itertools
+
+    for size in range(8):
+        for chars in itertools.product(" \t\na", repeat=size):
+            text = "".join(chars)
+            assert _marks(text, mdfast._StateBlock) == _marks(text, mdfast.StateBlock), text
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None)
+@given(st.text(alphabet=" \t\na#>-\u00a0\x0b\r", max_size=80))
+def test_block_state_marks_are_markdown_its_on_any_text(text):
+    assert _marks(text, mdfast._StateBlock) == _marks(text, mdfast.StateBlock)

@@ -178,7 +178,57 @@ def _token(ttype: str, tag: str, nesting: int, level: int, block: bool = False) 
 
 
 class _StateBlock(StateBlock):
-    """markdown-it's block state, its ``push`` building the Token itself."""
+    """markdown-it's block state, its ``push`` building the Token itself, its line marks
+    computed with fewer Python steps."""
+
+    def __init__(self, src: str, md, env, tokens: list) -> None:
+        """markdown-it's (which sets every other field as for an empty text), with the
+        same marks: a line's begin and end, its leading spaces and tabs and their columns
+        (tabs to the next multiple of 4), measured only at a line that starts with one,
+        and ``bsCount`` all 0. A last line of spaces and tabs without a ``\n`` has none;
+        a last entry stands past the end."""
+        super().__init__("", md, env, tokens)
+        self.src = src
+        bMarks: list[int] = []
+        eMarks: list[int] = []
+        tShift: list[int] = []
+        sCount: list[int] = []
+        length = len(src)
+        find = src.find
+        start = 0
+        while start < length:
+            end = find("\n", start)
+            if end < 0:
+                end = length
+            if src[start] in " \t":
+                pos = start
+                offset = 0
+                while pos < end:
+                    char = src[pos]
+                    if char == " ":
+                        offset += 1
+                    elif char == "\t":
+                        offset += 4 - offset % 4
+                    else:
+                        break
+                    pos += 1
+                if pos == end == length:
+                    break
+                indent = pos - start
+            else:
+                indent = offset = 0
+            bMarks.append(start)
+            eMarks.append(end)
+            tShift.append(indent)
+            sCount.append(offset)
+            start = end + 1
+        bMarks.append(length)
+        eMarks.append(length)
+        tShift.append(0)
+        sCount.append(0)
+        self.bMarks, self.eMarks, self.tShift, self.sCount = bMarks, eMarks, tShift, sCount
+        self.bsCount = [0] * len(bMarks)
+        self.lineMax = len(bMarks) - 1
 
     def push(self, ttype: str, tag: str, nesting: int) -> Token:
         if nesting < 0:
