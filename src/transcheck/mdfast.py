@@ -308,10 +308,14 @@ class _StateInline(StateInline):
         within) if the label is not empty, the link_close; the link_open's meta holds
         the delimiters of the label, none; the level, pending level and delimiters
         afterwards are those before."""
-        if self.pending:
-            self.pushPending()
         level = self.level
         tokens = self.tokens
+        pending = self.pending
+        if pending:  # pushPending, the pending text read once
+            token = _token("text", "", 0, self.pendingLevel)
+            token.content = pending
+            tokens.append(token)
+            self.pending = ""
         token = _token("link_open", "a", 1, level)
         token.attrs = {"href": href}
         tokens.append(token)
@@ -758,7 +762,8 @@ def _link(rule):
         m = _SIMPLE_LINK.match(state.src, start, maximum)
         if m is None:
             return rule(state, silent)
-        href = state.md.normalizeLink(unescapeAll(m.group(2)))
+        href = m.group(2)  # unescapeAll: no backslash there; an entity needs a "&"
+        href = state.md.normalizeLink(unescapeAll(href) if "&" in href else href)
         if not state.md.validateLink(href):
             return rule(state, silent)
         if not silent:
