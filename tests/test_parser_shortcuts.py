@@ -48,6 +48,8 @@ _TEXTS = [
     "- a\n- b\n* c\n1. d\n2. e\n\nf\n# g\nh\n> i\nj\n```\nk\n```\nl\n---\nm\n- \nn\n-\n",
     "a | b\n|--|--|\n|--|--|\n\n- a\n  b\n- c\n      d\n- e\n===\n",
     "> text\na | b\n> --|--\n",
+    # simple bullet lists (mdfast._dash_list) at markdown-it's nesting limit and past it
+    "> " * 17 + "- a\n- b\n\n" + "> " * 18 + "- a\n\n- b\n\n" + "> " * 19 + "- a\n",
     "[" * 21 + "[a](b)] [a](b)\n",
     "[" * 21 + "a](b)]](c) [a](b)\n",
     "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",
@@ -355,3 +357,19 @@ def test_block_state_marks_are_markdown_its():
 @given(st.text(alphabet=" \t\na#>-\u00a0\x0b\r", max_size=80))
 def test_block_state_marks_are_markdown_its_on_any_text(text):
     assert _marks(text, mdfast._StateBlock) == _marks(text, mdfast.StateBlock)
+
+
+_LIST_PIECES = ["- a", "- b c", "-", "- ", "-a", "- -", "- #", "- >", "- [x](y)", "- \ta", "-  a", "* a", "+ a", "1. a",
+                " ", "  ", "   ", "    ", "\t", "text", "\n", "\n", "\n\n", "> ", "# h", "---", "|-|", "a | b", "=="]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=40).map("".join))
+def test_block_state_is_markdown_its_on_lists(text):
+    """A bullet list of simple items made by the block loop (``mdfast._dash_list``: tight
+    and loose, ended by a line of another kind, or left to the rules: lazy lines, items
+    continued or of another form, other markers, nested in quotes and items) leaves the
+    block state and the tokens as markdown-it's rules do."""
+    _check_block_state(text)
+    _check(text)

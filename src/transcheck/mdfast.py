@@ -17,6 +17,9 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   are made by the block loop itself (``_paragraph_line``, ``_heading_line``), as the
   rules it would try there in turn make them (the others returning False), their three
   tokens pushed at once (``_push_leaf``); the loop tests for empty lines inline;
+- a bullet list of "-" items that are each a one-line paragraph (most lists of prose),
+  tight or loose, is made by the block loop itself (``_dash_list``), not through the
+  list rule's bookkeeping and a nested tokenize per item;
 - ``hr`` is not called at a line that is not a thematic break (``_HR_LINE``: a list
   item led by ``-`` or ``*``, where it is tried before ``list``);
 - likewise an inline rule is not called at a character it cannot start at: the inline
@@ -444,6 +447,102 @@ def _ends_paragraph(state, line: int, endLine: int, terminators: dict) -> bool:
     return False
 
 
+# the names of the rules tried at a line led by "-", for which ``_dash_list`` stands
+_DASH_RULES = (["code", "hr", "list", "lheading", "paragraph"], ["table", "code", "hr", "list", "lheading", "paragraph"])
+
+
+def _dash_item(state, line: int, shift: int, count: int, others: list, table: dict) -> bool:
+    """Whether ``line`` is a simple list item: indented as the list's first (``shift``
+    characters, ``count`` columns: no tab), "-", one space, then a character no block
+    rule leads (not a space or a tab: its paragraph's first)."""
+    if state.tShift[line] != shift or state.sCount[line] != count:
+        return False
+    src = state.src
+    pos = state.bMarks[line] + shift
+    return (pos + 2 < state.eMarks[line] and src[pos] == "-" and src[pos + 1] == " "
+            and src[pos + 2] not in " \t" and table.get(src[pos + 2], others) is others)
+
+
+def _dash_list(state, start: int, endLine: int, others: list, table: dict) -> bool:
+    """What the rules tried at a line led by "-" (``table``, ``code``, ``hr``, ``list``...)
+    do at a bullet list of simple items (``_dash_item``), each a one-line paragraph
+    followed by the next item (tight) or by empty lines: ``table`` (the next line empty
+    or an item, "-" then a space: not a delimiter row), ``code`` (indented less than
+    code) and ``hr`` (a character no rule leads after the marker) return False, ``list``
+    makes the list. The list ends after an item's empty lines at a line indented less
+    than its content and not led by "-" (the list rule breaks there: another marker, a
+    terminator, no marker), or at the end; anything else (a lazy line, a continued item,
+    an item of another form, nesting at the limit, a nested tokenize that ends before the
+    text) is left to the rules (False, nothing done). The tokens are the list rule's, its
+    item's and ``_paragraph_line``'s (hidden in a tight list: ``markTightParagraphs``);
+    the state afterwards is the one the rule restores (``line`` after the list). In a
+    tight list each item's paragraph ends at the next item as ``_ends_paragraph`` finds
+    (the list rule, silent, takes it)."""
+    if endLine != state.lineMax or state.level + 2 >= state.md.options.maxNesting:
+        return False
+    bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+    shift, count = tShift[start], sCount[start]
+    if not _dash_item(state, start, shift, count, others, table):
+        return False
+    items = []  # (line, the line after the item, whether empty lines end it)
+    line = start
+    while True:
+        after = line + 1
+        if after < endLine and bMarks[after] + tShift[after] < eMarks[after]:  # tight
+            if not _dash_item(state, after, shift, count, others, table):
+                return False  # a lazy line, another marker...: left to the rules
+            items.append((line, after, False))
+            line = after
+            continue
+        if after < endLine:  # an empty line: the item ends at the next line that is not
+            after += 1
+            while after < endLine and bMarks[after] + tShift[after] >= eMarks[after]:
+                after += 1
+        items.append((line, after, after - line > 1))
+        if after >= endLine:
+            break
+        pos = bMarks[after] + tShift[after]
+        if sCount[after] >= count + 2 or state.src[pos] == "-":  # the item goes on, or
+            if not _dash_item(state, after, shift, count, others, table):  # another item
+                return False
+            line = after
+            continue
+        break  # a line that is not a "-" item ends the list (another marker too)
+    tight = not any(empty for _, _, empty in items[:-1])
+    level = state.level
+    src = state.src
+    tokens = state.tokens
+    token = _token("bullet_list_open", "ul", 1, level, True)
+    token.markup = "-"
+    token.map = [start, items[-1][1]]
+    tokens.append(token)
+    for line, after, _ in items:
+        token = _token("list_item_open", "li", 1, level + 1, True)
+        token.markup = "-"
+        token.map = [line, after]
+        tokens.append(token)
+        token = _token("paragraph_open", "p", 1, level + 2, True)
+        token.map = [line, line + 1]
+        token.hidden = tight
+        tokens.append(token)
+        token = _token("inline", "", 0, level + 3, True)
+        token.content = mdTrim(src[bMarks[line] + shift + 2 : eMarks[line]])
+        token.map = [line, line + 1]
+        token.children = []
+        tokens.append(token)
+        token = _token("paragraph_close", "p", -1, level + 2, True)
+        token.hidden = tight
+        tokens.append(token)
+        token = _token("list_item_close", "li", -1, level + 1, True)
+        token.markup = "-"
+        tokens.append(token)
+    token = _token("bullet_list_close", "ul", -1, level, True)
+    token.markup = "-"
+    tokens.append(token)
+    state.line = items[-1][1]
+    return True
+
+
 class _ParserBlock(ParserBlock):
     """markdown-it's block parser, on a ``_StateBlock`` (while ``_FIELDS_KNOWN``); its
     ``tokenize`` tries at a line only the rules that can match at its first character
@@ -455,6 +554,7 @@ class _ParserBlock(ParserBlock):
 
     _table: tuple[list, dict, bool, bool] = ([], {}, False, False)
     _terminators: tuple[list | None, dict] = (None, {})
+    _dashes = False
 
     def tokenize(self, state, startLine: int, endLine: int) -> None:
         """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
@@ -463,9 +563,12 @@ class _ParserBlock(ParserBlock):
             table = _by_lead(rules)
             names = {id(rule.fn): rule.name for rule in self.ruler.__rules__}
             names.update((id(rule.fn.rule), rule.name) for rule in self.ruler.__rules__ if hasattr(rule.fn, "rule"))
-            self._table = (rules, table, [names.get(id(rule)) for rule in table[None]] in _PARAGRAPH_RULES,
+            paragraphs = [names.get(id(rule)) for rule in table[None]] in _PARAGRAPH_RULES
+            self._table = (rules, table, paragraphs,
                            [names.get(id(rule)) for rule in table.get("#", ())] in _HEADING_RULES)
+            self._dashes = paragraphs and [names.get(id(rule)) for rule in table.get("-", ())] in _DASH_RULES
         _, table, paragraphs, headings = self._table
+        dashes = self._dashes and type(state) is _StateBlock
         chain = self.ruler.getRules("paragraph")
         if self._terminators[0] is not chain:
             self._terminators = (chain, _by_lead(chain))
@@ -502,6 +605,8 @@ class _ParserBlock(ParserBlock):
                 _paragraph_line(state, line)
             elif first == "#" and headings and count < 4 \
                     and not _may_be_delimiter_row(state, line + 1) and _heading_line(state, line):
+                pass
+            elif first == "-" and dashes and count < 4 and _dash_list(state, line, endLine, others, table):
                 pass
             else:
                 ok = False
