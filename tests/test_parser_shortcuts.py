@@ -373,3 +373,14 @@ def test_block_state_is_markdown_its_on_lists(text):
     block state and the tokens as markdown-it's rules do."""
     _check_block_state(text)
     _check(text)
+
+
+def test_simple_lists_are_made_by_the_block_loop(monkeypatch):
+    """The rules tried at a "-" line are those ``_dash_list`` stands for, and it makes a
+    loose and a tight list of prose (else the shortcut would be gone without a word)."""
+    made = []
+    dash_list = mdfast._dash_list
+    monkeypatch.setattr(mdfast, "_dash_list", lambda *args: made.append(dash_list(*args)) or made[-1])
+    _check("Text:\n\n- one\n\n- two\n\nText:\n- one\n- two\n")
+    assert parser.markdown().block._dashes
+    assert made == [True, True]
