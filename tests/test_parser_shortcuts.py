@@ -50,6 +50,11 @@ _TEXTS = [
     "> text\na | b\n> --|--\n",
     # simple bullet lists (mdfast._dash_list) at markdown-it's nesting limit and past it
     "> " * 17 + "- a\n- b\n\n" + "> " * 18 + "- a\n\n- b\n\n" + "> " * 19 + "- a\n",
+    # one-line quotes (mdfast._quote_line) at the nesting limit and past it
+    # (each at the end of the text: within, a nested tokenize ends before the text's end)
+    "> " * 19 + "a\n",
+    "> " * 20 + "a\n",
+    "> " * 21 + "a\n",
     "[" * 21 + "[a](b)] [a](b)\n",
     "[" * 21 + "a](b)]](c) [a](b)\n",
     "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",
@@ -383,4 +388,30 @@ def test_simple_lists_are_made_by_the_block_loop(monkeypatch):
     monkeypatch.setattr(mdfast, "_dash_list", lambda *args: made.append(dash_list(*args)) or made[-1])
     _check("Text:\n\n- one\n\n- two\n\nText:\n- one\n- two\n")
     assert parser.markdown().block._dashes
+    assert made == [True, True]
+
+
+_QUOTE_PIECES = ["> a", "> b c", "> ", ">", ">  a", ">\ta", "> #", "> - a", "> [x](y)", ">> a", "> > a", "a", " ", "   ",
+                 "    ", "\t", "\n", "\n", "\n\n", "- a", "---", "|-|"]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=30).map("".join))
+def test_block_state_is_markdown_its_on_quotes(text):
+    """A one-line quote of prose made by the block loop (``mdfast._quote_line``), or left
+    to the rules (lazy lines, quotes of several lines, of other blocks, nested, in lists),
+    leaves the block state and the tokens as markdown-it's rules do."""
+    _check_block_state(text)
+    _check(text)
+
+
+def test_one_line_quotes_are_made_by_the_block_loop(monkeypatch):
+    """The rules tried at a ">" line are those ``_quote_line`` stands for, and it makes a
+    one-line quote of prose."""
+    made = []
+    quote_line = mdfast._quote_line
+    monkeypatch.setattr(mdfast, "_quote_line", lambda *args: made.append(quote_line(*args)) or made[-1])
+    _check("Text:\n\n> a quote.\n\n> another\n")
+    assert parser.markdown().block._quotes
     assert made == [True, True]

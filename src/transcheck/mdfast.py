@@ -19,7 +19,8 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   tokens pushed at once (``_push_leaf``); the loop tests for empty lines inline;
 - a bullet list of "-" items that are each a one-line paragraph (most lists of prose),
   tight or loose, is made by the block loop itself (``_dash_list``), not through the
-  list rule's bookkeeping and a nested tokenize per item;
+  list rule's bookkeeping and a nested tokenize per item; so is a one-line quote of
+  prose before an empty line (``_quote_line``);
 - ``hr`` is not called at a line that is not a thematic break (``_HR_LINE``: a list
   item led by ``-`` or ``*``, where it is tried before ``list``);
 - likewise an inline rule is not called at a character it cannot start at: the inline
@@ -543,6 +544,44 @@ def _dash_list(state, start: int, endLine: int, others: list, table: dict) -> bo
     return True
 
 
+# the names of the rules tried at a line led by ">", for which ``_quote_line`` stands
+_QUOTE_RULES = (["code", "blockquote", "lheading", "paragraph"], ["table", "code", "blockquote", "lheading", "paragraph"])
+
+
+def _quote_line(state, line: int, endLine: int, others: list, table: dict) -> bool:
+    """What the rules tried at a line led by ">" (``table``, ``code``, ``blockquote``)
+    do at a one-line quote of prose, "> " then a character no block rule leads, before
+    an empty line or the end, indented less than code: ``table`` and ``code`` return
+    False, ``blockquote`` makes a quote of one one-line paragraph (its nested tokenize:
+    ``_paragraph_line``), restores the line's marks, ``parentType`` and ``blkIndent``,
+    and leaves ``line`` after the quote (and ``tight`` True, which the block loop sets
+    after every rule). Anything else (nesting at the limit, a tokenize that ends before
+    the text) is left to the rules (False)."""
+    after = line + 1
+    if endLine != state.lineMax or state.level + 1 >= state.md.options.maxNesting \
+            or state.bMarks[after] + state.tShift[after] < state.eMarks[after]:
+        return False
+    src = state.src
+    pos = state.bMarks[line] + state.tShift[line]
+    end = state.eMarks[line]
+    if not (pos + 2 < end and src[pos + 1] == " " and src[pos + 2] not in " \t"
+            and table.get(src[pos + 2], others) is others):
+        return False
+    level = state.level
+    token = _token("blockquote_open", "blockquote", 1, level, True)
+    token.markup = ">"
+    token.map = [line, after]
+    state.tokens.append(token)
+    state.level = level + 1
+    _push_leaf(state, "paragraph_open", "paragraph_close", "p", "", line, mdTrim(src[pos + 2 : end]))
+    state.level = level
+    token = _token("blockquote_close", "blockquote", -1, level, True)
+    token.markup = ">"
+    state.tokens.append(token)
+    state.line = after
+    return True
+
+
 class _ParserBlock(ParserBlock):
     """markdown-it's block parser, on a ``_StateBlock`` (while ``_FIELDS_KNOWN``); its
     ``tokenize`` tries at a line only the rules that can match at its first character
@@ -555,6 +594,7 @@ class _ParserBlock(ParserBlock):
     _table: tuple[list, dict, bool, bool] = ([], {}, False, False)
     _terminators: tuple[list | None, dict] = (None, {})
     _dashes = False
+    _quotes = False
 
     def tokenize(self, state, startLine: int, endLine: int) -> None:
         """markdown-it's ``ParserBlock.tokenize``, with the rules chosen per line."""
@@ -567,8 +607,10 @@ class _ParserBlock(ParserBlock):
             self._table = (rules, table, paragraphs,
                            [names.get(id(rule)) for rule in table.get("#", ())] in _HEADING_RULES)
             self._dashes = paragraphs and [names.get(id(rule)) for rule in table.get("-", ())] in _DASH_RULES
+            self._quotes = paragraphs and [names.get(id(rule)) for rule in table.get(">", ())] in _QUOTE_RULES
         _, table, paragraphs, headings = self._table
         dashes = self._dashes and type(state) is _StateBlock
+        quotes = self._quotes and type(state) is _StateBlock
         chain = self.ruler.getRules("paragraph")
         if self._terminators[0] is not chain:
             self._terminators = (chain, _by_lead(chain))
@@ -607,6 +649,8 @@ class _ParserBlock(ParserBlock):
                     and not _may_be_delimiter_row(state, line + 1) and _heading_line(state, line):
                 pass
             elif first == "-" and dashes and count < 4 and _dash_list(state, line, endLine, others, table):
+                pass
+            elif first == ">" and quotes and count < 4 and _quote_line(state, line, endLine, others, table):
                 pass
             else:
                 ok = False
