@@ -42,6 +42,19 @@ _TEXTS = [
     # ATX headings (mdfast._heading_line) and their near misses
     "####### seven\n###### six ##\n#\tt #\n# a #b\n##\n# x ###  \n#a\n    # code\n",
     "# a | b\n--|--\n# c\n-: x\n\n# d\n| e\n\n# f | g\n:-|-\n\n# h | i\n|--|--\n",
+    # one-line paragraphs before a line a terminator rule takes (mdfast._ends_paragraph):
+    # tight lists, and near misses: a table's header before a delimiter row that is also
+    # a table's header, a quote's lazy line (sCount -1) before a delimiter row, underlines
+    "- a\n- b\n* c\n1. d\n2. e\n\nf\n# g\nh\n> i\nj\n```\nk\n```\nl\n---\nm\n- \nn\n-\n",
+    "a | b\n|--|--|\n|--|--|\n\n- a\n  b\n- c\n      d\n- e\n===\n",
+    "> text\na | b\n> --|--\n",
+    # simple bullet lists (mdfast._dash_list) at markdown-it's nesting limit and past it
+    "> " * 17 + "- a\n- b\n\n" + "> " * 18 + "- a\n\n- b\n\n" + "> " * 19 + "- a\n",
+    # one-line quotes (mdfast._quote_line) at the nesting limit and past it
+    # (each at the end of the text: within, a nested tokenize ends before the text's end)
+    "> " * 19 + "a\n",
+    "> " * 20 + "a\n",
+    "> " * 21 + "a\n",
     "[" * 21 + "[a](b)] [a](b)\n",
     "[" * 21 + "a](b)]](c) [a](b)\n",
     "[z](w) " + "[" * 20 + "[a](b)]" + "](q)" * 20 + "\n",
@@ -247,3 +260,158 @@ def test_rules_at_stays_small():
     text = "[a](b) " + "-".join(chr(c) for c in range(0x4E00, 0x4E00 + 20_000)) + "\n"
     _check(text)
     assert len(parser.markdown().inline.rules_at()) <= mdfast._MOST_CHARACTERS
+
+
+# pieces of block structure: tight and loose lists, quotes, fences, tables, headings and
+# underlines, lazy continuations, HTML, references
+_BLOCK_PIECES = ["text", "\n", "\n\n", " ", "  ", "    ", "\t", "- ", "* ", "+ ", "1. ", "2) ", "> ", ">", "# ",
+                 "#", "=", "==", "-", "---", "***", "|", "| a |", "|-|", ":-", "-:", "```", "~~~", "<div>",
+                 "<!-- ", "[a]: u", "\u00a0", "\x1c"]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_BLOCK_PIECES), max_size=40).map("".join))
+def test_block_state_is_markdown_its_on_block_structures(text):
+    """A paragraph line made by the block loop before a line that ends it (an empty one,
+    or one a terminator rule takes: ``mdfast._ends_paragraph``), in tight lists and
+    quotes too, and the rest, leave the block state as markdown-it's rules do."""
+    _check_block_state(text)
+    _check(text)
+
+
+def _inline_state(src: str, end: int, md, state_class) -> dict:
+    """Every field of the inline state after ``md``'s inline parser tokenized src up to
+    ``end`` (but md, and the memos: ``cache``, which markdown-it's ``parseLinkLabel``
+    fills and ``mdfast.label_end`` does not need, and ``simple_label``)."""
+    state = state_class(src, md, {}, [])
+    state.posMax = end
+    md.inline.tokenize(state)
+    fields = dict(vars(state), pending=state.pending)  # the pending text, joined
+    fields["tokens"] = [_whole(t) for t in fields.pop("tokens")]
+    for name in ("md", "cache", "simple_label", "_pending", "_pending_buffer"):
+        fields.pop(name, None)
+    return fields
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_INLINE_PIECES + ["%", "a-b", "[a]", "[a *b*](c)", "[a\nb](c)", "[](c)"]),
+                max_size=30).map("".join), st.integers(0, 60))
+def test_inline_state_is_markdown_its(src, end):
+    """``mdfast``'s inline tokenize (runs of characters only ``text`` reads added as
+    pending text at once, simple links pushed by ``_StateInline.push_link``) leaves the
+    state as markdown-it's: tokens, delimiters, the link_open's meta, levels, pending
+    text; up to an end within the text too, at a character ``text`` reads past."""
+    md = parser.markdown()
+    end = min(end, len(src))
+    assert _inline_state(src, end, md, md.inline._State) == _inline_state(src, end, _FULL, mdfast.StateInline)
+
+
+def test_one_line_less_its_indent_is_get_lines():
+    """``mdfast._line`` (a one-line paragraph's text less the block's indent) is
+    ``getLines`` of the line, whatever its leading spaces and tabs, indent, ``tShift`` (as
+    a list item or a quote sets it) and ``bsCount``: every line of up to 5 characters."""
+    import itertools
+
+    md = parser.markdown()
+    for size in range(6):
+        for chars in itertools.product(" \t-a", repeat=size):
+            state = md.block._State("".join(chars) + "\n", md, {}, [])
+            for indent, shift, bs in itertools.product(range(7), range(size + 1), range(4)):
+                state.blkIndent, state.tShift[0], state.bsCount[0] = indent, shift, bs
+                assert mdfast._line(state, 0) == state.getLines(0, 1, indent, False), (chars, indent, shift, bs)
+
+
+def test_hr_is_tried_where_it_can_match():
+    """``mdfast._hr`` returns False where markdown-it's ``hr`` does (at a line not
+    ``_HR_LINE``), and what it returns elsewhere: every line of up to 6 characters of
+    marks, spaces, tabs and a letter, indented or not."""
+    import itertools
+
+    from markdown_it.rules_block import hr
+
+    md = parser.markdown()
+    guarded = mdfast._hr(hr)
+    for size in range(7):
+        for chars in itertools.product("*-_ \ta", repeat=size):
+            for indent in ("", "    "):
+                state = md.block._State(indent + "".join(chars) + "\n", md, {}, [])
+                assert guarded(state, 0, 1, True) == hr(state, 0, 1, True), chars
+
+
+def _marks(text: str, state_class) -> dict:
+    state = state_class(text, _FULL, {}, [])
+    return {name: value for name, value in vars(state).items() if name != "md"}
+
+
+def test_block_state_marks_are_markdown_its():
+    """``mdfast._StateBlock`` computes a text's line marks as markdown-it's ``StateBlock``
+    (every field): every text of up to 7 characters of space, tab, newline and a letter
+    (a last line of spaces and tabs without a newline has no marks, tabs expand to the
+    next multiple of 4 columns), and longer texts of block marks."""
+    import itertools
+
+    for size in range(8):
+        for chars in itertools.product(" \t\na", repeat=size):
+            text = "".join(chars)
+            assert _marks(text, mdfast._StateBlock) == _marks(text, mdfast.StateBlock), text
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None)
+@given(st.text(alphabet=" \t\na#>-\u00a0\x0b\r", max_size=80))
+def test_block_state_marks_are_markdown_its_on_any_text(text):
+    assert _marks(text, mdfast._StateBlock) == _marks(text, mdfast.StateBlock)
+
+
+_LIST_PIECES = ["- a", "- b c", "-", "- ", "-a", "- -", "- #", "- >", "- [x](y)", "- \ta", "-  a", "* a", "+ a", "1. a",
+                " ", "  ", "   ", "    ", "\t", "text", "\n", "\n", "\n\n", "> ", "# h", "---", "|-|", "a | b", "=="]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=40).map("".join))
+def test_block_state_is_markdown_its_on_lists(text):
+    """A bullet list of simple items made by the block loop (``mdfast._dash_list``: tight
+    and loose, ended by a line of another kind, or left to the rules: lazy lines, items
+    continued or of another form, other markers, nested in quotes and items) leaves the
+    block state and the tokens as markdown-it's rules do."""
+    _check_block_state(text)
+    _check(text)
+
+
+def test_simple_lists_are_made_by_the_block_loop(monkeypatch):
+    """The rules tried at a "-" line are those ``_dash_list`` stands for, and it makes a
+    loose and a tight list of prose (else the shortcut would be gone without a word)."""
+    made = []
+    dash_list = mdfast._dash_list
+    monkeypatch.setattr(mdfast, "_dash_list", lambda *args: made.append(dash_list(*args)) or made[-1])
+    _check("Text:\n\n- one\n\n- two\n\nText:\n- one\n- two\n")
+    assert parser.markdown().block._dashes
+    assert made == [True, True]
+
+
+_QUOTE_PIECES = ["> a", "> b c", "> ", ">", ">  a", ">\ta", "> #", "> - a", "> [x](y)", ">> a", "> > a", "a", " ", "   ",
+                 "    ", "\t", "\n", "\n", "\n\n", "- a", "---", "|-|"]
+
+
+@settings(max_examples=int(os.environ.get("TRANSCHECK_PROPERTY_EXAMPLES") or 300), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=30).map("".join))
+def test_block_state_is_markdown_its_on_quotes(text):
+    """A one-line quote of prose made by the block loop (``mdfast._quote_line``), or left
+    to the rules (lazy lines, quotes of several lines, of other blocks, nested, in lists),
+    leaves the block state and the tokens as markdown-it's rules do."""
+    _check_block_state(text)
+    _check(text)
+
+
+def test_one_line_quotes_are_made_by_the_block_loop(monkeypatch):
+    """The rules tried at a ">" line are those ``_quote_line`` stands for, and it makes a
+    one-line quote of prose."""
+    made = []
+    quote_line = mdfast._quote_line
+    monkeypatch.setattr(mdfast, "_quote_line", lambda *args: made.append(quote_line(*args)) or made[-1])
+    _check("Text:\n\n> a quote.\n\n> another\n")
+    assert parser.markdown().block._quotes
+    assert made == [True, True]

@@ -97,12 +97,14 @@ def _inline_where_observable(state) -> None:
     md = state.md
     parsed = []
     for token in state.tokens:
-        if token.type == "inline" and observable(token.content):
-            if token.children is None:
-                token.children = []
-            md.inline.parse(token.content, md, state.env, token.children)
-            if "\\" in token.content or "&" in token.content:
-                parsed.append(token)
+        if token.type == "inline":
+            content = token.content
+            if "[" in content or "`" in content or "<" in content:  # observable(content)
+                if token.children is None:
+                    token.children = []
+                md.inline.parse(content, md, state.env, token.children)
+                if "\\" in content or "&" in content:
+                    parsed.append(token)
     tokens, state.tokens = state.tokens, parsed
     try:
         text_join(state)
