@@ -171,7 +171,7 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     # (``parser.observable``) was inline-parsed (has children); without children or a
     # bare URL, most paragraphs, it is all prose: nothing to mask, nothing to find.
     children = token.children
-    if not children and "://" not in content and "www." not in content:
+    if not children and not _may_hold_url(content):
         return _inline_record((content, content, first, starts, offsets, (), (), (), ()))
     links: tuple[Link, ...] = ()
     code_spans: tuple[tuple[int, int], ...] = ()
@@ -180,11 +180,18 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     if children:
         links, code_spans, ranges = _observed(children, content, starts, offsets)
         masked = _masked(content, ranges)
-    if "://" in masked or "www." in masked:
+    if _may_hold_url(masked):
         ranges += (m.span() for m in _BARE_URL.finditer(masked))
         masked = _masked(content, ranges)
     return _inline_record((content, masked, first, starts, offsets, links, code_spans, tuple(children or ()),
                            link_text_ends(links)))
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``text`` holds "://" or "www.", which every bare URL (``_BARE_URL``) holds.
+    Each is looked for only in a text that holds its first character: a character's search
+    is several times faster than a substring's (this test was ~8% of the model build)."""
+    return (":" in text and "://" in text) or ("w" in text and "www." in text)
 
 
 def _content_lines(content: str, first: int, source: SourceText,
