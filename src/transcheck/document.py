@@ -159,14 +159,14 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
         ends = source.line_ends
         line_no = first if first < len(ends) else len(ends) - 1
         start, end = source.line_starts[line_no], ends[line_no]
-        after = cursors.get(line_no, 0)
-        if not after and source.text.endswith(content, start, end):  # as _locate, without a slice
-            col = end - start - len(content)
+        # as _locate, without a slice (which tests this first too when the line's cursor is 0)
+        if line_no not in cursors and source.text.endswith(content, start, end):
+            offset = end - len(content)
         else:
-            col = _locate(source.text[start:end], content, True, after)
+            offset = start + _locate(source.text[start:end], content, True, cursors.get(line_no, 0))
         if lines is not None and lines[1] - lines[0] == 1:  # a one-line block, or a table row
-            cursors[line_no] = col + len(content)  # next cell on this table row starts after
-        starts, offsets = (0,), (start + col,)
+            cursors[line_no] = offset - start + len(content)  # next cell on this table row starts after
+        starts, offsets = (0,), (offset,)
     # Only content that can hold a link, image, code span, autolink or HTML
     # (``parser.observable``) was inline-parsed (has children); without children or a
     # bare URL, most paragraphs, it is all prose: nothing to mask, nothing to find.
