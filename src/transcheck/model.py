@@ -103,12 +103,12 @@ class Inline(NamedTuple):
         return None
 
 
+_C_TEXT_END = attrgetter("c_text_end")
+
+
 def link_text_ends(links: tuple[Link, ...]) -> tuple[int, ...]:
     """``Inline.text_ends`` of these links (in the order of their starts)."""
     return tuple(accumulate(map(_C_TEXT_END, links), max)) if links else ()
-
-
-_C_TEXT_END = attrgetter("c_text_end")
 
 
 class Block(NamedTuple):
