@@ -72,8 +72,9 @@ def find(source: SourceText) -> tuple[int, int] | None | FrontMatterError:
     """Return (first, last) 0-based lines of the front matter block, None, or an error."""
     if source.line_count < 2 or source.line(0).rstrip() != _OPEN:
         return None
-    for index in range(1, source.line_count):
-        if source.line(index).rstrip() in _CLOSE:
+    text, starts, ends = source.text, source.line_starts, source.line_ends
+    for index in range(1, len(starts)):
+        if text[starts[index] : ends[index]].rstrip() in _CLOSE:
             return (0, index)
     return FrontMatterError(0, 0, "front matter opened with '---' on line 1 is never closed; "
                             "the file is read as Markdown")
@@ -88,7 +89,8 @@ def load(source: SourceText) -> FrontMatter | FrontMatterError | None:
     lines = [source.line(i) for i in range(first + 1, last)]
     data = _plain(lines) if lines else None
     if data is not None:  # what the loader would give, with no unsafe construct
-        return FrontMatter(first, last, data, _key_lines(source, first, last))
+        # each line is a key (``_PLAIN_LINE``), once: as ``_key_lines`` reads them
+        return FrontMatter(first, last, data, tuple(zip(data, range(first + 1, last))))
     body = "\n".join(lines)
     lib = _yaml()
     yaml = lib.yaml
@@ -204,7 +206,8 @@ def _plain(lines: list[str]) -> dict | None:
         # a value ends before ': ' or ' #' (a comment), and YAML drops its trailing spaces
         if ": " in value or " #" in value or value.endswith((" ", ":")) or key in data:
             return None
-        if _typed(key) or _typed(value):
+        # a key of _PLAIN_LINE's characters may be typed only as a bool or null word
+        if (key.lower() in _WORDS and _typed(key)) or _typed(value):
             return None
         data[key] = value
     return data

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 if TYPE_CHECKING:  # types only: `transcheck rules` reads the model's names without a parser
@@ -102,9 +103,12 @@ class Inline(NamedTuple):
         return None
 
 
+_C_TEXT_END = attrgetter("c_text_end")
+
+
 def link_text_ends(links: tuple[Link, ...]) -> tuple[int, ...]:
     """``Inline.text_ends`` of these links (in the order of their starts)."""
-    return tuple(accumulate((link.c_text_end for link in links), max)) if links else ()
+    return tuple(accumulate(map(_C_TEXT_END, links), max)) if links else ()
 
 
 class Block(NamedTuple):

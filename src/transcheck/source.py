@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 BOM = "\ufeff"
@@ -63,14 +64,14 @@ class SourceText:
                 if newline is None:
                     newline = m.group()
             ends.append(len(text))
-        else:  # the common case: every terminator is "\n", so split in C and add up the lengths
-            lengths = [len(line) + 1 for line in text.split("\n")]
-            starts = [0, *accumulate(lengths)]
-            starts.pop()
-            ends = [start + length - 1 for start, length in zip(starts, lengths)]
+            starts, ends = tuple(starts), tuple(ends)
+        else:  # the common case: every terminator is "\n": split, then add up the lengths, all in C
+            lengths = list(map(len, text.split("\n")))
+            starts = tuple(accumulate(map(add, lengths, repeat(1)), initial=0))[:-1]  # each line's, plus its "\n"
+            ends = tuple(map(add, starts, lengths))
             newline = None
-        self.line_starts: tuple[int, ...] = tuple(starts)
-        self.line_ends: tuple[int, ...] = tuple(ends)
+        self.line_starts: tuple[int, ...] = starts
+        self.line_ends: tuple[int, ...] = ends
         self.newline: str = newline or "\n"
 
     @classmethod
