@@ -74,6 +74,11 @@ def test_values_read_from_the_runs_of_the_space_joined_text_are_those_of_a_scan(
     event("from the runs" if found is not None else "scanned")
     if found is not None:
         assert sorted(found) == _values_scanned(texts, lang)
+    # told where a run crosses from one text into the next (only there does a space stop it)
+    found = numbers.joined_values(numbers.runs(text), text, lang, lambda: texts)
+    event("from the runs, told the texts" if found is not None else "scanned, told the texts")
+    if found is not None:
+        assert sorted(found) == _values_scanned(texts, lang)
 
 
 def test_a_run_that_crosses_two_texts_is_not_read():
@@ -82,6 +87,12 @@ def test_a_run_that_crosses_two_texts_is_not_read():
                         (["1 000", "euroa"], "fi")):
         text = " ".join(texts)
         assert numbers.joined_values(numbers.runs(text), text, lang) is None
+    # a space inside one text (a group separator) is read from the runs when the texts are told
+    assert numbers.joined_values(["1 000"], "1 000 euroa", "fi") is None
+    assert numbers.joined_values(["1 000"], "1 000 euroa", "fi", lambda: ["1 000 euroa"]) == ["1000"]
+    for texts, lang in ((["vuonna 12", "345 euroa"], "fi"), (["in 2019", "2020 and"], "en")):
+        text = " ".join(texts)
+        assert numbers.joined_values(numbers.runs(text), text, lang, lambda: texts) is None
     # nor a text with a century suffix, read where each run ends
     assert numbers.joined_values(["1900"], "1900-luvulla", "fi") is None
     assert sorted(numbers.joined_values(["2019", "13"], "in 2019 XIV 13 X", "en")) == ["13", "14", "2019"]
@@ -243,10 +254,14 @@ def test_runs_that_agree_give_the_same_values_in_every_version(versions):
     for at, lang, tail in cuts:
         texts = _split(text + tail, at)
         joined = " ".join(texts)  # as the aligner joins a section's texts (Cell.text)
-        sections.append(types.SimpleNamespace(runs=tuple(numbers.runs(joined)), text=joined, lang=lang))
+        sections.append(types.SimpleNamespace(runs=tuple(numbers.runs(joined)), text=joined, lang=lang, texts=texts))
         scanned.append(_run_values_scanned(texts, lang))
     agree = numbers.runs_agree(sections)
     event("agree" if agree else "read")
+    if agree:
+        assert all(found == scanned[0] for found in scanned)
+    agree = numbers.runs_agree(sections, lambda section: section.texts)
+    event("agree, told the texts" if agree else "read, told the texts")
     if agree:
         assert all(found == scanned[0] for found in scanned)
 
@@ -261,6 +276,10 @@ def test_runs_read_differently_do_not_agree():
     assert numbers.runs_agree(row(("1,500 people", "en"), ("1,500 people", "en")))
     assert not numbers.runs_agree(row(("in 1900", "en"), ("1900-luvulla", "fi")))  # a century
     assert not numbers.runs_agree(row(("12 345", "en"), ("12 345", "fi")))  # may cross two texts
+    told = [types.SimpleNamespace(runs=("12 345",), text="x 12 345", lang=lang, texts=texts)
+            for lang, texts in (("en", ["x 12 345"]), ("fi", ["x 12", "345"]))]
+    assert not numbers.runs_agree(told, lambda section: section.texts)  # fi's crosses two texts
+    assert numbers.runs_agree(told[:1] * 2, lambda section: section.texts)
     assert not numbers.runs_agree(row(("2019 and 2020", "en"), ("2020 ja 2019", "fi")))  # other order: read
 
 

@@ -67,7 +67,7 @@ def _summary(cell) -> list[str]:
     ASCII, so are the section's digits."""
     out = []
     if cell.numbers or "X" in cell.text:
-        out = joined_values(cell.runs, cell.text, cell.lang)
+        out = joined_values(cell.runs, cell.text, cell.lang, lambda: _texts(cell))
         if out is None:
             text = SEPARATOR.join([inline.masked for _, inline in cell.inlines])
             out = values(text, cell.lang, "".join(cell.numbers).isascii())
@@ -82,13 +82,18 @@ def _differ(cells) -> bool:
     most rows), the values read from the runs are one multiset in every cell, and two
     summaries then differ where the rest of them does (Roman numerals, list numbers): a
     multiset sum with one part in common is equal where the other parts are."""
-    if runs_agree(cells):
+    if runs_agree(cells, _texts):
         if not any(c.items or "X" in c.text for c in cells):
             return False  # no list item, no Roman numeral (every one from XIII up has an X): no rest
         summaries = [_rest(c) for c in cells]
     else:
         summaries = [_summary(c) for c in cells]
     return any(summary != summaries[0] for summary in summaries)
+
+
+def _texts(cell) -> list[str]:
+    """The texts of a section's inlines (joined by spaces, its ``Cell.text``)."""
+    return [inline.masked for _, inline in cell.inlines]
 
 
 def _rest(cell) -> list[str]:
