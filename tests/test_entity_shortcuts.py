@@ -156,9 +156,13 @@ def test_a_unit_writing_a_form_of_a_name_never_lacks_it(article):
 # reads only when it is read.
 
 def _units(article: Article):
+    """The units of each row of an article, and of its title and description."""
     for row in align(article).rows:
         cells = [c for c in row.cells if c is not None]
         yield [entity_missing._SectionUnit(c, c.lang == "ru") for c in cells]
+    for key in entity_missing.FRONT_MATTER_KEYS:
+        yield [entity_missing._ValueUnit(v.lang, key, v.front_matter.data[key], v.lang == "ru")
+               for v in article.versions if v.front_matter and isinstance(v.front_matter.data.get(key), str)]
 
 
 def _articles():
@@ -168,13 +172,15 @@ def _articles():
 
 def _acronyms_and_codes() -> Article:
     # CAFA replaces CFAA in fi (a damaged copy); KBG, which the others write too, is no replacement of KGB
+    titles = {"en": "The NASA and CFAA case", "fi": "NASAn ja CAFA tapaus", "ru": "Дело NASA"}
     texts = {"en": "## The NASA `Tool`\n\nNASA and CFAA said: `x y`, A. Smith.\n\n## A. Heading\n\nText."
                    "\n\n## Agencies\n\nThe KGB and the KBG.",
              "fi": "## NASA:n `tool`\n\nNASAn ja CAFA mukaan `X Y`, O. Smith.\n\n## A. Otsikko\n\nTeksti."
                    "\n\n## Virastot\n\nVain KBG.",
              "ru": "## NASA `tool`\n\nNASA и CFAA `x y`, А. Смит.\n\n## Заголовок\n\nТекст."
                    "\n\n## Агентства\n\nKGB и KBG."}
-    return Article("case", tuple(version_of(text, lang, f"case/{lang}.md") for lang, text in texts.items()))
+    return Article("case", tuple(version_of(f"---\ntitle: {titles[lang]}\ndescription: {titles[lang]}, A. Smith\n---\n\n"
+                                            + text, lang, f"case/{lang}.md") for lang, text in texts.items()))
 
 
 def _carries_by_vocabulary(unit, entity):
