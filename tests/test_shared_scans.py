@@ -14,6 +14,7 @@ shipped and real corpora.
 from __future__ import annotations
 
 import re
+import types
 from collections import Counter
 
 from hypothesis import event, given, settings
@@ -73,6 +74,11 @@ def test_values_read_from_the_runs_of_the_space_joined_text_are_those_of_a_scan(
     event("from the runs" if found is not None else "scanned")
     if found is not None:
         assert sorted(found) == _values_scanned(texts, lang)
+    # told where a run crosses from one text into the next (only there does a space stop it)
+    found = numbers.joined_values(numbers.runs(text), text, lang, lambda: texts)
+    event("from the runs, told the texts" if found is not None else "scanned, told the texts")
+    if found is not None:
+        assert sorted(found) == _values_scanned(texts, lang)
 
 
 def test_a_run_that_crosses_two_texts_is_not_read():
@@ -81,6 +87,12 @@ def test_a_run_that_crosses_two_texts_is_not_read():
                         (["1 000", "euroa"], "fi")):
         text = " ".join(texts)
         assert numbers.joined_values(numbers.runs(text), text, lang) is None
+    # a space inside one text (a group separator) is read from the runs when the texts are told
+    assert numbers.joined_values(["1 000"], "1 000 euroa", "fi") is None
+    assert numbers.joined_values(["1 000"], "1 000 euroa", "fi", lambda: ["1 000 euroa"]) == ["1000"]
+    for texts, lang in ((["vuonna 12", "345 euroa"], "fi"), (["in 2019", "2020 and"], "en")):
+        text = " ".join(texts)
+        assert numbers.joined_values(numbers.runs(text), text, lang, lambda: texts) is None
     # nor a text with a century suffix, read where each run ends
     assert numbers.joined_values(["1900"], "1900-luvulla", "fi") is None
     assert sorted(numbers.joined_values(["2019", "13"], "in 2019 XIV 13 X", "en")) == ["13", "14", "2019"]
@@ -212,3 +224,79 @@ def test_the_written_out_digits_are_those_of_their_unicode_version():
     assert listed is not None, f"list the digits of Unicode {unicodedata.unidata_version} (numbers._BMP_DIGITS)"
     bmp = "".join(map(chr, range(0x80, 0x10000)))
     assert re.findall(f"[{listed}]", bmp) == [c for c in bmp if c.isdecimal()]
+
+
+def _run_values_scanned(texts: list[str], lang: str) -> Counter:
+    """The values number-mismatch reads from the runs of digits of a section's texts (a scan of
+    them joined by ``numbers.SEPARATOR``, its Roman numerals aside)."""
+    joined = numbers.SEPARATOR.join(texts)
+    return Counter(numbers.values(joined, lang)) - Counter(numbers.roman_values(joined))
+
+
+def _split(text: str, at: int) -> list[str]:
+    return [text[:at], text[at:]] if 0 < at < len(text) else [text]
+
+
+# the versions of a row: one text written in each of them, cut into texts at some place (a
+# run crossing the cut is two runs, which the space-joined text does not show), in a language
+# that reads separators and century suffixes its own way
+_VERSIONS = st.tuples(st.lists(st.one_of(_TEXT, _PIECES), min_size=1, max_size=3).map(" ".join),
+                      st.lists(st.tuples(st.integers(0, 20), st.sampled_from(["en", "fi", "sv", "pl"]),
+                                         st.sampled_from(["", "-luvulla", "-talet", " 2019"])),
+                               min_size=2, max_size=4))
+
+
+@settings(max_examples=5000, deadline=None)
+@given(_VERSIONS)
+def test_runs_that_agree_give_the_same_values_in_every_version(versions):
+    text, cuts = versions
+    sections, scanned = [], []
+    for at, lang, tail in cuts:
+        texts = _split(text + tail, at)
+        joined = " ".join(texts)  # as the aligner joins a section's texts (Cell.text)
+        sections.append(types.SimpleNamespace(runs=tuple(numbers.runs(joined)), text=joined, lang=lang, texts=texts))
+        scanned.append(_run_values_scanned(texts, lang))
+    agree = numbers.runs_agree(sections)
+    event("agree" if agree else "read")
+    if agree:
+        assert all(found == scanned[0] for found in scanned)
+    agree = numbers.runs_agree(sections, lambda section: section.texts)
+    event("agree, told the texts" if agree else "read, told the texts")
+    if agree:
+        assert all(found == scanned[0] for found in scanned)
+
+
+def test_runs_read_differently_do_not_agree():
+    def row(*versions):
+        return [types.SimpleNamespace(runs=tuple(numbers.runs(text)), text=text, lang=lang) for text, lang in versions]
+
+    assert numbers.runs_agree(row(("in 2019 and 2020", "en"), ("vuonna 2019 ja 2020", "fi")))
+    assert numbers.runs_agree(row(("no digits", "en"), ("ei numeroita", "fi")))
+    assert not numbers.runs_agree(row(("1,500 people", "en"), ("1,500 ihmistä", "fi")))  # 1500 and 1.5
+    assert numbers.runs_agree(row(("1,500 people", "en"), ("1,500 people", "en")))
+    assert not numbers.runs_agree(row(("in 1900", "en"), ("1900-luvulla", "fi")))  # a century
+    assert not numbers.runs_agree(row(("12 345", "en"), ("12 345", "fi")))  # may cross two texts
+    told = [types.SimpleNamespace(runs=("12 345",), text="x 12 345", lang=lang, texts=texts)
+            for lang, texts in (("en", ["x 12 345"]), ("fi", ["x 12", "345"]))]
+    assert not numbers.runs_agree(told, lambda section: section.texts)  # fi's crosses two texts
+    assert numbers.runs_agree(told[:1] * 2, lambda section: section.texts)
+    assert not numbers.runs_agree(row(("2019 and 2020", "en"), ("2020 ja 2019", "fi")))  # other order: read
+
+
+def test_rows_whose_runs_agree_differ_where_their_summaries_do(tmp_path):
+    # number-mismatch compares the rest of the summaries (Roman numerals, list numbers) of a
+    # row whose runs agree: a row differs where the whole summaries do
+    body = "## Vuosi 2019\n\nTeksti {roman} vuonna 2019.\n\n{n}. Eka\n{m}. Toka\n\n## Toinen\n\nVuonna {m}20.\n\n## Kolmas\n\nLuku {roman}.\n"
+    for lang, (roman, n, m) in {"en": ("XIV", 14, 15), "fi": ("XIV", 14, 15), "sv": ("XV", 14, 16)}.items():
+        (tmp_path / "case").mkdir(exist_ok=True)
+        (tmp_path / "case" / f"{lang}.md").write_text("---\ntitle: Case\n---\n\n" + body.format(roman=roman, n=n, m=m),
+                                                      encoding="utf-8")
+    seen = Counter()
+    for path in (tmp_path, CORPUS):
+        for article in run([str(path)], rules=()).articles:
+            for row in align(article).rows:
+                cells = [cell for cell in row.cells if cell is not None]
+                summaries = [number_mismatch._summary(cell) for cell in cells]
+                assert number_mismatch._differ(cells) == any(s != summaries[0] for s in summaries)
+                seen[numbers.runs_agree(cells), number_mismatch._differ(cells)] += 1
+    assert seen[True, True] and seen[True, False] and seen[False, True]

@@ -188,29 +188,56 @@ class Vocabulary:
     heading, not after a full stop): the evidence that a word is a name in this language
     and not a capitalised common word."""
 
-    __slots__ = ("_texts", "_words", "_sorted", "proper", "foreign", "_skeletons", "initials", "codes", "cyrillic")
+    __slots__ = ("_body", "_texts", "_words", "_sorted", "_proper", "_foreign", "_skeletons", "_initials", "codes",
+                 "cyrillic")
 
     def __init__(self, texts: list[str], codes: list[str] = (), headings: list[str] = (),
                  cyrillic_text: bool = False):
         """``texts``: the body prose of the row; ``headings``: its heading texts;
-        ``codes``: the contents of its code spans; ``cyrillic_text``: the version's script."""
-        proper, initials, scripts = set(), set(), {}
-        for text in texts:
+        ``codes``: the contents of its code spans; ``cyrillic_text``: the version's script.
+        What ``carries`` reads is read from them on first use: an acronym or a code span
+        needs the words only, an initial the initials, a name the proper words."""
+        self._body = texts
+        self._texts = [*texts, *headings]
+        self._words = self._sorted = self._skeletons = None
+        self._proper = self._foreign = self._initials = None
+        self.codes = {"`" + c.strip("`").strip().lower() for c in codes}
+        self.cyrillic = cyrillic_text
+
+    @property
+    def proper(self) -> set[str]:
+        """The folded words written capitalised inside a sentence of the body text."""
+        if self._proper is None:
+            self._read_proper()
+        return self._proper
+
+    @property
+    def foreign(self) -> set[str]:
+        """The proper words written in the other script (names kept as written)."""
+        if self._foreign is None:
+            self._read_proper()
+        return self._foreign
+
+    def _read_proper(self) -> None:
+        proper, scripts = set(), {}
+        for text in self._body:
             for match in CAPITALISED.finditer(text):
                 if not sentence_start(text, match.start()):
                     folded = fold(match.group())
                     proper.add(folded)
                     scripts[folded] = cyrillic(match.group())
-            if "." in text:
-                initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
-        self._texts = [*texts, *headings]
-        self._words = self._sorted = None
-        self.proper = proper
-        self._skeletons = None
-        self.initials = initials
-        self.codes = {"`" + c.strip("`").strip().lower() for c in codes}
-        self.cyrillic = cyrillic_text
-        self.foreign = {w for w in proper if scripts[w] != self.cyrillic}  # names kept in the other script
+        self._proper = proper
+        self._foreign = {w for w in proper if scripts[w] != self.cyrillic}
+
+    @property
+    def initials(self) -> set[str]:
+        """The folded initials of the body text (``A.``)."""
+        if self._initials is None:
+            self._initials = set()
+            for text in self._body:
+                if "." in text:
+                    self._initials.update(fold(m.group(1)) + "." for m in _INITIAL.finditer(text))
+        return self._initials
 
     @property
     def words(self) -> set[str]:

@@ -179,7 +179,11 @@ class _ValueUnit(_Unit):
 
 def _carries(unit: _Unit, entity: Entity) -> bool | None:
     """Whether a unit carries the entity; None when it cannot be judged here (a name,
-    acronym or initial in another script, which a version may transliterate or translate)."""
+    acronym or initial in another script, which a version may transliterate or translate).
+    An acronym or code span among the unit's marks is carried (its word, or its code span,
+    is the vocabulary's): no vocabulary is built for it."""
+    if (entity.kind == "acronym" or entity.kind == "code") and (entity.kind, entity.key) in unit.marks:
+        return True
     same_script = unit.cyrillic == cyrillic(entity.written)
     if entity.kind == "name" and not same_script:
         return unit.vocabulary.carries(entity, as_name=True) or None
@@ -236,9 +240,9 @@ def _replacement(unit: _Unit, entity: Entity, units: dict[str, _Unit], langs) ->
     translated (``KPI`` for CPI) or left out."""
     for found in unit.read():
         other = found[0]
-        if other.kind != entity.kind or any(units[k].vocabulary.carries(other) for k in langs):
-            continue
-        if other.kind == "initial" or _transposed(other.key, entity.key):
+        if other.kind != entity.kind or not (other.kind == "initial" or _transposed(other.key, entity.key)):
+            continue  # (told first: asking the reference versions is the dear part)
+        if not any(units[k].vocabulary.carries(other) for k in langs):
             return found
     return None
 

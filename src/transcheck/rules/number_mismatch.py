@@ -31,7 +31,7 @@ from typing import Iterator
 
 from ..consensus import reference
 from ..findings import Hit, Severity
-from ..numbers import SEPARATOR, SMALL, joined_values, numbers, values
+from ..numbers import SEPARATOR, SMALL, joined_values, numbers, roman_values, runs_agree, values
 from ._lists import number_span
 from ._locate import counterpart, line_hit, section_start
 from .base import ArticleContext, Rule
@@ -67,10 +67,38 @@ def _summary(cell) -> list[str]:
     ASCII, so are the section's digits."""
     out = []
     if cell.numbers or "X" in cell.text:
-        out = joined_values(cell.runs, cell.text, cell.lang)
+        out = joined_values(cell.runs, cell.text, cell.lang, lambda: _texts(cell))
         if out is None:
             text = SEPARATOR.join([inline.masked for _, inline in cell.inlines])
             out = values(text, cell.lang, "".join(cell.numbers).isascii())
+    if cell.items:
+        out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
+    out.sort()
+    return out
+
+
+def _differ(cells) -> bool:
+    """Whether the cells' ``_summary`` differ. Where their runs agree (``numbers.runs_agree``:
+    most rows), the values read from the runs are one multiset in every cell, and two
+    summaries then differ where the rest of them does (Roman numerals, list numbers): a
+    multiset sum with one part in common is equal where the other parts are."""
+    if runs_agree(cells, _texts):
+        if not any(c.items or "X" in c.text for c in cells):
+            return False  # no list item, no Roman numeral (every one from XIII up has an X): no rest
+        summaries = [_rest(c) for c in cells]
+    else:
+        summaries = [_summary(c) for c in cells]
+    return any(summary != summaries[0] for summary in summaries)
+
+
+def _texts(cell) -> list[str]:
+    """The texts of a section's inlines (joined by spaces, its ``Cell.text``)."""
+    return [inline.masked for _, inline in cell.inlines]
+
+
+def _rest(cell) -> list[str]:
+    """``_summary`` without the values of the section's runs of digits, sorted."""
+    out = roman_values(cell.text)
     if cell.items:
         out += [str(item.number) for item in _numbered_items(cell.section.blocks, [])]
     out.sort()
@@ -99,8 +127,7 @@ def _span(occurrence) -> tuple[int, int, str]:
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     for row in ctx.alignment.rows:
         cells = [c for c in row.cells if c is not None]
-        summaries = [_summary(c) for c in cells]
-        if all(summary == summaries[0] for summary in summaries):
+        if not _differ(cells):
             continue  # the same numbers everywhere (most rows): nothing differs, nothing to place
         found = {c.lang: _occurrences(c) for c in cells}
         counts = {lang: Counter(o[4] for o in occ) for lang, occ in found.items()}
