@@ -454,12 +454,16 @@ _DASH_RULES = (["code", "hr", "list", "lheading", "paragraph"], ["table", "code"
 
 def _dash_item(state, line: int, shift: int, count: int, others: list, table: dict) -> bool:
     """Whether ``line`` is a simple list item: indented as the list's first (``shift``
-    characters, ``count`` columns: no tab), "-", one space, then a character no block
-    rule leads (not a space or a tab: its paragraph's first)."""
-    if state.tShift[line] != shift or state.sCount[line] != count:
+    characters, ``count`` columns) with no tab, not even one a quote's marker has partly
+    used (``bsCount``: the list rule reads such a line's text from another column),
+    "-", one space, then a character no block rule leads (not a space or a tab: its
+    paragraph's first)."""
+    if state.tShift[line] != shift or state.sCount[line] != count or state.bsCount[line]:
         return False
     src = state.src
     pos = state.bMarks[line] + shift
+    if shift and "\t" in src[pos - shift:pos]:
+        return False
     return (pos + 2 < state.eMarks[line] and src[pos] == "-" and src[pos + 1] == " "
             and src[pos + 2] not in " \t" and table.get(src[pos + 2], others) is others)
 
