@@ -69,20 +69,31 @@ def test_a_paragraph_is_surely_its_own_when_each_of_its_sentences_is():
     assert seen == {True, False}
 
 
+_CUE_PIECES = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
+
+
+def _joined_texts_and_cues(seed: int):
+    """3,000 random cases of ``_twice_each``'s input: (texts, their words joined by the
+    separator, how many texts, cue sets), from ``_CUE_PIECES``."""
+    import random
+
+    from transcheck.rules.untranslated_text import _SEPARATOR
+
+    rng = random.Random(seed)
+    for _ in range(3000):
+        count = rng.randint(1, 5)
+        texts = [[rng.choice(_CUE_PIECES) for _ in range(rng.randint(0, 6))] for _ in range(count)]
+        words = [w for text in texts for w in text + [_SEPARATOR.encode()]][:-1]
+        cues = [frozenset(rng.sample(_CUE_PIECES, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+        yield texts, words, count, cues, rng
+
+
 def test_the_texts_where_cues_occur_twice_are_those_their_word_lists_give():
     # untranslated-text places the cues' occurrences by the separators' indexes instead of
     # counting them in each text's words
-    import random
+    from transcheck.rules.untranslated_text import _parts, _twice_each
 
-    from transcheck.rules.untranslated_text import _SEPARATOR, _parts, _twice_each
-
-    pieces = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
-    rng = random.Random(9)
-    for _ in range(3000):
-        count = rng.randint(1, 5)
-        texts = [[rng.choice(pieces) for _ in range(rng.randint(0, 6))] for _ in range(count)]
-        words = [w for text in texts for w in text + [_SEPARATOR.encode()]][:-1]
-        cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+    for texts, words, count, cues, _ in _joined_texts_and_cues(9):
         expected = [any(sum(map(part.count, cue)) >= 2 for cue in cues) for part in _parts(words, count)]
         assert _twice_each(words, count, cues) == expected, (texts, cues)
 
@@ -207,18 +218,10 @@ def test_a_paragraph_the_screen_lets_through_has_every_sentence_plainly_its_own(
 
 def test_the_texts_where_foreign_cues_occur_twice_are_those_their_word_lists_give():
     # _twice_each with the version's own words: a set's words twice, one not the version's own
-    import random
+    from transcheck.rules.untranslated_text import _parts, _twice_each
 
-    from transcheck.rules.untranslated_text import _SEPARATOR, _parts, _twice_each
-
-    pieces = [b"en", b"var", b"se", b"ne", b"on", b"och", b"word", b"x"]
-    rng = random.Random(12)
-    for _ in range(3000):
-        count = rng.randint(1, 5)
-        texts = [[rng.choice(pieces) for _ in range(rng.randint(0, 6))] for _ in range(count)]
-        words = [w for text in texts for w in text + [_SEPARATOR.encode()]][:-1]
-        cues = [frozenset(rng.sample(pieces, rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
-        own = frozenset(rng.sample(pieces, rng.randint(0, 4)))
+    for texts, words, count, cues, rng in _joined_texts_and_cues(12):
+        own = frozenset(rng.sample(_CUE_PIECES, rng.randint(0, 4)))
         expected = [any(sum(map(part.count, cue)) >= 2 and any(map(part.count, cue - own)) for cue in cues)
                     for part in _parts(words, count)]
         assert _twice_each(words, count, cues, own) == expected, (texts, cues, own)

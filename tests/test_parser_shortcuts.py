@@ -381,17 +381,6 @@ def test_block_state_is_markdown_its_on_lists(text):
     _check(text)
 
 
-def test_simple_lists_are_made_by_the_block_loop(monkeypatch):
-    """The rules tried at a "-" line are those ``_dash_list`` stands for, and it makes a
-    loose and a tight list of prose (else the shortcut would be gone without a word)."""
-    made = []
-    dash_list = mdfast._dash_list
-    monkeypatch.setattr(mdfast, "_dash_list", lambda *args: made.append(dash_list(*args)) or made[-1])
-    _check("Text:\n\n- one\n\n- two\n\nText:\n- one\n- two\n")
-    assert parser.markdown().block._dashes
-    assert made == [True, True]
-
-
 _QUOTE_PIECES = ["> a", "> b c", "> ", ">", ">  a", ">\ta", "> #", "> - a", "> [x](y)", ">> a", "> > a", "a", " ", "   ",
                  "    ", "\t", "\n", "\n", "\n\n", "- a", "---", "|-|"]
 
@@ -407,14 +396,19 @@ def test_block_state_is_markdown_its_on_quotes(text):
     _check(text)
 
 
-def test_one_line_quotes_are_made_by_the_block_loop(monkeypatch):
-    """The rules tried at a ">" line are those ``_quote_line`` stands for, and it makes a
-    one-line quote of prose."""
+@pytest.mark.parametrize("shortcut, tried, text", [
+    ("_dash_list", "_dashes", "Text:\n\n- one\n\n- two\n\nText:\n- one\n- two\n"),  # a loose and a tight list
+    ("_quote_line", "_quotes", "Text:\n\n> a quote.\n\n> another\n"),  # two one-line quotes
+])
+def test_lists_and_quotes_of_prose_are_made_by_the_block_loop(monkeypatch, shortcut, tried, text):
+    """The rules tried at a "-" (a ">") line are those ``_dash_list`` (``_quote_line``)
+    stands for, and it makes the text's lists (quotes) of prose: else the shortcut would be
+    gone without a word."""
     made = []
-    quote_line = mdfast._quote_line
-    monkeypatch.setattr(mdfast, "_quote_line", lambda *args: made.append(quote_line(*args)) or made[-1])
-    _check("Text:\n\n> a quote.\n\n> another\n")
-    assert parser.markdown().block._quotes
+    function = getattr(mdfast, shortcut)
+    monkeypatch.setattr(mdfast, shortcut, lambda *args: made.append(function(*args)) or made[-1])
+    _check(text)
+    assert getattr(parser.markdown().block, tried)
     assert made == [True, True]
 
 
