@@ -54,9 +54,11 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
 
 None of markdown-it's files or module globals are changed: the parsers, states and
 helpers are this instance's own. The block loop and the states' ``push`` are written
-after markdown-it-py 4's (``TESTED``), from 4.3 on; under another major version, whose
-internals may differ, or a 4.x before 4.3, which lacks some of those they read (``FAST``),
-markdown-it's own parsers are used as they are (only ``normalizeLink`` is remembered).
+after markdown-it-py 4.3's (``TESTED``), and the simple lists and quotes after its list and
+blockquote rules; under another version, whose internals and rules may differ (a 4.x
+before 4.3 lacks some of those they read), markdown-it's own parsers are used as they are
+(``FAST``; only ``normalizeLink`` is remembered), and the test that FAST is on says that
+this module must be read again against that version before it is.
 """
 
 from __future__ import annotations
@@ -943,11 +945,11 @@ def _link(rule):
 
 
 # -- the parser --------------------------------------------------------------------------
-TESTED = "4"  # the major version of markdown-it-py whose internals this module follows
-# ... from 4.3 on: the block loop's paragraphs and headings trim with its ``mdTrim`` and
-# the inline parser reads its ``terminator_re`` and ``StateInline.append_pending``, which
-# 4.0 to 4.2 lack (their rules trim with ``str.strip``)
-FAST = (markdown_it.__version__.split(".")[0] == TESTED and mdTrim is not None
+TESTED = "4.3"  # the version of markdown-it-py (major.minor) whose internals and rules this module follows
+# ... a minor version, not only the major: the simple lists and quotes follow the list and
+# blockquote rules of 4.3, which a 4.4 may change without a word. (4.0 to 4.2 also lack
+# ``mdTrim``, ``terminator_re`` and ``StateInline.append_pending``, which it reads.)
+FAST = (markdown_it.__version__.split(".")[:2] == TESTED.split(".") and mdTrim is not None
         and hasattr(StateInline, "append_pending") and hasattr(ParserInline(), "terminator_re"))
 
 
