@@ -189,7 +189,7 @@ def values(text: str, lang: str, ascii_digits: bool = False) -> list[str]:
         return [value for _, _, value, _ in scan(text, lang, ascii_digits)]
     out = [value for run in (_ASCII_RUN if ascii_digits else _RUN).findall(text)
            for _, value, _ in _run_values(run, lang, False)]
-    return out + [value for _, _, value, _ in _romans(text)]
+    return out + roman_values(text)
 
 
 SEPARATOR = "\n"  # joins texts for ``scan`` (see there)
@@ -220,7 +220,7 @@ def joined_values(texts_runs: list[str], text: str, lang: str, texts=None) -> li
     if suffixes and any(suffix in text for suffix in suffixes):
         return None
     out = [value for run in texts_runs for _, value, _ in _run_values(run, lang, False)]
-    return out + [value for _, _, value, _ in _romans(text)]
+    return out + roman_values(text)
 
 
 def crosses(texts: list[str]) -> bool:
@@ -266,4 +266,4 @@ def runs_agree(sections, texts=None) -> bool:
 
 def roman_values(text: str) -> list[str]:
     """The values of the Roman numerals of a text (``scan``'s, XIII and up)."""
-    return [value for _, _, value, _ in _romans(text)] if "X" in text else []
+    return [value for _, _, value, _ in _romans(text)]

@@ -455,15 +455,15 @@ def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
     if len(titles) < 3:
         return
     for lang in _lone_copy(titles, origin):
-        title, version, same = titles[lang], versions[lang], [origin]
+        title, version = titles[lang], versions[lang]
         body = " ".join(b.inline.masked.lower() for b in _blocks(version))
         kept = " ".join(_WORD.findall(title.lower())) in " ".join(_WORD.findall(body))
         a, b = front_matter_value(version, "title")
         if kept:
-            yield version, Hit(a, b, f"title `{title}` is the {', '.join(same)} title; the body uses the same "
+            yield version, Hit(a, b, f"title `{title}` is the {origin} title; the body uses the same "
                                      f"term, so it may be kept on purpose", Severity.INFO)
         else:
-            yield version, Hit(a, b, f"title `{title}` is the {', '.join(same)} title, untranslated: the body's "
+            yield version, Hit(a, b, f"title `{title}` is the {origin} title, untranslated: the body's "
                                      f"paragraphs never use the term, and the other versions translate it")
 
 
