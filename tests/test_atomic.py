@@ -122,3 +122,37 @@ def test_dev_stdout_is_written_where_the_descriptor_stands_not_reopened(tmp_path
                        stdout=appended, check=True, timeout=60)
     assert log.read_text(encoding="utf-8") == "earlier run\nnew run\n"
     assert not log.is_symlink()
+
+
+def test_the_temporary_file_is_new_private_and_beside_the_target(tmp_path, monkeypatch):
+    # a name already taken (a file, or a link an attacker put there) is never opened: the next is tried
+    names = iter([b"\x00" * 8, b"\x00" * 8, b"\x01" * 8])
+    monkeypatch.setattr(atomic.os, "urandom", lambda n: next(names))
+    taken = tmp_path / f".transcheck-{'00' * 8}.tmp"
+    taken.write_bytes(b"someone else's\n")
+    seen = []
+    real_open = atomic.os.open
+
+    def spy(path, flags, mode=0o777):
+        fd = real_open(path, flags, mode)
+        seen.append((path, os.stat(fd).st_mode & 0o777))
+        return fd
+
+    monkeypatch.setattr(atomic.os, "open", spy)
+    path = tmp_path / "ru.md"
+    assert write_atomically(str(path), "новый\n") is True
+    assert seen == [(str(tmp_path / f".transcheck-{'01' * 8}.tmp"), 0o600)]
+    assert path.read_text(encoding="utf-8") == "новый\n"
+    assert taken.read_bytes() == b"someone else's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [taken.name, "ru.md"]
+
+
+def test_no_free_temporary_name_leaves_the_target_as_it_was(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic.os, "urandom", lambda n: b"\x07" * n)
+    (tmp_path / f".transcheck-{'07' * 8}.tmp").symlink_to(tmp_path / "elsewhere")
+    path = tmp_path / "fi.md"
+    path.write_bytes(b"alkuperainen\n")
+    with pytest.raises(FileExistsError):
+        write_atomically(str(path), "uusi\n")
+    assert path.read_bytes() == b"alkuperainen\n"
+    assert not (tmp_path / "elsewhere").exists()  # the link was not followed

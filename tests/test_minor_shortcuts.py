@@ -14,6 +14,7 @@ from transcheck.consensus import reference
 from transcheck.languages import conventions
 from transcheck.model import MASK, Inline
 from transcheck.rules import _memo, _prose, frontmatter_mismatch, length_outlier, link_text_trivial, stray_punctuation, unbalanced_brackets
+from transcheck.rules._median import median_sorted
 
 from .conftest import CORPUS
 from .test_rule_shortcuts import _inline_texts, _Prose
@@ -107,7 +108,7 @@ def test_a_close_row_has_every_ratio_within_bounds():
                 rest = cell.article_prose - cell.prose
                 values = sorted(c.prose * (rest + length_outlier.SMOOTH)
                                 / (c.article_prose - c.prose + length_outlier.SMOOTH) for c in chosen)
-                ratio = cell.prose / length_outlier._median(values)
+                ratio = cell.prose / median_sorted(values)
                 assert length_outlier.SHORT <= ratio <= length_outlier.LONG, (rows, cell)
     assert close > 2_000
     zero = [types.SimpleNamespace(prose=p, article_prose=p + 100) for p in (0, 0, 0)]

@@ -263,15 +263,17 @@ def test_bullets_are_counted_as_before_the_file_test():
             assert bullet_count_mismatch._bullets(cell) == before, version.source.text
 
 
-def test_length_outlier_median_is_the_statistics_median():
+def test_the_rules_median_is_the_statistics_median():
+    # length-outlier (float shares) and link-span-overextended (word counts) read it
     import statistics
 
-    from transcheck.rules import length_outlier
+    from transcheck.rules._median import median_sorted
 
-    values = [0.1, 1 / 3, 2.0, 2.0, 1e9, 7.25]
-    for n in range(1, 6):
-        for chosen in itertools.product(values, repeat=n):
-            assert length_outlier._median(sorted(chosen)) == statistics.median(chosen), chosen
+    for values in ([0.1, 1 / 3, 2.0, 2.0, 1e9, 7.25], [0, 1, 2, 5, 5, 12]):
+        for n in range(1, 6):
+            for chosen in itertools.product(values, repeat=n):
+                got, want = median_sorted(sorted(chosen)), statistics.median(chosen)
+                assert got == want and type(got) is type(want), chosen
 
 
 def test_an_alignments_target_counts_are_those_of_its_rows(tmp_path):

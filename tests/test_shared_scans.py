@@ -300,3 +300,25 @@ def test_rows_whose_runs_agree_differ_where_their_summaries_do(tmp_path):
                 assert number_mismatch._differ(cells) == any(s != summaries[0] for s in summaries)
                 seen[numbers.runs_agree(cells), number_mismatch._differ(cells)] += 1
     assert seen[True, True] and seen[True, False] and seen[False, True]
+
+
+def test_the_lookbehinds_read_the_capital_just_matched_as_any_character():
+    # CAPITALISED and the aligner's scan once listed the capitals again in their lookbehinds;
+    # every text of up to 5 characters of this alphabet gives the same matches both ways
+    import itertools
+
+    from transcheck.align import _RUN_OR_CHUNK
+    from transcheck.numbers import DIGIT_CLASS, RUN_REST
+
+    upper = re.escape(UPPER)
+    tail = rf"(?<![^\W\d_][{upper}])[\w&]*"
+    listed = {CAPITALISED: re.compile(rf"[{upper}](?<![^\W\d_][{upper}])[^\W\d_]+"),
+              _RUN_OR_CHUNK: re.compile(rf"[{DIGIT_CLASS}{upper}_](?:(?<=\d){RUN_REST}(?:[{upper}]{tail})?"
+                                        rf"|(?<=[{upper}]){tail}|(?<=_)[{upper}]{tail})")}
+    # Latin and Cyrillic capitals and letters, digits (one astral), _, &, spaces, a capital not in UPPER (Armenian)
+    alphabet = "Aa1_& \nЖж𝟙Ա."
+    for size in range(1, 6):
+        for chars in itertools.product(alphabet, repeat=size):
+            text = "".join(chars)
+            for pattern, before in listed.items():
+                assert pattern.findall(text) == before.findall(text), (pattern.pattern[:20], text)

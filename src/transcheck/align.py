@@ -60,7 +60,10 @@ _CHUNK_PATTERN = rf"([{_UPPER}]{_CHUNK_REST})"
 #   digit nor ``_``. A digit or ``_`` before a capital is in the match before it: a run's (it ends
 #   at a digit, and then takes the chunk), a ``_`` match's (which takes the chunk) or a chunk's
 #   (which takes every word character that follows, the capital too).
-_TAIL = rf"(?<![^\W\d_][{_UPPER}])[\w&]*"  # a chunk after its capital (no letter before the capital)
+# A chunk after its capital, where no letter comes before the capital: ``(?<![^\W\d_][CAPITALS])``,
+# with any character for the capital, as it is always the one just matched (each capital listed
+# again cost ~0.45 ms at every start).
+_TAIL = r"(?<![^\W\d_].)[\w&]*"
 _RUN_OR_CHUNK = re.compile(rf"[{DIGIT_CLASS}{_UPPER}_](?:(?<=\d){RUN_REST}(?:[{_UPPER}]{_TAIL})?"
                            rf"|(?<=[{_UPPER}]){_TAIL}|(?<=_)[{_UPPER}]{_TAIL})")
 _FIRST, _BEYOND = min(UPPER), chr(ord(max(UPPER)) + 1)

@@ -21,19 +21,40 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from typing import Callable, Iterable
 
 
 def default_mode(path: str) -> int:
     """The permission bits ``path`` has, or the ones ``open()`` would give a new file
-    (``mkstemp`` makes its file 0600, which a report or fixed file must not inherit)."""
+    (``_temporary`` makes its file 0600, which a report or fixed file must not inherit)."""
     try:
         return os.stat(path).st_mode & 0o7777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# How ``_temporary`` opens its file: created here or not at all, never through a link, not
+# inherited by a child process (``tempfile.mkstemp``'s flags).
+_CREATE = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+           | getattr(os, "O_BINARY", 0))
+_ATTEMPTS = 100
+
+
+def _temporary(directory: str) -> tuple[int, str]:
+    """A new file in ``directory`` named ``.transcheck-<random>.tmp``, open for writing and
+    readable by its owner only: (descriptor, path). What ``tempfile.mkstemp`` does, written
+    here because importing ``tempfile`` (with ``shutil``, ``random`` and the compression
+    modules) cost ~4 ms at every start of a run that writes its cache: a few percent of a
+    one-article check. FileExistsError when ``_ATTEMPTS`` random names are all taken."""
+    for _ in range(_ATTEMPTS):
+        path = os.path.join(directory, f".transcheck-{os.urandom(8).hex()}.tmp")
+        try:
+            return os.open(path, _CREATE, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary file name in {directory}")
 
 
 def write_atomically(path: str, content: str | bytes | Iterable[str], *, durable: bool = False,
@@ -56,7 +77,7 @@ def write_atomically(path: str, content: str | bytes | Iterable[str], *, durable
         if kind is not None and os.path.islink(path):
             path = os.path.realpath(path)  # the link stays; the file it points to is replaced
     mode = default_mode(path)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".transcheck-", suffix=".tmp")
+    fd, tmp = _temporary(os.path.dirname(os.path.abspath(path)))
     try:
         binary = isinstance(content, bytes)
         # a path from undecodable bytes (os.fsdecode's surrogates) is written as those bytes

@@ -82,9 +82,10 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, output: str | N
           baseline_file: str | None, write_baseline: str | None, jobs: int | None, no_cache: bool,
           cache_dir: str, **options) -> None:
     """Check PATHS (files or directories of Markdown versions)."""
-    from . import baseline
     from .spill import FindingStore, tally
 
+    if baseline_file or write_baseline:
+        from . import baseline  # with the fingerprints' hashing: only for a run with a baseline
     if baseline_file and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
     known = None
@@ -337,12 +338,13 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             jobs = default_jobs()
         if stream:
             from . import parallel
-            from .cache import salt
 
             chosen = parallel.Settings(config.rules(), config.source, config.languages, shard, report_unused,
                                        cache_dir, max_size=config.max_file_size, context=context,
                                        html=(html, config.apply) if html is not None else None)
             if cache_dir:
+                from .cache import salt  # with its hashing: not for a run without the cache
+
                 chosen.salt = salt(chosen)
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
                                           progress=bar if bar.enabled else None,

@@ -265,9 +265,11 @@ def work(chunk: list[list], settings: Settings, check_moved: bool = True) -> Par
     a time: its bytes and model are dropped before the next is read. The groups that
     front matter moves are checked together at the end (``check_moved``) or left to the
     caller (``Part.moved``)."""
-    from . import cache as cache_mod
+    store = None
+    if settings.cache_dir:
+        from . import cache as cache_mod  # with its hashing and file writing: not without the cache
 
-    store = cache_mod.Cache(settings.cache_dir, settings.salt) if settings.cache_dir else None
+        store = cache_mod.Cache(settings.cache_dir, settings.salt)
     out = Part()
     with _collector_paused() as paused:
         computed = 0

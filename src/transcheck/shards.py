@@ -7,7 +7,6 @@ article land in the same shard, so the cross-version rules see them together.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 _SHARD = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
@@ -26,6 +25,8 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 def shard_of(slug: str, n: int) -> int:
     """The shard (1..n) that checks the article ``slug``."""
+    import hashlib  # here: a run without ``--shard`` does not need it (~3 ms to import)
+
     digest = hashlib.sha256(slug.encode("utf-8", "surrogateescape")).digest()  # a slug from undecodable bytes
     return int.from_bytes(digest[:8], "big") % n + 1
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from typing import Callable, Iterable
 
 from .findings import Finding, Hit
@@ -213,6 +212,8 @@ def _directive(comment: str, offset: Callable[[int], int], version: Version,
     start, end = offset(0), offset(len(comment) - 1) + 1
     kind = m.group(1)
     if kind not in KINDS:
+        from difflib import get_close_matches  # only for a directive in error
+
         near = get_close_matches(kind, KINDS, n=1)
         hint = f" (did you mean `transcheck-{near[0]}`?)" if near else ""
         problems.append(Hit(offset(m.start(1)) - len("transcheck-"), offset(m.end(1)),
@@ -233,6 +234,8 @@ def _name(text: str, start: int, end: int, where: str, problems: list[Hit]) -> N
     """A rule name as written; an unknown or input rule is a problem (and disables nothing)."""
     rule = find_rule(text)
     if rule is None:
+        from difflib import get_close_matches  # only for a directive in error
+
         near = get_close_matches(text, [r.name for r in ALL_RULES], n=1)
         hint = f" (did you mean `{near[0]}`?)" if near else ""
         problems.append(Hit(start, end, f"`{where}` names an unknown rule `{text}`{hint}; "

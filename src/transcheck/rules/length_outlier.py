@@ -42,6 +42,7 @@ from typing import Iterator
 from ..consensus import counts_differ
 from ..findings import Severity
 from ._locate import line_hit, section_start
+from ._median import median_sorted
 from .base import ArticleContext, Rule
 
 SHORT = 0.6  # below this share of the prediction a section is truncated (real corpus: 0.78 lowest)
@@ -54,13 +55,6 @@ SMOOTH = 500  # characters added to both sides of a length ratio, so little text
 def _explained(cell, cells, source) -> bool:
     """The count rules or heading-missing-space already account for this row."""
     return any(not c.section.well_formed for c in cells) or counts_differ(cell, cells, source)
-
-
-def _median(values: list[float]) -> float:
-    """``statistics.median`` of sorted ``values`` (not empty), without sorting them again: the
-    same arithmetic, for every cell of every row."""
-    n = len(values)
-    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 # _close's margin: far above the rounding of the few float operations that give a ratio
@@ -96,7 +90,7 @@ def check(ctx: ArticleContext, *, short: float = SHORT, long: float = LONG, spre
             rest = cell.article_prose - cell.prose
             scaled = {c.lang: c.prose * (rest + SMOOTH) / (c.article_prose - c.prose + SMOOTH) for c in others}
             values = sorted(scaled.values())
-            predicted = _median(values)
+            predicted = median_sorted(values)
             if predicted < min_chars or values[0] * spread < values[-1]:
                 continue
             ratio = cell.prose / predicted

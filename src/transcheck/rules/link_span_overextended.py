@@ -34,12 +34,12 @@ Fix
 from __future__ import annotations
 
 import re
-import statistics
 from typing import Iterator
 
 from ..findings import Applicability, Edit, Fix, Hit, Severity
 from ..languages import conventions
 from ..model import Inline, Link, Version
+from ._median import median_sorted
 from .base import ArticleContext, Rule
 
 
@@ -83,7 +83,7 @@ def _reasons(text: str, others: list[tuple[str, Link]], lang: str, in_heading: b
     commas = text.count(",")
     if commas >= 2 and not any(o.text.count(",") >= 2 for _, o in others):
         reasons.append(f"holds a list ({commas} commas)")
-    if other_words and words >= 5 and words >= 2 * statistics.median(other_words) + 2:
+    if other_words and words >= 5 and words >= 2 * median_sorted(sorted(other_words)) + 2:
         reasons.append("is far longer than in the other versions")
     return reasons
 
