@@ -5,11 +5,12 @@ Usage: python benchmarks/run.py [--articles N] [--repeat R] [--keep DIR]
 Builds a synthetic corpus of N articles x 5 languages (benchmarks/synth.py), then times,
 as fresh processes (median of R runs, alternating so drift hits all alike):
 
-- the parse-only floor: python-frontmatter + markdown-it-py on every file (parse_only.py);
+- the parse-only floor: python-frontmatter + markdown-it-py on every file (parse_only.py), in one
+  process and in two (issue #8 compares the check with the floor "at the same job count");
 - `transcheck check` with all rules, --jobs 1 and --jobs 2, no cache;
 - the same with the language rules off (--ignore TC6);
 - a warm-cache re-run of the unchanged corpus;
-- a one-article run (its five files);
+- a one-article run (its five files), and the parse-only floor on those files;
 - `check --jobs 1` on a fifth of the corpus, to show whether memory grows with the corpus;
 - markdownlint-cli2 on the same files and on the one article, when it is on PATH or `npx`
   can run it offline.
@@ -73,10 +74,19 @@ def _markdownlint() -> list[str] | None:
 TARGETS = {"check --jobs 1": 1.5, "check --jobs 2": 0.8, "check, warm cache": 0.15}
 
 
-def _target(name: str, wall: float, floor: float) -> str:
+# ... and "at the same job count": the full check with two processes against the floor with two
+SAME_JOBS = ("check --jobs 2", "parse-only floor, 2 processes", 1.5)
+
+
+def _target(name: str, wall: float, floor: float, times: dict | None = None) -> str:
     """Issue #8's target for a case, and whether this run meets it."""
     if name in TARGETS:
-        return f"<= {TARGETS[name]:.2f}x floor: {'met' if wall / floor <= TARGETS[name] else 'NOT met'}"
+        text = f"<= {TARGETS[name]:.2f}x floor: {'met' if wall / floor <= TARGETS[name] else 'NOT met'}"
+        check, floor2, most = SAME_JOBS
+        if name == check and times:
+            ratio = wall / statistics.median(times[floor2])
+            text += f"; {ratio:.2f}x the 2-process floor, <= {most:.2f}x: {'met' if ratio <= most else 'NOT met'}"
+        return text
     if name == "one article":
         return f"<= 0.150 s: {'met' if wall <= 0.150 else 'NOT met'}"
     return ""
@@ -101,11 +111,15 @@ def main() -> None:
     check = [py, "-m", "transcheck", "check", "--format", "json", str(corpus)]
     cases = {
         "parse-only floor": [py, str(HERE / "parse_only.py"), str(corpus)],
+        "parse-only floor, 2 processes": [py, str(HERE / "parse_only.py"), "--jobs", "2", str(corpus)],
         "check --jobs 1": check + ["--jobs", "1", "--no-cache"],
         "check --jobs 2": check + ["--jobs", "2", "--no-cache"],
         "check, language rules off": check + ["--jobs", "1", "--no-cache", "--ignore", "TC6"],
         "check, warm cache": check + ["--jobs", "1"],
         "one article": [py, "-m", "transcheck", "check", "--format", "json", "--no-cache", str(one)],
+        # the one article's floor: the 150 ms target is an absolute time, so this shows what the
+        # machine gives (the issue's machine: 75 ms for this script, 11 ms for a bare interpreter)
+        "one article, parse-only": [py, str(HERE / "parse_only.py"), str(one)],
         "check --jobs 1, 1/5 corpus": [py, "-m", "transcheck", "check", "--format", "json", str(fifth),
                                        "--jobs", "1", "--no-cache"],
     }
@@ -140,7 +154,13 @@ def main() -> None:
     for name in cases:
         wall, cpu = statistics.median(times[name]), statistics.median(cpus[name])
         print(f"{name:31} {wall:8.3f} {wall / floor:8.2f} {cpu:8.3f} {cpu / floor_cpu:8.2f} "
-              f"{peaks[name] / 1024:9.0f}   {_target(name, wall, floor)}")
+              f"{peaks[name] / 1024:9.0f}   {_target(name, wall, floor, times)}")
+    one_wall = statistics.median(times["one article"])
+    line = (f"one article: {one_wall * 1000:.0f} ms, {one_wall / statistics.median(times['one article, parse-only']):.2f}x "
+            f"the parse-only script on its files")
+    if "markdownlint-cli2, one article" in times:
+        line += f"; markdownlint-cli2 takes {statistics.median(times['markdownlint-cli2, one article']) / one_wall:.2f}x as long"
+    print(line)
     whole, part = peaks["check --jobs 1"], peaks["check --jobs 1, 1/5 corpus"]
     print(f"memory: peak {whole / 1024:.0f} MiB for the corpus, {part / 1024:.0f} MiB for a fifth of it "
           f"({whole / part:.2f}x; target <= 1.20x, and <= 150 MiB at 10,000 files)")
