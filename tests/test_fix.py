@@ -572,3 +572,21 @@ def test_fixing_a_corpus_does_not_hold_its_articles(synth_corpus, tmp_path):
     """Memory: four times the articles, not four times the peak (holding every article
     made it 3.4 times the peak)."""
     assert peak_growth(synth_corpus, tmp_path, lambda path: _fix_cli(path, "--diff")) < 1.6
+
+
+def test_diff_gives_the_files_by_path_when_articles_interleave_in_path_order(tmp_path):
+    # <Language>/<slug>.md: an article's files are far apart in path order; the diffs are made
+    # an article at a time and kept in a temporary file, then printed by path
+    from .conftest import needs_shared
+
+    corpus = tmp_path / "Texts"
+    shutil.copytree(needs_shared("realcorpus", "Texts"), corpus)
+    snapshot = {p: p.read_bytes() for p in corpus.rglob("*.md")}
+    result = invoke("fix", "--diff", str(corpus))
+    headers = [line[len("--- a/"):] for line in result.stdout.splitlines() if line.startswith("--- a/")]
+    assert len(headers) > 50 and len({h.split("/")[-2] for h in headers}) >= 5  # many files, every language
+    assert headers == sorted(headers)
+    for header in headers:  # each file's diff is whole: its own header, then its hunks
+        assert result.stdout.count(f"--- a/{header}\n+++ b/{header}\n") == 1
+    assert f"would be fixed in {len(headers)} files" in result.stderr
+    assert snapshot == {p: p.read_bytes() for p in corpus.rglob("*.md")}

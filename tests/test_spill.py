@@ -197,3 +197,24 @@ def test_a_rendering_store_gives_the_pieces_in_order_and_keeps_no_spilled_findin
     small = spill.FindingStore(text_line)  # nothing spilled: its findings are still findings
     small.add(findings[:3])
     assert list(small) == sorted(findings[:3], key=lambda f: f.sort_key)
+
+
+def test_a_text_store_gives_its_texts_by_key_and_holds_none_of_them(monkeypatch):
+    # fix --diff: each file's diff as its article is fixed (articles come in any path order)
+    store = spill.TextStore()
+    came = [("pl/b.md", "-b\n+B\n"), ("fi/b.md", "-ö\n+Ö\n"), ("fi/a.md", "-x\n+y\n"), ("fi/b.md", "and then\n"),
+            ("fi/\udcff.md", "undecodable \udcff\n")]
+    for key, text in came:
+        store.add(key, text)
+    assert len(store) == 5
+    assert not any(text in row for row in store._where for _, text in came)  # places only
+    assert list(store.in_order()) == [text for _, text in sorted(came, key=lambda kt: kt[0])]
+    store.close()
+
+    def no_file(*args, **kwargs):
+        raise AssertionError("a temporary file for no text")
+
+    monkeypatch.setattr("tempfile.TemporaryFile", no_file)
+    empty = spill.TextStore()
+    assert list(empty.in_order()) == []
+    empty.close()

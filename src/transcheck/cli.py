@@ -408,14 +408,16 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
     from . import fixer
     from .formats import text_chunks
     from .result import Result
-    from .spill import FindingStore, tally
+    from .spill import FindingStore, TextStore, tally
 
     config = settings(paths, options)
     # Article by article: each is read, fixed, written (or diffed) and dropped; what is
-    # printed is kept (messages, diffs: as much as the fixes) and printed at the end, in
-    # the order of the files' paths, as if the whole corpus had been fixed at once.
+    # printed is kept and printed at the end, in the order of the files' paths, as if the
+    # whole corpus had been fixed at once: the messages in memory, the diffs (as much as
+    # the fixes, and their context) in a temporary file.
     result = Result(findings=FindingStore(), article_count=0)
-    notes, refusals, diffs, would, unwritten = [], [], [], [], []
+    diffs = TextStore()
+    notes, refusals, would, unwritten = [], [], [], []
     fixed = changed = 0
     try:
         for outcome in fixer.fix_each(list(paths), config.layout, config.rules(), unsafe=unsafe,
@@ -435,7 +437,7 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
                 changed += 1
                 fixed += len(file.applied)
                 if show_diff:
-                    diffs.append((file.path, fixer.diff(file)))
+                    diffs.add(file.path, fixer.diff(file))
                 elif check_only:
                     would.append((file.path, len(file.applied)))
                 else:
@@ -449,8 +451,8 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
             f = refusal.finding
             click.echo(f"transcheck: {f.path}:{f.line}:{f.column}: {f.code} {f.rule}: fix refused: "
                        f"{refusal.reason}", err=True)
-        if show_diff:
-            click.echo("".join(text for _, text in sorted(diffs, key=lambda pd: pd[0])), nl=False)
+        for text in diffs.in_order():
+            click.echo(text, nl=False)
         for path, why in sorted(unwritten):
             click.echo(f"transcheck: {path}: {why}", err=True)
         files = f"{changed} file{'s' if changed != 1 else ''}"
@@ -474,6 +476,7 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
         sys.exit(1 if failed or refusals or unwritten else 0)
     finally:
         result.findings.close()
+        diffs.close()
 
 
 @main.command()

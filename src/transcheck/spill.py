@@ -205,7 +205,35 @@ def _finding(path: str, row: tuple) -> Finding:
     return Finding(path, *row[:12], fix, row[13])
 
 
-class PageStore:
+class _TextFile:
+    """Texts written one after the other to an anonymous temporary file (made at the first
+    text: a run with none touches no disk), each read back by its place."""
+
+    def __init__(self) -> None:
+        self._file = None
+
+    def _write(self, text: str) -> tuple[int, int]:
+        """Write ``text``; its (start, length) in the file."""
+        if self._file is None:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile()
+        data = text.encode("utf-8", "surrogatepass")
+        start = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        return start, len(data)
+
+    def _read(self, start: int, length: int) -> str:
+        self._file.seek(start)
+        return self._file.read(length).decode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class PageStore(_TextFile):
     """The rendered ``<section>`` of each article of a streamed ``report --html``, written
     to an anonymous temporary file as the articles are checked (in any order), then read
     back one slug at a time in the order the page wants (worst first, known only at the
@@ -213,19 +241,12 @@ class PageStore:
     the page."""
 
     def __init__(self) -> None:
-        self._file = None
+        super().__init__()
         self._where: dict[str, list[tuple]] = {}  # slug -> (key, languages, start, length) per article
 
     def add(self, slug: str, key: str, langs: tuple[str, ...], html: str) -> None:
         """Keep one article's section (``key``: ``Article.key``, unique where slugs are not)."""
-        if self._file is None:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile()
-        data = html.encode("utf-8", "surrogatepass")
-        start = self._file.seek(0, os.SEEK_END)
-        self._file.write(data)
-        self._where.setdefault(slug, []).append((key, langs, start, len(data)))
+        self._where.setdefault(slug, []).append((key, langs, *self._write(html)))
 
     @property
     def articles(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -234,13 +255,24 @@ class PageStore:
 
     def sections(self, slug: str) -> str:
         """The sections of the articles of ``slug``, by key."""
-        out = []
-        for _, _, start, length in sorted(self._where[slug]):
-            self._file.seek(start)
-            out.append(self._file.read(length).decode("utf-8", "surrogatepass"))
-        return "".join(out)
+        return "".join(self._read(start, length) for _, _, start, length in sorted(self._where[slug]))
 
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+
+class TextStore(_TextFile):
+    """Texts given with a key as they come (in any order), given back in key order, then
+    in the order they came: ``fix --diff``'s diff of each file, made an article at a time
+    and printed by path. Memory holds each text's key and place in the file, never the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._where: list[tuple] = []  # (key, arrival, start, length) per text
+
+    def add(self, key, text: str) -> None:
+        self._where.append((key, len(self._where), *self._write(text)))
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def in_order(self) -> Iterator[str]:
+        for _, _, start, length in sorted(self._where):
+            yield self._read(start, length)
