@@ -1,8 +1,9 @@
 """The parse-only floor: read every Markdown file under the given paths with
 python-frontmatter and parse its body with markdown-it-py (CommonMark). Nothing else.
 
-``--jobs N`` (N > 1): the files, in order, are split into N runs of about equal count,
-each parsed in its own process (forked): the floor at that job count."""
+Usage: python parse_only.py [--jobs N] PATH... (``--jobs`` first). With N > 1 the files, in
+order, are split into N runs of about equal count, each parsed in its own process
+(forked): the floor at that job count."""
 
 import sys
 from pathlib import Path
@@ -37,7 +38,7 @@ def main(argv):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    size = -(-len(chosen) // jobs)
+    size = max(1, -(-len(chosen) // jobs))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         print(sum(pool.map(parse, [chosen[i:i + size] for i in range(0, len(chosen), size)])))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 from click.testing import CliRunner
@@ -132,3 +133,10 @@ def test_a_directory_named_with_bytes_that_are_not_utf8(tmp_path):
         assert done.returncode in (0, 1), (args, done.stderr.decode(errors="replace")[-400:])
         assert b"Traceback" not in done.stderr
     assert b"a\xffb/fi.md" in (tmp_path / "out.text").read_bytes()
+    # a relative path: SARIF quotes it itself (a UnicodeEncodeError until session 10), as its bytes
+    done = subprocess.run([sys.executable, "-m", "transcheck", "check", "--no-cache", "--format", "sarif", "."],
+                          capture_output=True, cwd=tmp_path)
+    assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr[-400:]
+    uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for result in json.loads(done.stdout.decode("utf-8", "surrogateescape"))["runs"][0]["results"]}
+    assert "a%FFb/fi.md" in uris

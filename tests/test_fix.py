@@ -590,3 +590,19 @@ def test_diff_gives_the_files_by_path_when_articles_interleave_in_path_order(tmp
         assert result.stdout.count(f"--- a/{header}\n+++ b/{header}\n") == 1
     assert f"would be fixed in {len(headers)} files" in result.stderr
     assert snapshot == {p: p.read_bytes() for p in corpus.rglob("*.md")}
+
+
+def test_diff_to_a_reader_that_leaves_early_still_prints_the_summary():
+    # `fix --diff | head -1`: the diff (545 KB on the real corpus) outlasts its reader
+    import subprocess
+    import sys
+
+    from .conftest import needs_shared
+
+    proc = subprocess.Popen([sys.executable, "-m", "transcheck", "fix", "--diff", str(needs_shared("realcorpus", "Texts"))],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"--- a/")
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert proc.wait() == 1
+    assert b"Traceback" not in stderr and b"findings would be fixed in" in stderr, stderr[-400:]

@@ -4,6 +4,7 @@ commands, JUnit XML."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -94,6 +95,9 @@ def test_sarif_describes_every_rule_and_locates_every_finding(seed):
 def test_sarif_uris_are_relative_to_the_working_directory_or_file_uris():
     assert artifact_location("corpus/a b/ä.md") == {"uri": "corpus/a%20b/%C3%A4.md", "uriBaseId": "%SRCROOT%"}
     assert artifact_location("/srv/x/fi.md") == {"uri": "file:///srv/x/fi.md"}
+    # a name from bytes that are not UTF-8 (os.fsdecode's surrogates): those bytes, quoted
+    assert artifact_location(os.fsdecode(b"a\xffb/fi.md")) == {"uri": "a%FFb/fi.md", "uriBaseId": "%SRCROOT%"}
+    assert artifact_location(os.fsdecode(b"/srv/a\xffb/fi.md")) == {"uri": "file:///srv/a%FFb/fi.md"}
 
 
 def _keys(value) -> set[str]:

@@ -199,22 +199,45 @@ def test_a_rendering_store_gives_the_pieces_in_order_and_keeps_no_spilled_findin
     assert list(small) == sorted(findings[:3], key=lambda f: f.sort_key)
 
 
-def test_a_text_store_gives_its_texts_by_key_and_holds_none_of_them(monkeypatch):
+def _came():
     # fix --diff: each file's diff as its article is fixed (articles come in any path order)
-    store = spill.TextStore()
-    came = [("pl/b.md", "-b\n+B\n"), ("fi/b.md", "-ö\n+Ö\n"), ("fi/a.md", "-x\n+y\n"), ("fi/b.md", "and then\n"),
+    return [("pl/b.md", "-b\n+B\n"), ("fi/b.md", "-ö\n+Ö\n"), ("fi/a.md", "-x\n+y\n"), ("fi/b.md", "and then\n"),
             ("fi/\udcff.md", "undecodable \udcff\n")]
-    for key, text in came:
+
+
+def _by_key_then_arrival():
+    return [text for _, text in sorted(_came(), key=lambda kt: kt[0])]
+
+
+@pytest.mark.parametrize("held", [1 << 22, 10, 0])
+def test_a_text_store_gives_its_texts_by_key_then_arrival(monkeypatch, held):
+    monkeypatch.setattr(spill.TextStore, "HELD_CHARS", held)
+    store = spill.TextStore()
+    for key, text in _came():
         store.add(key, text)
     assert len(store) == 5
-    assert not any(text in row for row in store._where for _, text in came)  # places only
-    assert list(store.in_order()) == [text for _, text in sorted(came, key=lambda kt: kt[0])]
+    assert list(store.in_order()) == _by_key_then_arrival()
     store.close()
 
+
+def test_a_text_store_holds_at_most_its_bound_in_memory(monkeypatch):
+    monkeypatch.setattr(spill.TextStore, "HELD_CHARS", 10)
+    store = spill.TextStore()
+    for key, text in _came():
+        store.add(key, text)
+        assert sum(len(row[2]) for row in store._where if row[2] is not None) <= 10
+    assert store._file is not None
+    store.close()
+
+
+def test_a_text_store_under_its_bound_or_without_a_temporary_file_touches_no_disk(monkeypatch):
     def no_file(*args, **kwargs):
-        raise AssertionError("a temporary file for no text")
+        raise OSError(30, "Read-only file system")
 
     monkeypatch.setattr("tempfile.TemporaryFile", no_file)
-    empty = spill.TextStore()
-    assert list(empty.in_order()) == []
-    empty.close()
+    for held in (1 << 22, 10):  # under the bound; past it, with no file to write: kept in memory
+        monkeypatch.setattr(spill.TextStore, "HELD_CHARS", held)
+        store = spill.TextStore()
+        for key, text in _came():
+            store.add(key, text)
+        assert list(store.in_order()) == _by_key_then_arrival()

@@ -150,6 +150,19 @@ def merge(files: tuple[str, ...], output: str | None) -> None:
     _emit(text, output)
 
 
+def _stdout_gone() -> None:
+    """The reader of standard output has left (a broken pipe): whatever is still written
+    there goes to the null device, so that no error follows at exit and what the command
+    prints on standard error, and its exit status, still come."""
+    import os
+
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, sys.stdout.fileno())
+    finally:
+        os.close(null)
+
+
 def _emit(text, output: str | None) -> None:
     """Print ``text`` (a string, or its pieces in order), or write it (atomically) to
     ``output``; an unwritable file exits 2."""
@@ -451,8 +464,11 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
             f = refusal.finding
             click.echo(f"transcheck: {f.path}:{f.line}:{f.column}: {f.code} {f.rule}: fix refused: "
                        f"{refusal.reason}", err=True)
-        for text in diffs.in_order():
-            click.echo(text, nl=False)
+        try:
+            for text in diffs.in_order():
+                click.echo(text, nl=False)
+        except BrokenPipeError:
+            _stdout_gone()  # `fix --diff | head`: the summary below still goes to standard error
         for path, why in sorted(unwritten):
             click.echo(f"transcheck: {path}: {why}", err=True)
         files = f"{changed} file{'s' if changed != 1 else ''}"

@@ -11,6 +11,7 @@ the same input gives the same bytes.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
@@ -133,14 +134,16 @@ def artifact_location(path: str) -> dict:
         from pathlib import Path
 
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    # as bytes: a name from bytes that are not UTF-8 (os.fsdecode's surrogates) is quoted as
+    # those bytes (``%FF``), as ``Path.as_uri`` quotes an absolute one; any other as UTF-8
+    return {"uri": quote(os.fsencode(pure.as_posix()), safe="/"), "uriBaseId": SRCROOT}
 
 
 def result_key(res: dict) -> tuple:
     """The order of results: as ``check`` sorts findings (path, line, column, code, message)."""
     loc = res["locations"][0]["physicalLocation"]
     region = loc["region"]
-    return (unquote(loc["artifactLocation"]["uri"]), region["startLine"], region["startColumn"], res["ruleId"],
+    return (unquote(loc["artifactLocation"]["uri"], errors="surrogateescape"), region["startLine"], region["startColumn"], res["ruleId"],
             res["message"]["text"])
 
 

@@ -261,18 +261,33 @@ class PageStore(_TextFile):
 class TextStore(_TextFile):
     """Texts given with a key as they come (in any order), given back in key order, then
     in the order they came: ``fix --diff``'s diff of each file, made an article at a time
-    and printed by path. Memory holds each text's key and place in the file, never the text."""
+    and printed by path. Texts stay in memory up to ``HELD_CHARS`` characters (a run of one
+    article touches no disk); beyond, those held go to the temporary file, where memory
+    holds only their keys and places. Where no temporary file can be made (a read-only
+    file system), the texts stay in memory."""
+
+    HELD_CHARS = 1 << 22
 
     def __init__(self) -> None:
         super().__init__()
-        self._where: list[tuple] = []  # (key, arrival, start, length) per text
+        self._where: list[tuple] = []  # (key, arrival, text or None, start, length) per text
+        self._held = 0  # characters of the texts in memory
+        self._no_file = False
 
     def add(self, key, text: str) -> None:
-        self._where.append((key, len(self._where), *self._write(text)))
+        self._where.append((key, len(self._where), text, 0, 0))
+        self._held += len(text)
+        if self._held > self.HELD_CHARS and not self._no_file:
+            try:
+                self._where = [(k, arrival, None, *(self._write(held) if held is not None else place))
+                               for k, arrival, held, *place in self._where]
+                self._held = 0
+            except OSError:
+                self._no_file = True  # no temporary file: the texts stay in memory
 
     def __len__(self) -> int:
         return len(self._where)
 
     def in_order(self) -> Iterator[str]:
-        for _, _, start, length in sorted(self._where):
-            yield self._read(start, length)
+        for _, _, text, start, length in sorted(self._where, key=itemgetter(0, 1)):
+            yield text if text is not None else self._read(start, length)
