@@ -157,7 +157,9 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     if not in_process:
         from concurrent.futures import ProcessPoolExecutor
 
-        from . import engine  # noqa: F401  (the workers fork with it: each would import it, ~60 ms of CPU)
+        import importlib
+
+        importlib.import_module(f"{__package__}.engine")  # the workers fork with it: each would import it (~60 ms)
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
             for chunk, part in zip(chunks, pool.map(work, chunks, [settings] * len(chunks))):
