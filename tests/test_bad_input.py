@@ -133,10 +133,41 @@ def test_a_directory_named_with_bytes_that_are_not_utf8(tmp_path):
         assert done.returncode in (0, 1), (args, done.stderr.decode(errors="replace")[-400:])
         assert b"Traceback" not in done.stderr
     assert b"a\xffb/fi.md" in (tmp_path / "out.text").read_bytes()
+    # JSON and SARIF stay UTF-8 (a reader refused the document whole): the bytes as escapes,
+    # which a JSON reader gives back as the name Python made of them
+    findings = json.loads((tmp_path / "out.json").read_bytes().decode("utf-8"))["findings"]
+    assert os.fsencode(findings[0]["path"]) == os.fsencode(str(article / "fi.md"))
+    sarif = json.loads((tmp_path / "out.sarif").read_bytes().decode("utf-8"))
+    assert sarif["runs"][0]["results"][0]["properties"]["article"] == article.name
     # a relative path: SARIF quotes it itself (a UnicodeEncodeError until session 10), as its bytes
     done = subprocess.run([sys.executable, "-m", "transcheck", "check", "--no-cache", "--format", "sarif", "."],
                           capture_output=True, cwd=tmp_path)
     assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr[-400:]
     uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for result in json.loads(done.stdout.decode("utf-8", "surrogateescape"))["runs"][0]["results"]}
+            for result in json.loads(done.stdout.decode("utf-8"))["runs"][0]["results"]}
     assert "a%FFb/fi.md" in uris
+
+
+def test_a_baseline_and_merged_shards_of_an_undecodable_name_are_utf8_and_read_back(tmp_path):
+    import subprocess
+    import sys
+
+    article = tmp_path / "c" / os.fsdecode(b"a\xffb")
+    article.mkdir(parents=True)
+    for lang, text in (("fi", "# Otsikko\n\nTeksti x ,. y.\n"), ("sv", "# Rubrik\n\nText x, y.\n")):
+        (article / f"{lang}.md").write_text(text, encoding="utf-8")
+
+    def transcheck(*args):
+        done = subprocess.run([sys.executable, "-m", "transcheck", *args], capture_output=True, cwd=tmp_path)
+        assert b"Traceback" not in done.stderr, done.stderr[-400:]
+        return done
+
+    assert transcheck("check", "--no-cache", "--write-baseline", "base.json", "c").returncode == 0
+    json.loads((tmp_path / "base.json").read_bytes().decode("utf-8"))
+    done = transcheck("check", "--no-cache", "--baseline", "base.json", "c")
+    assert done.returncode == 0 and b"not shown" in done.stderr  # every finding known: the names matched
+    for k in (1, 2):
+        transcheck("check", "--no-cache", "--format", "json", "--shard", f"{k}/2", "-o", f"s{k}.json", "c")
+    merged = transcheck("merge", "s1.json", "s2.json").stdout
+    whole = transcheck("check", "--no-cache", "--format", "json", "c").stdout
+    assert merged == whole and json.loads(merged.decode("utf-8"))["findings"]

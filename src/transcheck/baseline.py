@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .fingerprint import fingerprints
+from .formats import escape_surrogates
 
 FORMAT = "transcheck-baseline"
 VERSION = 1
@@ -54,7 +55,7 @@ def dumps(findings: list[Finding], baseline_path: str) -> str:
                for f, (path, fp) in zip(findings, _keys(findings, base_dir))]
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     doc = {"format": FORMAT, "version": VERSION, "entries": entries}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return escape_surrogates(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def load(baseline_path: str) -> Counter:

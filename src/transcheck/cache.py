@@ -39,7 +39,7 @@ from .reading import read_bytes
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 DIRECTORY = ".transcheck_cache"
-FORMAT = 3
+FORMAT = 4  # 4: JSON blocks write a path's undecodable bytes as escapes (``formats.escape_surrogates``)
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read and hashed, not taken from the memo
 _KEY = re.compile("[0-9a-f]{64}")  # a key as a memo records it
 

@@ -4,6 +4,7 @@ GitHub annotations and JUnit XML in their own modules, all registered in ``FORMA
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from json.encoder import encode_basestring as _string
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -15,6 +16,21 @@ if TYPE_CHECKING:  # the engine (and the parser it imports) is not needed to nam
     from .result import Result
 
 JSON_FORMAT_VERSION = 1
+
+# A lone surrogate: what os.fsdecode makes of a path's bytes that are not UTF-8 (``\udcff``).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(text: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``, ``finding_json``) with each lone
+    surrogate written as its escape (``\\udcff``), as ``ensure_ascii`` would write it: the
+    document is then UTF-8, which a file or directory named with bytes that are not UTF-8
+    made it not be (a SARIF or JSON reader refused it whole), and a JSON reader gives the
+    surrogate back (``os.fsencode`` then gives the original bytes). Surrogates stand only
+    inside JSON strings, where the escape means the same."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def summary(result: "Result") -> dict:
@@ -88,7 +104,8 @@ def json_chunks(result: Result) -> Iterator[str]:
     yield f'{{\n  "version": {JSON_FORMAT_VERSION},\n  "findings": ['
     for i, piece in enumerate(_pieces(result, finding_json)):
         yield ("\n    " if i == 0 else ",\n    ") + piece
-    yield ("\n  ]" if result.findings else "]") + ',\n  "summary": ' + _indented(summary(result), "\n  ") + "\n}\n"
+    yield escape_surrogates(("\n  ]" if result.findings else "]") + ',\n  "summary": '
+                            + _indented(summary(result), "\n  ") + "\n}\n")
 
 
 def finding_json(f: Finding) -> str:
@@ -97,11 +114,12 @@ def finding_json(f: Finding) -> str:
     most of its time here. Its fields are all str or int (``Finding``)."""
     s = _string
     fix = "" if f.fix is None else ',\n      "fix": ' + _fix_json(f)
-    return (f'{{\n      "path": {s(f.path)},\n      "line": {f.line:d},\n      "column": {f.column:d},'
-            f'\n      "end_line": {f.end_line:d},\n      "end_column": {f.end_column:d},'
-            f'\n      "rule": {s(f.rule)},\n      "code": {s(f.code)},\n      "severity": {s(f.severity.value)},'
-            f'\n      "message": {s(f.message)},\n      "lang": {s(f.lang)},\n      "article": {s(f.article)}'
-            f'{fix}\n    }}')
+    return escape_surrogates(
+        f'{{\n      "path": {s(f.path)},\n      "line": {f.line:d},\n      "column": {f.column:d},'
+        f'\n      "end_line": {f.end_line:d},\n      "end_column": {f.end_column:d},'
+        f'\n      "rule": {s(f.rule)},\n      "code": {s(f.code)},\n      "severity": {s(f.severity.value)},'
+        f'\n      "message": {s(f.message)},\n      "lang": {s(f.lang)},\n      "article": {s(f.article)}'
+        f'{fix}\n    }}')
 
 
 def _fix_json(f: Finding) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from . import __version__
+from .formats import escape_surrogates
 
 if TYPE_CHECKING:
     from .result import Result
@@ -76,7 +77,7 @@ def merge_sarif(docs: list[dict]) -> str:
 
 
 def dump(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return escape_surrogates(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def driver(rules: "tuple[Rule, ...]") -> dict:

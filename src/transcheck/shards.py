@@ -72,7 +72,7 @@ def merge_json(docs: list[dict]) -> str:
     import json
     from collections import Counter
 
-    from .formats import JSON_FORMAT_VERSION
+    from .formats import JSON_FORMAT_VERSION, escape_surrogates
 
     check_disjoint([{f["path"] for f in doc["findings"]} for doc in docs])
     findings = sorted((f for doc in docs for f in doc["findings"]),
@@ -85,4 +85,4 @@ def merge_json(docs: list[dict]) -> str:
         "by_severity": dict(sorted(Counter(f["severity"] for f in findings).items())),
     }
     doc = {"version": JSON_FORMAT_VERSION, "findings": findings, "summary": summary}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return escape_surrogates(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
