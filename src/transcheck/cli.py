@@ -427,7 +427,8 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
     # Article by article: each is read, fixed, written (or diffed) and dropped; what is
     # printed is kept and printed at the end, in the order of the files' paths, as if the
     # whole corpus had been fixed at once: the messages in memory, the diffs (as much as
-    # the fixes, and their context) in a temporary file.
+    # the fixes, and their context) in a ``spill.TextStore`` (a temporary file past 4 Mi
+    # characters).
     result = Result(findings=FindingStore(), article_count=0)
     diffs = TextStore()
     notes, refusals, would, unwritten = [], [], [], []

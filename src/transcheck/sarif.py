@@ -144,7 +144,9 @@ def result_key(res: dict) -> tuple:
     """The order of results: as ``check`` sorts findings (path, line, column, code, message)."""
     loc = res["locations"][0]["physicalLocation"]
     region = loc["region"]
-    return (unquote(loc["artifactLocation"]["uri"], errors="surrogateescape"), region["startLine"], region["startColumn"], res["ruleId"],
-            res["message"]["text"])
+    # surrogateescape: an undecodable name's quoted bytes (``artifact_location``) give back
+    # os.fsdecode's surrogates, so such a path sorts where check sorts it
+    return (unquote(loc["artifactLocation"]["uri"], errors="surrogateescape"), region["startLine"],
+            region["startColumn"], res["ruleId"], res["message"]["text"])
 
 
