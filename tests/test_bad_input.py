@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -171,3 +173,29 @@ def test_a_baseline_and_merged_shards_of_an_undecodable_name_are_utf8_and_read_b
     merged = transcheck("merge", "s1.json", "s2.json").stdout
     whole = transcheck("check", "--no-cache", "--format", "json", "c").stdout
     assert merged == whole and json.loads(merged.decode("utf-8"))["findings"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8:strict", "latin-1:strict"])
+def test_standard_output_with_strict_errors_takes_an_undecodable_name_and_any_text(tmp_path, encoding):
+    """In a UTF-8 locale (en_US.UTF-8) Python writes standard output with ``strict`` errors,
+    so printing a name that is not UTF-8 (a lone surrogate) ended check, report and fix
+    --diff with a traceback halfway through; on a Latin-1 terminal so did a Polish ł. The
+    name's bytes are now written back as they were and a character the encoding lacks as
+    an escape (\\u0142)."""
+    import subprocess
+    import sys
+
+    article = tmp_path / os.fsdecode(b"a\xffb")
+    article.mkdir()
+    for lang, text in (("fi", "# Otsikko\n\nTeksti x ,. y.\n"), ("pl", "# Tytuł\n\nTekst x ,. y, łódź.\n")):
+        (article / f"{lang}.md").write_text(text, encoding="utf-8")
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    for args, status in ((["check", "--no-cache"], 1), (["check", "--no-cache", "--format", "github"], 1),
+                         (["report"], 0), (["fix", "--diff"], 0), (["align"], 0)):  # fix: nothing would remain
+        done = subprocess.run([sys.executable, "-m", "transcheck", *args, "."], capture_output=True, cwd=tmp_path,
+                              env=env)
+        assert b"Traceback" not in done.stderr, (args, done.stderr[-400:])
+        assert done.returncode == status, args
+        assert b"a\xffb" in done.stdout, args
+        if encoding.startswith("latin-1") and args[0] == "report":  # it quotes the Polish line
+            assert b"Tekst x ,. y, \\u0142\xf3d\\u017a." in done.stdout

@@ -17,6 +17,37 @@ from .formats import FORMATS, RENDER, STREAMED
 @click.version_option(__version__, prog_name="transcheck")
 def main() -> None:
     """Check the language versions of Markdown articles against each other."""
+    _forgiving_streams()
+
+
+def _forgiving(error: UnicodeEncodeError) -> tuple[str | bytes, int]:
+    """The error handler ``transcheck`` of the standard streams: a file name's undecodable
+    byte (read as a lone surrogate, U+DC80-U+DCFF) is written back as that byte, as
+    ``surrogateescape`` does; any other character the stream's encoding lacks (Cyrillic on a
+    Latin-1 terminal) as a ``\\u`` escape, as ``backslashreplace`` does."""
+    text = error.object[error.start:error.end]
+    if all("\udc80" <= c <= "\udcff" for c in text):
+        return bytes(ord(c) - 0xDC00 for c in text), error.end
+    return "".join(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}" for c in text), error.end
+
+
+def _forgiving_streams() -> None:
+    """Standard output and error never fail on what they are given: Python writes them
+    with ``strict`` errors in a UTF-8 locale (en_US.UTF-8) or when PYTHONIOENCODING says
+    so, where a file name that is not UTF-8 (or a finding's text on a terminal whose
+    encoding cannot show it) would end the run with a traceback halfway through its output."""
+    import codecs
+
+    try:
+        codecs.lookup_error("transcheck")
+    except LookupError:
+        codecs.register_error("transcheck", _forgiving)
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="transcheck")
+            except (ValueError, OSError):  # closed, or not a text stream of the io module
+                pass
 
 
 def run_options(command):
