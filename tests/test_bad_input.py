@@ -199,3 +199,42 @@ def test_standard_output_with_strict_errors_takes_an_undecodable_name_and_any_te
         assert b"a\xffb" in done.stdout, args
         if encoding.startswith("latin-1") and args[0] == "report":  # it quotes the Polish line
             assert b"Tekst x ,. y, \\u0142\xf3d\\u017a." in done.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_disk_on_standard_output_is_a_message_and_status_2(tmp_path):
+    """`transcheck check corpus/ > out.txt` on a full disk (here /dev/full, where every
+    write fails with ENOSPC) ended in a traceback; click's own --help and --version too.
+    Now: one line on standard error, status 2 (not 1: the findings were not delivered),
+    and the files a `fix` was asked to fix are fixed all the same."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a"
+    article.mkdir()
+    for lang, text in (("fi", "# Otsikko\n\nTeksti x ,. y.\n"), ("sv", "# Rubrik\n\nText x ,. y.\n")):
+        (article / f"{lang}.md").write_text(text, encoding="utf-8")
+    for args in (["check", "--no-cache", "a"], ["check", "--no-cache", "--format", "json", "a"],
+                 ["check", "--no-cache", "--format", "sarif", "a"], ["report", "a"], ["align", "a"],
+                 ["fix", "--diff", "a"], ["fix", "--check", "a"], ["rules"], ["--version"], ["--help"], ["fix", "a"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([sys.executable, "-m", "transcheck", *args], stdout=full, stderr=subprocess.PIPE,
+                                  cwd=tmp_path)
+        assert done.returncode == 2, (args, done.stderr[-400:])
+        assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr, (args, done.stderr[-400:])
+        assert done.stderr.decode().strip().endswith("No space left on device"), (args, done.stderr[-400:])
+    assert (article / "fi.md").read_text(encoding="utf-8") != "# Otsikko\n\nTeksti x ,. y.\n"  # `fix a` fixed it
+
+
+def test_a_closed_standard_output_takes_nothing_and_the_status_still_tells(tmp_path):
+    """`transcheck check ... >&-`: Python has no sys.stdout; the streamed formats wrote to
+    it and raised AttributeError. Now the output goes nowhere, as click.echo's does, and the
+    status still says whether there were findings."""
+    import subprocess
+    import sys
+
+    (tmp_path / "fi.md").write_text("# Otsikko\n\nTeksti x ,. y.\n", encoding="utf-8")
+    for fmt, status in (("text", 1), ("json", 1), ("sarif", 1)):
+        done = subprocess.run(f'"{sys.executable}" -m transcheck check --no-cache --format {fmt} fi.md >&-',
+                              shell=True, stderr=subprocess.PIPE, cwd=tmp_path)
+        assert done.returncode == status and b"Traceback" not in done.stderr, (fmt, done.stderr[-400:])

@@ -13,7 +13,32 @@ from .findings import Severity
 from .formats import FORMATS, RENDER, STREAMED
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group. An OSError that nothing below it handled (click's own ``--help``
+    or ``--version`` written to a full disk) ends the run with a message and status 2,
+    not a traceback."""
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            _give_up(f"{exc.strerror or exc}{where}")
+
+
+def _give_up(message: str) -> None:
+    """End the run with ``message`` on standard error and status 2, after pointing standard
+    output at the null device (what its buffer still holds then goes nowhere at exit,
+    without a second error)."""
+    try:
+        _stdout_gone()
+    except (OSError, ValueError, AttributeError):  # closed, or not a file (a test's captured output)
+        pass
+    click.echo(f"transcheck: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="transcheck")
 def main() -> None:
     """Check the language versions of Markdown articles against each other."""
@@ -194,16 +219,34 @@ def _stdout_gone() -> None:
         os.close(null)
 
 
+def _print(text: str, nl: bool = False, flush: bool = True) -> None:
+    """Write ``text`` to standard output, where ``click.echo`` would: a closed one takes
+    nothing, as there. A write that fails for another reason than a reader that left (a
+    full disk, an I/O error) ends the run with a message and status 2, not a traceback;
+    a broken pipe is left to the caller and to click, which end quietly."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        stream.write(text + "\n" if nl else text)
+        if flush:
+            stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _give_up(f"cannot write to standard output: {exc.strerror or exc}")
+
+
 def _emit(text, output: str | None) -> None:
     """Print ``text`` (a string, or its pieces in order), or write it (atomically) to
     ``output``; an unwritable file exits 2."""
     if not output:
         if isinstance(text, str):
-            click.echo(text, nl=False)
+            _print(text)
             return
         for piece in text:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+            _print(piece, flush=False)
+        _print("")
         return
     try:
         _write_atomically(output, text)
@@ -254,7 +297,7 @@ def report(paths: tuple[str, ...], html_file: str | None, markdown_file: str | N
         try:
             color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
             for piece in reports.terminal_pieces(result, wanted, color=color):
-                click.echo(piece, nl=False)
+                _print(piece)
             if html_file:
                 _write_atomically(html_file, _html_page(result, wanted, pages))
             if markdown_file:
@@ -498,7 +541,7 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
                        f"{refusal.reason}", err=True)
         try:
             for text in diffs.in_order():
-                click.echo(text, nl=False)
+                _print(text)
         except BrokenPipeError:
             _stdout_gone()  # `fix --diff | head`: the summary below still goes to standard error
         for path, why in sorted(unwritten):
@@ -508,13 +551,17 @@ def fix_cmd(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe: b
         if check_only or show_diff:
             if check_only and not show_diff:
                 for path, count in sorted(would):
-                    click.echo(f"would fix {count} finding{'s' if count != 1 else ''} in {path}")
+                    _print(f"would fix {count} finding{'s' if count != 1 else ''} in {path}", nl=True)
             remaining = len(result.findings)
-            click.echo(f"{findings} would be fixed in {files}; {remaining} would remain.", err=show_diff)
+            summary = f"{findings} would be fixed in {files}; {remaining} would remain."
+            if show_diff:  # the diff is on standard output
+                click.echo(summary, err=True)
+            else:
+                _print(summary, nl=True)
         else:
-            click.echo(f"Fixed {findings} in {files}.")
+            _print(f"Fixed {findings} in {files}.", nl=True)
             for chunk in text_chunks(result):
-                click.echo(chunk, nl=False)
+                _print(chunk)
         if result.missing:
             sys.exit(2)
         if check_only:
@@ -545,7 +592,7 @@ def align(paths: tuple[str, ...], layout: str | None, width: int) -> None:
 
     result = run(list(paths), layout, rules=())
     _input_problems(result, paths)
-    click.echo("\n".join(alignment_table(align_article(a), width) for a in result.articles), nl=False)
+    _print("\n".join(alignment_table(align_article(a), width) for a in result.articles))
 
 
 @main.command()
@@ -578,13 +625,13 @@ def rules_cmd(name: str | None) -> None:
         from .config import options_of
 
         fix = f", {rule.fix_applicability.value} fix" if rule.fixable else ""
-        click.echo(f"{rule.code} {rule.name} ({rule.severity.value}{fix})\n")
-        click.echo(rule.doc.strip())
+        _print(f"{rule.code} {rule.name} ({rule.severity.value}{fix})\n", nl=True)
+        _print(rule.doc.strip(), nl=True)
         options = options_of(rule)
         if options:
             listed = ", ".join(f"{name} = {value!r}" for name, value in options.items())
-            click.echo(f"\nOptions ([tool.transcheck.rules.{rule.name}]): {listed}")
+            _print(f"\nOptions ([tool.transcheck.rules.{rule.name}]): {listed}", nl=True)
         return
     for rule in ALL_RULES:
         fix = rule.fix_applicability.value if rule.fixable else ""
-        click.echo(f"{rule.code}  {rule.name:26} {rule.severity.value:8} {fix:7}{rule.summary}")
+        _print(f"{rule.code}  {rule.name:26} {rule.severity.value:8} {fix:7}{rule.summary}", nl=True)
