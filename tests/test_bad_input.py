@@ -224,6 +224,10 @@ def test_a_full_disk_on_standard_output_is_a_message_and_status_2(tmp_path):
         assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr, (args, done.stderr[-400:])
         assert done.stderr.decode().strip().endswith("No space left on device"), (args, done.stderr[-400:])
     assert (article / "fi.md").read_text(encoding="utf-8") != "# Otsikko\n\nTeksti x ,. y.\n"  # `fix a` fixed it
+    with open("/dev/full", "w") as full:  # standard error full too: the status alone still tells
+        done = subprocess.run([sys.executable, "-m", "transcheck", "check", "--no-cache", "missing"], stdout=full,
+                              stderr=full, cwd=tmp_path)
+    assert done.returncode == 2
 
 
 def test_a_closed_standard_output_takes_nothing_and_the_status_still_tells(tmp_path):

@@ -34,7 +34,10 @@ def _give_up(message: str) -> None:
         _stdout_gone()
     except (OSError, ValueError, AttributeError):  # closed, or not a file (a test's captured output)
         pass
-    click.echo(f"transcheck: {message}", err=True)
+    try:
+        click.echo(f"transcheck: {message}", err=True)
+    except OSError:  # standard error is the full one: the status alone tells
+        pass
     sys.exit(2)
 
 
