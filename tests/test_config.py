@@ -190,3 +190,13 @@ def test_fix_edits_only_what_is_reported(tmp_path):
     assert "##Hápunktar".encode() in after["is.md"]  # suppressed: not fixed
     assert all(b"),." in after[name] for name in after)  # ignored rule: not fixed
     assert after["fi.md"] != before["fi.md"]  # the link split is still fixed
+
+
+def test_a_configuration_that_is_not_utf8_is_an_error_naming_the_byte(tmp_path):
+    """tomllib raises UnicodeDecodeError, not TOMLDecodeError, on such a file: it was a
+    traceback (a pyproject.toml saved as Latin-1 by an editor, say)."""
+    article = copy_seeds(tmp_path)
+    (tmp_path / "transcheck.toml").write_bytes('select = ["TC3"]\n# Jyväskylä\n'.encode("latin-1"))
+    res = CliRunner().invoke(main, ["check", str(article)])
+    assert res.exit_code == 2
+    assert "not valid TOML: not UTF-8 (byte 0xe4 at offset 22)" in res.output, res.output  # the ä of Jyväskylä

@@ -140,6 +140,9 @@ def _toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read it: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:  # tomllib reads UTF-8 and lets this through
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 (byte {exc.object[exc.start]:#04x} "
+                          f"at offset {exc.start})") from None
 
 
 def find(start: str) -> tuple[Path, dict] | None:
