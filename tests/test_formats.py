@@ -233,9 +233,16 @@ def test_output_writes_the_format_to_a_file_and_nothing_to_stdout(fmt, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
 
 
-def test_output_to_a_directory_that_does_not_exist_exits_2(tmp_path):
-    result = invoke("check", CORPUS, "--output", tmp_path / "no" / "such" / "dir" / "out.json")
-    assert result.exit_code == 2 and "cannot write" in result.output
+@pytest.mark.parametrize("command,option", [("check", "--output"), ("check", "--write-baseline"),
+                                            ("report", "--html"), ("report", "--markdown")])
+def test_a_file_to_write_in_a_directory_that_does_not_exist_exits_2_naming_it(tmp_path, command, option):
+    """--write-baseline, --html and --markdown were tracebacks (only --output was caught),
+    and then a message that named the temporary file, not the user's."""
+    target = tmp_path / "no" / "such" / "dir" / "out"
+    result = invoke(command, CORPUS, option, target)
+    assert result.exit_code == 2 and f"cannot write {target}: No such file or directory" in result.output, \
+        result.output
+    assert "Traceback" not in result.output and ".tmp" not in result.output
 
 
 def test_exit_zero_ignores_findings_but_never_hides_an_input_error(tmp_path):

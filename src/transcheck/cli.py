@@ -242,7 +242,7 @@ def _print(text: str, nl: bool = False, flush: bool = True) -> None:
 
 def _emit(text, output: str | None) -> None:
     """Print ``text`` (a string, or its pieces in order), or write it (atomically) to
-    ``output``; an unwritable file exits 2."""
+    ``output``."""
     if not output:
         if isinstance(text, str):
             _print(text)
@@ -251,11 +251,7 @@ def _emit(text, output: str | None) -> None:
             _print(piece, flush=False)
         _print("")
         return
-    try:
-        _write_atomically(output, text)
-    except OSError as exc:
-        click.echo(f"transcheck: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(2)
+    _write_atomically(output, text)
 
 
 @main.command()
@@ -467,10 +463,14 @@ def _input_problems(result, paths: tuple[str, ...]) -> None:
 def _write_atomically(path: str, text) -> None:
     """Write a file the user named for the output (a string, or its pieces in order)
     whole or not at all; a device or pipe (``-o /dev/null``) is written into, not replaced
-    (``atomic``, imported only by the runs that write a file)."""
+    (``atomic``, imported only by the runs that write a file). One that cannot be written
+    (``--output``, ``--html``, ``--markdown``, ``--write-baseline``) exits 2, naming it."""
     from .atomic import write_atomically
 
-    write_atomically(path, text, output=True)
+    try:
+        write_atomically(path, text, output=True)
+    except OSError as exc:
+        _give_up(f"cannot write {path}: {exc.strerror or exc}")
 
 
 @main.command("fix")
