@@ -128,7 +128,7 @@ def test_deep_nesting_does_not_crash_the_process(tmp_path):
 
 @pytest.mark.parametrize("value, line, what", [
     ("date: 2021-13-45", 2, "month must be in 1..12"),         # a typo PyYAML reads as a date
-    ("n: " + "9" * 5000, 1, "4300 digits"),                     # Python's int() refuses it
+    ("n: " + "9" * 5000, 1, "(4300"),  # Python's int() refuses it (3.11: "(4300 digits)", 3.10: "(4300)")
 ])
 def test_a_value_pyyaml_cannot_build_is_an_error_at_its_line(value, line, what):
     err = _error(f"---\ntitle: T\n{value}\n---\n".replace("title: T\n", "title: T\n" if line == 2 else ""))

@@ -25,13 +25,16 @@ RUN_REST = r"(?:\d|[ .,\u00a0\u202f](?=\d))*"
 # faster on /tmp/bk400); a pattern that starts with it and then looks behind for ``\d``
 # matches what the pattern that starts with ``\d`` does. The Basic Multilingual Plane's
 # digits are written out (listing them took 3 ms at every start) for the Unicode version
-# they were read from; another version's are listed at start.
-_BMP_DIGITS = {"14.0.0": "\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f"
-               "\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def"
-               "\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819"
-               "\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49"
-               "\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59"
-               "\uabf0-\uabf9\uff10-\uff19"}
+# they were read from (the same in Unicode 13.0 to 15.1: Python 3.10 to 3.13); another
+# version's are listed at start.
+_BMP_DIGITS = dict.fromkeys(
+    ("13.0.0", "14.0.0", "15.0.0", "15.1.0"),
+    "\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f"
+    "\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def"
+    "\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819"
+    "\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49"
+    "\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59"
+    "\uabf0-\uabf9\uff10-\uff19")
 
 
 def _bmp_digits() -> str:
