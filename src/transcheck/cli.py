@@ -249,7 +249,7 @@ def _emit(text, output: str | None) -> None:
             return
         for piece in text:
             _print(piece, flush=False)
-        _print("")
+        _print("")  # flushes the pieces
         return
     _write_atomically(output, text)
 
