@@ -50,13 +50,15 @@ def main() -> None:
 
 def _forgiving(error: UnicodeEncodeError) -> tuple[str | bytes, int]:
     """The error handler ``transcheck`` of the standard streams: a file name's undecodable
-    byte (read as a lone surrogate, U+DC80-U+DCFF) is written back as that byte, as
-    ``surrogateescape`` does; any other character the stream's encoding lacks (Cyrillic on a
-    Latin-1 terminal) as a ``\\u`` escape, as ``backslashreplace`` does."""
-    text = error.object[error.start:error.end]
-    if all("\udc80" <= c <= "\udcff" for c in text):
-        return bytes(ord(c) - 0xDC00 for c in text), error.end
-    return "".join(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}" for c in text), error.end
+    bytes (read as lone surrogates) are written back as those bytes (``surrogateescape``);
+    any other character the stream's encoding lacks (Cyrillic on a Latin-1 terminal) as a
+    ``\\u`` escape (``backslashreplace``)."""
+    import codecs
+
+    try:
+        return codecs.lookup_error("surrogateescape")(error)
+    except UnicodeEncodeError:  # not only such surrogates in the span
+        return codecs.lookup_error("backslashreplace")(error)
 
 
 def _forgiving_streams() -> None:
@@ -210,9 +212,10 @@ def merge(files: tuple[str, ...], output: str | None) -> None:
 
 
 def _stdout_gone() -> None:
-    """The reader of standard output has left (a broken pipe): whatever is still written
-    there goes to the null device, so that no error follows at exit and what the command
-    prints on standard error, and its exit status, still come."""
+    """The reader of standard output has left (a broken pipe), or it cannot be written (a
+    full disk): whatever is still written there goes to the null device, so that no error
+    follows at exit and what the command prints on standard error, and its exit status,
+    still come."""
     import os
 
     null = os.open(os.devnull, os.O_WRONLY)
