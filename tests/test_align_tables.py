@@ -89,8 +89,6 @@ def test_a_sections_inlines_are_its_walked_ones():
     """``_cells`` takes a section's inlines from the version's (``Version.inlines()``), counted
     by its walk; they are the section's blocks' inlines, walked, and a version whose inlines
     are not its sections' is walked instead."""
-    import dataclasses
-
     table = version_of("Intro A.\n\n## One\n\n| a | b |\n|---|---|\n| c | d |\n\n- x\n  - y\n\n  z\n\n"
                        "> q\n\n##Two\n\ntext\n", "en", "t/en.md")
     versions = [table] + [v for article in run([str(CORPUS)], rules=()).articles for v in article.versions]
@@ -102,6 +100,6 @@ def test_a_sections_inlines_are_its_walked_ones():
         assert [pair for cell in cells for pair in cell.inlines] == list(version.inlines())
         assert all(a is b for a, b in zip([pair for cell in cells for pair in cell.inlines], version.inlines()))
         if version.inlines():
-            walked = aligner._cells(dataclasses.replace(version, all_inlines=version.all_inlines[1:]))
+            walked = aligner._cells(version._replace(all_inlines=version.all_inlines[1:]))
             assert [c[1:] for c in walked] == [c[1:] for c in cells]
     assert len(aligner._cells(table)) == 3 and len(table.blocks[2].inlines) == 4  # preamble, One, Two; a table

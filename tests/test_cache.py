@@ -37,8 +37,7 @@ def _settings(cache, rules=None):
     from transcheck.config import load
 
     s = parallel.Settings(rules or load((str(cache),), None).rules(), None, (), None, False, str(cache))
-    s.salt = salt(s)
-    return s
+    return s._replace(salt=salt(s))
 
 
 def test_round_trip():

@@ -100,14 +100,12 @@ def test_worker_rendered_output_spilled_equals_jobs_1(synth, monkeypatch, fmt):
 
 
 def test_a_worker_sends_rendered_blocks_not_findings(synth):
-    from dataclasses import replace
-
     from transcheck.discovery import discover
 
     groups = discover([str(synth)], None).groups()[:6]
     settings = parallel.Settings(CHECK_RULES, None, (), None, False)
     plain = parallel.work(groups, settings)
-    rendered = parallel.work(groups, replace(settings, rendered="json"))
+    rendered = parallel.work(groups, settings._replace(rendered="json"))
     assert plain.findings and not plain.blocks
     assert rendered.blocks and not rendered.findings
     assert sum(count for _, count, _ in rendered.blocks) == len(plain.findings)

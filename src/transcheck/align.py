@@ -23,7 +23,6 @@ model, so a heading lost to a syntax error still aligns with its counterparts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -106,13 +105,11 @@ class Cell(NamedTuple):
         return self.version.lang
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     cells: tuple[Cell | None, ...]  # one per version, in Alignment.langs order
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(NamedTuple):
     article: Article
     langs: tuple[str, ...]
     rows: tuple[Row, ...]

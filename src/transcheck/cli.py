@@ -348,8 +348,6 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 def settings(paths: tuple[str, ...], options: dict):
     """The configuration file's settings with the command line's on top; a bad file,
     key or rule ends the command with its message (exit 2)."""
-    from dataclasses import replace
-
     from .config import ConfigError, load
     from .languages import code_of
     from .rules import ALL_RULES
@@ -382,7 +380,7 @@ def settings(paths: tuple[str, ...], options: dict):
             changes["max_file_size"] = parse_size(options["max_file_size"])
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--max-file-size") from None
-    return replace(config, **changes)
+    return config._replace(**changes)
 
 
 def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: tuple[int, int] | None = None,
@@ -434,7 +432,7 @@ def _run(paths: tuple[str, ...], options: dict, progress: bool = False, shard: t
             if cache_dir:
                 from .cache import salt  # with its hashing: not for a run without the cache
 
-                chosen.salt = salt(chosen)
+                chosen = chosen._replace(salt=salt(chosen))
             result = parallel.run_chunked(list(paths), config.layout, chosen, config.include, excluded, jobs,
                                           progress=bar if bar.enabled else None,
                                           select=config.apply if config.per_file_ignores or config.severity

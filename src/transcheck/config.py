@@ -30,10 +30,10 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from .discovery import INCLUDE, LAYOUTS
 from .findings import Finding, Severity
@@ -52,8 +52,7 @@ class ConfigError(ValueError):
     """A configuration that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None = None  # the file it came from (None: defaults)
     languages: tuple[str, ...] = ()
     source: str | None = None
@@ -64,8 +63,10 @@ class Config:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: dict = field(default_factory=dict)  # selector -> Severity
-    options: dict = field(default_factory=dict)  # rule name -> {option: value}
+    # read, never changed (the defaults are one dict shared by every Config: a Config changes
+    # by ``_replace``, into another)
+    severity: dict = {}  # selector -> Severity
+    options: dict = {}  # rule name -> {option: value}
     fail_on: Severity = Severity.WARNING
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes
 
@@ -80,7 +81,7 @@ class Config:
         out = []
         for rule in selected(ALL_RULES, self.select, self.ignore, self.extend_select):
             options = self.options.get(rule.name)
-            out.append(replace(rule, check=partial(rule.check, **options)) if options else rule)
+            out.append(rule._replace(check=partial(rule.check, **options)) if options else rule)
         return tuple(out)
 
     def excluded(self, path: str) -> bool:

@@ -9,12 +9,10 @@ paraphrase, an outdated original), and the translation is not flooded with findi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Hashable, Iterator, Mapping
+from typing import Hashable, Iterator, Mapping, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     value: Hashable
     langs: tuple[str, ...]  # the versions that hold it
 

@@ -19,16 +19,15 @@ from __future__ import annotations
 import os
 import re
 from fnmatch import translate
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .languages import code_of
 
 LAYOUTS = ("slug-dir", "lang-dir", "suffix")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A file to load, with what its path says about it."""
 
     path: str
@@ -178,8 +177,7 @@ def siblings(path: str, layout: str) -> list[str]:
     return sorted(p for p in out if p != path)
 
 
-@dataclass
-class Discovery:
+class Discovery(NamedTuple):
     candidates: list[Candidate]
     missing: list[str]
 

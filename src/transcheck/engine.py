@@ -344,9 +344,7 @@ def _place_unlabelled(unlabelled: list, groups: dict, slugs: dict, named: list, 
 
 
 def _relabel(version: Version, lang: str) -> Version:
-    from dataclasses import replace
-
-    return replace(version, lang=lang)
+    return version._replace(lang=lang)
 
 
 __all__ = ["run", "load", "load_all", "check_all", "check_version", "Result", "INPUT_RULES"]

@@ -23,9 +23,9 @@ one-article run's ~130 ms, for front matter that is all text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from .source import SourceText
 
@@ -35,13 +35,12 @@ MAX_EXPANSION = 10_000
 _CLOSE = ("---", "...")
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     """Where the front matter is (0-based lines, closing delimiter included) and what it holds."""
 
     first_line: int
     last_line: int
-    data: dict = field(default_factory=dict)
+    data: dict
     key_lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int | None:
@@ -52,8 +51,7 @@ class FrontMatter:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatterError:
+class FrontMatterError(NamedTuple):
     """Front matter that could not be loaded; ``line``/``column`` are 0-based file positions.
     ``span``: its (first, last) lines when the block is closed: they are still front matter,
     not Markdown (read as Markdown, a broken ``title:`` line and the closing ``---`` make a

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ISO_639_1 = frozenset("""
 aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
@@ -77,8 +77,7 @@ def code_of(name: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Conventions:
+class Conventions(NamedTuple):
     """Writing conventions of one language that the punctuation rules respect."""
 
     function_words: frozenset[str] = frozenset()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
 from typing import TYPE_CHECKING, Iterator, NamedTuple
@@ -41,9 +40,10 @@ def would_be_heading(line: str) -> tuple[int, str] | None:
     return level, line[level:].strip().rstrip("#").strip()
 
 
-# Immutability: the records built by the thousand (Link, Inline, Block, Section) are
-# NamedTuples, which a document build creates 3-4x faster than frozen dataclasses (those
-# set each field through object.__setattr__); Version and Article are frozen dataclasses.
+# Immutability: the records are NamedTuples, which a document build creates 3-4x faster
+# than frozen dataclasses (those set each field through object.__setattr__), and whose
+# classes cost a tenth as much to make at start-up (a dataclass writes and compiles its
+# methods: ~0.6-1 ms each, ~15 ms of a one-article check for the twenty it had).
 
 
 class Link(NamedTuple):
@@ -160,8 +160,10 @@ class Section(NamedTuple):
     well_formed: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+_START_LINE = attrgetter("start_line")  # a section's, for Version.section_at
+
+
+class Version(NamedTuple):
     """One language version of an article: one parsed file."""
 
     path: str
@@ -172,11 +174,6 @@ class Version:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     all_inlines: tuple[tuple[Block, Inline], ...] = ()
-    # the start lines of the sections (in order), for section_at
-    _section_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_section_starts", tuple(section.start_line for section in self.sections))
 
     def walk(self) -> Iterator[Block]:
         """Every block, depth first, in document order."""
@@ -193,14 +190,13 @@ class Version:
 
     def section_at(self, line: int) -> Section | None:
         """The section holding 0-based ``line`` (sections are in order and do not overlap)."""
-        k = bisect_right(self._section_starts, line) - 1
+        k = bisect_right(self.sections, line, key=_START_LINE) - 1
         if k >= 0 and line < self.sections[k].end_line:
             return self.sections[k]
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(NamedTuple):
     """All language versions of one article, keyed by slug. Two articles can share a slug
     (a directory ``x/`` and files whose front matter says ``translationKey: x``); ``key``,
     the group the run formed it from (``x``, ``key:x``), is unique in a run ("": the slug)."""

@@ -22,14 +22,13 @@ import gc
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .discovery import INCLUDE, discover
 from .reading import DEFAULT_MAX_FILE_SIZE
 
 
-@dataclass
-class Settings:
+class Settings(NamedTuple):
     """What a worker needs besides its files; picklable (rules with options are
     ``functools.partial`` of module functions)."""
 
@@ -110,9 +109,7 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     from .spill import FindingStore
 
     if settings.html is not None and settings.cache_dir:
-        from dataclasses import replace
-
-        settings = replace(settings, cache_dir=None)  # a cached article has no rendered section
+        settings = settings._replace(cache_dir=None)  # a cached article has no rendered section
     found = discover(paths, layout, include, excluded)
     if any(cand.lang is None for cand in found.candidates):
         return None
@@ -145,9 +142,7 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
 
         rendered = next((name for name, function in RENDER.items() if function is render), None)
     if settings.rendered != rendered:
-        from dataclasses import replace
-
-        settings = replace(settings, rendered=rendered)
+        settings = settings._replace(rendered=rendered)
     done = 0
     if settings.cache_dir and jobs > 1:  # cached articles are read here: a warm run starts no worker
         ordered = _cached(ordered, settings, take)

@@ -25,8 +25,7 @@ with ``report_unused``, one that hid nothing is a ``suppression-unused`` finding
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .findings import Finding, Hit
 from .model import Version
@@ -42,8 +41,7 @@ _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 _NAME = re.compile(r"[^\s,]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """A rule as a directive names it; ``rule`` is its kebab name, or None if invalid."""
 
     text: str
@@ -52,8 +50,7 @@ class Name:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """One directive: ``kind`` is ``disable``, ``enable``, ``disable-next-line`` or
     ``front-matter``; ``every`` when it names no rule (all rules)."""
 
@@ -79,8 +76,7 @@ class Directive:
         return f"`transcheck-{self.kind}`"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Lines (0-based, inclusive) where ``rule`` is off, and the directive that said so."""
 
     directive: int
@@ -89,14 +85,13 @@ class Span:
     last: int
 
 
-@dataclass(frozen=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     """The directives of one file, the ranges they turn off, and the problems found in them."""
 
-    directives: tuple[Directive, ...] = ()
-    spans: dict = field(default_factory=dict)  # rule -> tuple[Span, ...]
-    problems: tuple[Hit, ...] = ()  # suppression-invalid
-    dangling: tuple[int, ...] = ()  # enable directives that ended no disabled range
+    directives: tuple[Directive, ...]
+    spans: dict  # rule -> tuple[Span, ...]
+    problems: tuple[Hit, ...]  # suppression-invalid
+    dangling: tuple[int, ...]  # enable directives that ended no disabled range
 
     def covering(self, finding: Finding) -> list[Span]:
         line = finding.line - 1
@@ -131,7 +126,7 @@ class Suppressions:
         return hits
 
 
-NONE = Suppressions()
+NONE = Suppressions((), {}, (), ())
 
 
 def read(version: Version) -> Suppressions:

@@ -10,8 +10,7 @@ the autofix does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..findings import Applicability, Severity
 from ..model import Article
@@ -22,17 +21,20 @@ if TYPE_CHECKING:
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Correct", "Fix")
 
 
-@dataclass(frozen=True)
 class ArticleContext:
-    """What an article-scope rule reads: all versions, their alignment, the reference mode."""
+    """What an article-scope rule reads: all versions, their alignment, the reference mode.
+    A plain class, not a NamedTuple: the rules' memos hold it by a weak reference
+    (``_memo.last_while_alive``), and it compares by identity."""
 
-    article: Article
-    alignment: "Alignment"
-    source: str | None = None  # compare with this language instead of the consensus
+    __slots__ = ("article", "alignment", "source", "__weakref__")
+
+    def __init__(self, article: Article, alignment: "Alignment", source: str | None = None):
+        self.article = article
+        self.alignment = alignment
+        self.source = source  # compare with this language instead of the consensus
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
