@@ -149,6 +149,11 @@ def _per_inline(pattern, texts):
     return {k for k, text in enumerate(texts) if pattern.search(text)}
 
 
+# space-before-punctuation's test of one inline that its version-wide parts replace: a space or
+# opener next to a space or mark, which every match of its patterns holds
+_SPACE_BEFORE_SUSPECT = re.compile(r"[ \t\u00a0\u202f(«][ \t\u00a0\u202f,.;:?!)»]")
+
+
 def test_a_version_searched_at_once_finds_the_inlines_searched_one_by_one():
     """``_prose.candidates`` (the whole version searched at once) against the per-inline searches
     it replaces, in stray-punctuation and space-before-punctuation: every pair of inline texts of
@@ -158,7 +163,7 @@ def test_a_version_searched_at_once_finds_the_inlines_searched_one_by_one():
         ([",", ".", ";", ":", " ", "a", "\n"], (stray_punctuation._TWO_MARKS,),
          (stray_punctuation._COMMA_THEN, stray_punctuation._PERIOD_THEN, *stray_punctuation._RARE_THEN)),
         ([".", " ", "a", "B", ",", "\n"], (stray_punctuation._PERIOD_SPACES,), (stray_punctuation._PERIOD_SPACES,)),
-        ([" ", "\t", "\u00a0", "\u202f", "(", "«", ",", ")", "»", "a"], (space_before_punctuation._SUSPECT,),
+        ([" ", "\t", "\u00a0", "\u202f", "(", "«", ",", ")", "»", "a"], (_SPACE_BEFORE_SUSPECT,),
          (space_before_punctuation._SPACE_THEN, *space_before_punctuation._RARE_THEN)),
     ]
     for alphabet, replaced, patterns in cases:

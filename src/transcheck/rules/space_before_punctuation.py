@@ -38,13 +38,12 @@ _SPACES = " \t\u00a0\u202f"
 # a look behind at the character before it), so that the regex engine skips ahead to the spaces
 # instead of trying every position: the same matches as ``(?<=[^\s(\[{«„“])[ \t\u00a0\u202f]+([,.;:?!)])``.
 _BEFORE = re.compile(r"[ \t\u00a0\u202f](?<=[^\s(\[{«„“].)[ \t\u00a0\u202f]*([,.;:?!)])")
-# A space or opener next to a space or mark: what every match of the patterns below holds
-# (tests/test_rule_shortcuts.py holds the version-wide search with the parts below to it).
-_SUSPECT = re.compile(r"[ \t\u00a0\u202f(«][ \t\u00a0\u202f,.;:?!)»]")
-# The same test in parts that each start with one character, for a whole version at once
-# (``_prose.candidates``): a plain space then a space or mark (a regex that starts with one
-# character scans twice as fast as one that starts with a class) and, where one of the rarer
-# openers is in the version at all, that opener then a space or mark.
+# What every match of the patterns below holds, a space or opener next to a space or mark, in
+# parts that each start with one character, for a whole version at once (``_prose.candidates``;
+# tests/test_rule_shortcuts.py holds them to the one class-led pattern): a plain space then a
+# space or mark (a regex that starts with one character scans twice as fast as one that starts
+# with a class) and, where one of the rarer openers is in the version at all, that opener then
+# a space or mark.
 _SPACE_THEN = re.compile(r" [ \t\u00a0\u202f,.;:?!)»]")
 _RARE_THEN = tuple((opener, re.compile(re.escape(opener) + r"[ \t\u00a0\u202f,.;:?!)»]"))
                    for opener in "\t\u00a0\u202f(«")
