@@ -27,7 +27,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from .model import Article, Block, Inline, Link, Section, Version
+from .model import Article, Block, Inline, Link, Record, Section, Version
 from .names import CAPITALISED, UPPER
 from .numbers import DIGIT_CLASS, RUN_REST
 from .numbers import runs as digit_runs
@@ -75,30 +75,46 @@ MATCH_FLOOR = 0.35
 BAND = 0.4
 
 
-class Cell(NamedTuple):
-    """One version's section in an alignment row, with the evidence used to align it.
+class Cell(Record):
+    """One version's section in an alignment row, with the evidence used to align it (a
+    ``model.Record``: one per section of every version, read by every cross-version rule).
 
-    A NamedTuple (immutable, built several times faster than a frozen dataclass: one per
-    section of every version)."""
+    ``index``: the section's, in its version; ``share``: the section's share of its
+    version's prose, 0..1; ``position``: index / number of sections, 0..1; ``links``: every
+    link of the section, heading included, in order; ``inlines``: every inline of the
+    section, heading included, with its block; ``prose``: characters of prose in the
+    section, ``article_prose`` in the whole version; ``text``: the masked text of the
+    inlines, heading first, joined with spaces; ``codes``: the source of every code span
+    (backticks included), in order; ``runs``: the runs of digits of ``text``
+    (``numbers.runs``), in order; ``capitalised``: the words ``names.CAPITALISED`` finds in
+    ``text``."""
 
-    version: Version
-    section: Section
-    index: int
-    targets: frozenset[str]
-    numbers: frozenset[str]
-    names: frozenset[str]
-    paragraphs: int
-    items: int
-    share: float  # the section's share of its version's prose, 0..1
-    position: float  # index / number of sections, 0..1
-    links: tuple[Link, ...] = ()  # every link of the section, heading included, in order
-    inlines: tuple[tuple[Block, Inline], ...] = ()  # every inline of the section, heading included
-    prose: int = 0  # characters of prose in the section
-    article_prose: int = 0  # characters of prose in the whole version
-    text: str = ""  # the masked text of the inlines, heading first, joined with spaces
-    codes: tuple[str, ...] = ()  # the source of every code span of the section (backticks included), in order
-    runs: tuple[str, ...] = ()  # the runs of digits of ``text`` (``numbers.runs``), in order
-    capitalised: frozenset[str] = frozenset()  # the words ``names.CAPITALISED`` finds in ``text``
+    __slots__ = ("version", "section", "index", "targets", "numbers", "names", "paragraphs", "items", "share",
+                 "position", "links", "inlines", "prose", "article_prose", "text", "codes", "runs", "capitalised")
+
+    def __init__(self, version: Version, section: Section, index: int, targets: frozenset[str],
+                 numbers: frozenset[str], names: frozenset[str], paragraphs: int, items: int, share: float,
+                 position: float, links: tuple[Link, ...] = (), inlines: tuple[tuple[Block, Inline], ...] = (),
+                 prose: int = 0, article_prose: int = 0, text: str = "", codes: tuple[str, ...] = (),
+                 runs: tuple[str, ...] = (), capitalised: frozenset[str] = frozenset()):
+        self.version = version
+        self.section = section
+        self.index = index
+        self.targets = targets
+        self.numbers = numbers
+        self.names = names
+        self.paragraphs = paragraphs
+        self.items = items
+        self.share = share
+        self.position = position
+        self.links = links
+        self.inlines = inlines
+        self.prose = prose
+        self.article_prose = article_prose
+        self.text = text
+        self.codes = codes
+        self.runs = runs
+        self.capitalised = capitalised
 
     @property
     def lang(self) -> str:

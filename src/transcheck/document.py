@@ -32,14 +32,6 @@ _OPEN_KINDS = {
 }
 _LEAF_KINDS = {"fence": "code", "code_block": "code", "html_block": "html", "hr": "hr"}
 
-# The records are built from whole tuples (every field, in order) by ``tuple.__new__``, a C
-# call: the ``__new__`` NamedTuple generates, for keywords and defaults, is a Python function,
-# as is its ``_make`` (which also checks the number of fields: tests/test_model_build.py
-# holds every record built to its class's fields). ~150,000 records per 2,000 files.
-_block = partial(tuple.__new__, Block)
-_inline_record = partial(tuple.__new__, Inline)
-_link = partial(tuple.__new__, Link)
-_section = partial(tuple.__new__, Section)
 
 
 def build_version(source: SourceText, lang: str) -> Version:
@@ -82,7 +74,7 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText, found: l
         if kind is not None:  # a paragraph or heading: most blocks; open, inline, close
             inline = _inline(tokens[i + 1], source, cursors)
             start, end = token.map or (0, 0)
-            block = _block((kind, start, end, (inline,), (), token.markup, False, None))
+            block = Block(kind, start, end, (inline,), (), token.markup, False, None)
             if heads is not None and (kind == "heading" or inline.content.startswith("#")):
                 heads.append(len(out))
             out.append(block)
@@ -96,7 +88,7 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText, found: l
             kind = _LEAF_KINDS.get(token.type)
             if kind:
                 start, end = token.map or (0, 0)
-                out.append(_block((kind, start, end, (), (), token.markup, False, None)))
+                out.append(Block(kind, start, end, (), (), token.markup, False, None))
             i += 1  # thead/tbody/tr/th/td and anything unknown: descend transparently
             continue
         start, end = token.map or (0, 0)
@@ -109,7 +101,7 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText, found: l
                 if t.type == "inline":
                     inlines.append(_inline(t, source, cursors))
                 j += 1
-            block = _block(("table", start, end, tuple(inlines), (), "", False, None))
+            block = Block("table", start, end, tuple(inlines), (), "", False, None)
             out.append(block)
             found.extend((block, inline) for inline in block.inlines)
             i = j
@@ -121,7 +113,7 @@ def _blocks(tokens: list[Token], i: int, stop: int, source: SourceText, found: l
             number = int(token.attrs.get("start", 1))
         elif kind == "item" and token.info.isdigit():
             number = int(token.info)
-        out.append(_block((kind, start, end, (), tuple(children), token.markup, ordered, number)))
+        out.append(Block(kind, start, end, (), tuple(children), token.markup, ordered, number))
     return out, i
 
 
@@ -172,7 +164,7 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     # bare URL, most paragraphs, it is all prose: nothing to mask, nothing to find.
     children = token.children
     if not children and not _may_hold_url(content):
-        return _inline_record((content, content, first, starts, offsets, (), (), (), ()))
+        return Inline(content, content, first, starts, offsets, (), (), (), ())
     links: tuple[Link, ...] = ()
     code_spans: tuple[tuple[int, int], ...] = ()
     ranges: list[tuple[int, int]] = []  # spans of content that are not prose
@@ -183,8 +175,8 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     if _may_hold_url(masked):
         ranges += (m.span() for m in _BARE_URL.finditer(masked))
         masked = _masked(content, ranges)
-    return _inline_record((content, masked, first, starts, offsets, links, code_spans, tuple(children or ()),
-                           link_text_ends(links)))
+    return Inline(content, masked, first, starts, offsets, links, code_spans, tuple(children or ()),
+                  link_text_ends(links))
 
 
 def _may_hold_url(text: str) -> bool:
@@ -237,8 +229,8 @@ def _observed(children: list[Token], content: str, starts: tuple[int, ...], offs
                 code_spans.append((a, b))
             if autolink:
                 href = child.attrs.get("href", "")
-                links.append(_link((content[a + 1 : b - 1], str(href), content[a + 1 : b - 1], "autolink",
-                                    off(a), off(b), off(a + 1), off(b - 1), a, b, a + 1, b - 1)))
+                links.append(Link(content[a + 1 : b - 1], str(href), content[a + 1 : b - 1], "autolink",
+                                  off(a), off(b), off(a + 1), off(b - 1), a, b, a + 1, b - 1))
             continue
         ls, le = meta["label_start"], meta["label_end"]
         ranges.append((a, ls))
@@ -249,8 +241,8 @@ def _observed(children: list[Token], content: str, starts: tuple[int, ...], offs
             href = child.attrs.get("href", "")
             kind = "inline" if "dest_start" in meta else "reference"
         raw = content[meta["dest_start"] : meta["dest_end"]].strip() if "dest_start" in meta else None
-        links.append(_link((content[ls:le], str(href), raw, kind, off(a), off(b), off(ls), off(le),
-                            a, b, ls, le)))
+        links.append(Link(content[ls:le], str(href), raw, kind, off(a), off(b), off(ls), off(le),
+                          a, b, ls, le))
     return tuple(links), tuple(code_spans), ranges
 
 
@@ -302,10 +294,10 @@ def _sections(blocks: list[Block], heads: list[int], line_count: int) -> list[Se
         if found is None:
             continue
         if heading is not None or body < index:
-            sections.append(_section((level, title, start, block.start_line, heading, tuple(blocks[body:index]),
-                                      well_formed)))
+            sections.append(Section(level, title, start, block.start_line, heading, tuple(blocks[body:index]),
+                                    well_formed))
         level, title, well_formed = found
         start, heading, body = block.start_line, block, index + 1
     if heading is not None or body < len(blocks):
-        sections.append(_section((level, title, start, line_count, heading, tuple(blocks[body:]), well_formed)))
+        sections.append(Section(level, title, start, line_count, heading, tuple(blocks[body:]), well_formed))
     return sections
