@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from .model import Article, Block, Inline, Link, Record, Section, Version
 from .names import CAPITALISED, UPPER
@@ -121,15 +120,26 @@ class Cell(Record):
         return self.version.lang
 
 
-class Row(NamedTuple):
-    cells: tuple[Cell | None, ...]  # one per version, in Alignment.langs order
+class Row(Record):
+    """The counterpart sections of the versions: ``cells``, one per version, in
+    ``Alignment.langs`` order (None where a version has none)."""
+
+    __slots__ = ("cells",)
+
+    def __init__(self, cells: tuple[Cell | None, ...]):
+        self.cells = cells
 
 
-class Alignment(NamedTuple):
-    article: Article
-    langs: tuple[str, ...]
-    rows: tuple[Row, ...]
-    by_section: dict = None  # id(section) -> Row
+class Alignment(Record):
+    """An article's rows; ``by_section``: id(section) -> its Row."""
+
+    __slots__ = ("article", "langs", "rows", "by_section")
+
+    def __init__(self, article: Article, langs: tuple[str, ...], rows: tuple[Row, ...], by_section: dict = None):
+        self.article = article
+        self.langs = langs
+        self.rows = rows
+        self.by_section = by_section
 
     def row_of(self, lang: str, section: Section) -> Row | None:
         return (self.by_section or {}).get(id(section))
