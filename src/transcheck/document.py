@@ -33,7 +33,6 @@ _OPEN_KINDS = {
 _LEAF_KINDS = {"fence": "code", "code_block": "code", "html_block": "html", "hr": "hr"}
 
 
-
 def build_version(source: SourceText, lang: str) -> Version:
     """Parse ``source`` into a Version. Never raises on Markdown content."""
     loaded = fm.load(source)

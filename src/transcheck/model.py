@@ -53,7 +53,7 @@ class Record:
 
     Not a NamedTuple: Python 3.11 reads a NamedTuple's field through a descriptor it does
     not specialise, twice as slow as a slot, and the rules and the aligner read these
-    fields millions of times per corpus (a check of 500 files: 2.4% fewer instructions per
+    fields millions of times per corpus (a check of 500 files: 2.8% fewer instructions per
     file with slots); a slotted record is also built faster (~145 ns for six fields, ~250
     for a NamedTuple's ``__new__``). Not a frozen dataclass either: it sets each field
     through ``object.__setattr__`` (~700 ns), and its class costs ~1 ms to make at start-up.
