@@ -152,3 +152,91 @@ def test_a_sentence_untranslated_text_calls_surely_its_own_is_plainly_its_own_by
                 claimed += 1
                 assert _plainly_own(_prose_words(sentence), judge._own, judge._other), (lang, sentence)
     assert claimed > 1000  # the bounds do settle most sentences
+
+
+def _seed_copy(tmp_path, lang: str, body) -> "Path":
+    """The seed article copied, with ``lang``'s body (after its front matter) replaced by
+    ``body(own_body, bodies)``, ``bodies`` being every version's body."""
+    import shutil
+
+    article = tmp_path / "article"
+    shutil.copytree(ROOT / "corpus" / "social-media-optimization-smo", article)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in article.glob("*.md")}
+
+    def split(text: str) -> tuple[str, str]:
+        end = text.index("\n---\n", 3) + len("\n---\n")
+        return text[:end], text[end:]
+
+    bodies = {k: split(v)[1] for k, v in texts.items()}
+    head = split(texts[lang])[0]
+    (article / f"{lang}.md").write_text(head + body(bodies[lang], bodies), encoding="utf-8")
+    return article
+
+
+def _language_findings(path) -> list:
+    from transcheck.engine import run
+
+    return [(f.rule, f.lang, f.line) for f in run([str(path)]).findings
+            if f.rule in ("untranslated-text", "language-mismatch") and f.severity.value != "info"]
+
+
+def test_a_whole_file_in_another_language_is_one_language_mismatch(tmp_path):
+    """The Swedish body (3,665 characters of prose, beyond what language-mismatch reads
+    first) saved as the Finnish version: one finding for the file, at its first line of
+    text, and none for its paragraphs (one root cause, one finding)."""
+    from transcheck.rules.language_mismatch import HEAD
+
+    article = _seed_copy(tmp_path, "fi", lambda own, bodies: bodies["sv"])
+    found = _language_findings(article)
+    assert [(rule, lang) for rule, lang, _ in found] == [("language-mismatch", "fi")]
+    from transcheck.engine import run
+    from transcheck.rules.language_mismatch import prose_sample
+
+    version = next(v for a in run([str(article)], rules=()).articles for v in a.versions if v.lang == "fi")
+    assert len(prose_sample(version)) > HEAD
+
+
+def test_a_file_that_turns_to_another_language_after_its_start_is_reported_by_paragraph(tmp_path):
+    """The Finnish file whose last paragraphs are Swedish: its start is plainly Finnish,
+    so it is not a file in the wrong language, and untranslated-text reports each
+    Swedish paragraph where it is."""
+    def body(own: str, bodies: dict) -> str:
+        kept = own.split("\n\n")
+        swedish = [p for p in bodies["sv"].split("\n\n") if len(p) > 150 and p[:1].isalpha() and "[" not in p][-2:]
+        return "\n\n".join(kept + swedish) + "\n"
+
+    article = _seed_copy(tmp_path, "fi", body)
+    lines = (article / "fi.md").read_text(encoding="utf-8").split("\n")
+    swedish_lines = [i + 1 for i, line in enumerate(lines) if line.startswith(tuple(
+        p[:40] for p in (article / "sv.md").read_text(encoding="utf-8").split("\n\n") if len(p) > 150))]
+    assert len(swedish_lines) == 2
+    found = _language_findings(article)  # each a paragraph, in one language
+    assert found == [("untranslated-text", "fi", line) for line in swedish_lines]
+
+
+def test_the_start_of_a_file_decides_as_the_whole_sample_would_on_real_files(monkeypatch):
+    """language-mismatch reads the first ``HEAD`` characters of a file's prose and stops
+    there when their function words leave no doubt; on the real corpus and the seeds, it
+    decides every file as reading the whole sample did."""
+    from transcheck.engine import run
+    from transcheck.rules import language_mismatch
+
+    articles = run([str(needs_shared("realcorpus", "Texts")), str(ROOT / "corpus")], rules=()).articles
+    every = []
+    for article in articles:
+        langs = tuple(sorted({v.lang for v in article.versions}))
+        for k, version in enumerate(article.versions):
+            every.append((version, langs))
+            # and the same text declared in the next language: a file in the wrong language
+            wrong = langs[(langs.index(version.lang) + 1) % len(langs)]
+            every.append((version._replace(lang=wrong, path=version.path + ".wrong"), langs))
+    language_mismatch._cache.clear()
+    first = [language_mismatch.mismatched(v, langs) for v, langs in every]
+    heads = [language_mismatch._head(v) for v, _ in every]
+    monkeypatch.setattr(language_mismatch, "HEAD", language_mismatch.SAMPLE)
+    language_mismatch._cache.clear()
+    whole = [language_mismatch.mismatched(v, langs) for v, langs in every]
+    language_mismatch._cache.clear()
+    assert first == whole
+    assert sum(more for _, _, more in heads) >= len(every) // 2  # most files hold more prose than the head
+    assert sum(found is not None for found in whole[1::2]) >= 0.9 * len(every) / 2  # the wrong ones found

@@ -6,7 +6,10 @@ What it does
     the declared one, and reports the file when another language wins with probability
     ``CONFIDENT`` or more: a Swedish text saved as ``fi.md``, or the English source
     copied over a translation. Its paragraphs are then not reported one by one by
-    ``untranslated-text`` (one root cause, one finding).
+    ``untranslated-text`` (one root cause, one finding). A file whose first ``HEAD``
+    characters of prose are plainly its language by their function words (most files)
+    is not read further: a file that starts in its language and then changes is a
+    partial translation, whose paragraphs ``untranslated-text`` reports one by one.
 
 Why it matters
     Every cross-version comparison assumes each file is the language it says; a file
@@ -35,6 +38,10 @@ from ..model import MASK
 from .base import ArticleContext, Rule
 
 SAMPLE = 3000  # characters of prose read
+# characters of prose read first: where their function words leave no doubt (``_plainly``),
+# the file is its language and the rest of the sample is not read (on the benchmark corpus,
+# all but 21 of 2,000 files; at 3,000 characters all but 11)
+HEAD = 1000
 CONFIDENT = 0.9
 # ``mismatched`` of the last versions asked about: language-mismatch and untranslated-text
 # both ask for every version of an article, and a run checks one article at a time, so a
@@ -43,17 +50,30 @@ _RECENT = 64
 _cache: dict[tuple, tuple[str, float] | None] = {}
 
 
-def prose_sample(version) -> str:
-    """The start of the version's paragraph text (headings, code and URLs left out)."""
+def prose_sample(version, limit: int = SAMPLE) -> str:
+    """The start of the version's paragraph text (headings, code and URLs left out), up to
+    ``limit`` characters."""
     parts, size = [], 0
     for block, inline in version.inlines():
         if block.kind == "paragraph" and inline is block.inline:
             text = inline.masked.replace(MASK, " ").strip()
             parts.append(text)
             size += len(text)
-            if size >= SAMPLE:
+            if size >= limit:
                 break
-    return " ".join(parts)[:SAMPLE]
+    return " ".join(parts)[:limit]
+
+
+def _head(version) -> tuple[str, list[str], bool]:
+    """The first ``HEAD`` characters of the version's prose, their lower-case words (a word
+    the cut splits left out), and whether there is more prose than that."""
+    head = prose_sample(version, HEAD + 1)  # one more: is there more?
+    if len(head) <= HEAD:
+        return head, head.lower().split(), False
+    words = head[:HEAD].lower().split()
+    if words and not head[HEAD].isspace() and not head[HEAD - 1].isspace():
+        words.pop()  # a word cut in two
+    return head[:HEAD], words, True
 
 
 @lru_cache(maxsize=16)
@@ -94,9 +114,13 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
     key = (version.path, hash(version.source.text), langs)
     if key not in _cache:
         result = None
-        sample = prose_sample(version)
-        words = sample.lower().split()
-        if len(words) >= 8 and not _plainly(words, version.lang, langs):
+        sample, words, more = _head(version)
+        plain = len(words) >= 8 and _plainly(words, version.lang, langs)
+        if not plain and more:  # in doubt: the whole sample decides
+            sample = prose_sample(version)
+            words = sample.lower().split()
+            plain = len(words) >= 8 and _plainly(words, version.lang, langs)
+        if len(words) >= 8 and not plain:
             from ..langid import available, identifier  # loads langdetect: only for a text in doubt
 
             if available(version.lang):
