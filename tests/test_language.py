@@ -154,7 +154,7 @@ def test_a_sentence_untranslated_text_calls_surely_its_own_is_plainly_its_own_by
     assert claimed > 1000  # the bounds do settle most sentences
 
 
-def _seed_copy(tmp_path, lang: str, body) -> "Path":
+def _seed_copy(tmp_path, lang: str, body):
     """The seed article copied, with ``lang``'s body (after its front matter) replaced by
     ``body(own_body, bodies)``, ``bodies`` being every version's body."""
     import shutil
