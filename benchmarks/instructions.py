@@ -24,7 +24,6 @@ its wall-time ratio is higher than this one (see README, "Performance"). Needs v
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -36,14 +35,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from synth import build  # noqa: E402  (a script beside this one)
+from run import ENV as RUN_ENV  # noqa: E402  (scripts beside this one)
+from synth import build  # noqa: E402
+
+from transcheck.rules import ALL_RULES  # noqa: E402
 
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
-# Counted as a user's install runs: with bytecode caches (without, every import compiles); and
-# with one hash seed, so that sets and dicts are laid out alike on every run (with a random
-# seed the count moves by about 0.01%).
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-ENV["PYTHONHASHSEED"] = "0"
+# As run.py measures (bytecode caches kept), and with one hash seed, so that sets and dicts are
+# laid out alike on every run (with a random seed the count moves by about 0.01%).
+ENV = {**RUN_ENV, "PYTHONHASHSEED": "0"}
 
 
 def count(cmd: list[str]) -> int:
@@ -56,13 +56,6 @@ def count(cmd: list[str]) -> int:
     if not found:
         raise SystemExit(f"no instruction count from valgrind for {' '.join(cmd)}:\n{done.stderr[-2000:]}")
     return int(found.group(1).replace(",", ""))
-
-
-def _rule_codes() -> list[tuple[str, str]]:
-    """(code, name) of every rule, as ``transcheck rules`` lists them."""
-    out = subprocess.run([sys.executable, "-m", "transcheck", "rules"], capture_output=True, text=True,
-                         check=True, env=ENV).stdout
-    return [(line.split()[0], line.split()[1]) for line in out.splitlines() if line.startswith("TC")]
 
 
 def main() -> None:
@@ -105,7 +98,7 @@ def main() -> None:
         if args.rules:
             base = counts["check, N"]
             costs = [(base - count(check + ["--ignore", code, str(small)]), code, name)
-                     for code, name in _rule_codes()]
+                     for code, name in ((rule.code, rule.name) for rule in ALL_RULES)]
             print(f"\neach rule, left out of the check of {5 * args.articles} files (per file):")
             for cost, code, name in sorted(costs, reverse=True):
                 print(f"  {code} {name:28}{cost / 1e6:10,.1f} M{cost / 5 / args.articles / 1e3:10,.1f} k")
