@@ -184,14 +184,12 @@ def test_a_whole_file_in_another_language_is_one_language_mismatch(tmp_path):
     """The Swedish body (3,665 characters of prose, beyond what language-mismatch reads
     first) saved as the Finnish version: one finding for the file, at its first line of
     text, and none for its paragraphs (one root cause, one finding)."""
-    from transcheck.rules.language_mismatch import HEAD
+    from transcheck.engine import run
+    from transcheck.rules.language_mismatch import HEAD, prose_sample
 
     article = _seed_copy(tmp_path, "fi", lambda own, bodies: bodies["sv"])
     found = _language_findings(article)
     assert [(rule, lang) for rule, lang, _ in found] == [("language-mismatch", "fi")]
-    from transcheck.engine import run
-    from transcheck.rules.language_mismatch import prose_sample
-
     version = next(v for a in run([str(article)], rules=()).articles for v in a.versions if v.lang == "fi")
     assert len(prose_sample(version)) > HEAD
 
@@ -200,15 +198,17 @@ def test_a_file_that_turns_to_another_language_after_its_start_is_reported_by_pa
     """The Finnish file whose last paragraphs are Swedish: its start is plainly Finnish,
     so it is not a file in the wrong language, and untranslated-text reports each
     Swedish paragraph where it is."""
+    swedish = []
+
     def body(own: str, bodies: dict) -> str:
-        kept = own.split("\n\n")
-        swedish = [p for p in bodies["sv"].split("\n\n") if len(p) > 150 and p[:1].isalpha() and "[" not in p][-2:]
-        return "\n\n".join(kept + swedish) + "\n"
+        # the last two long Swedish paragraphs without links, appended to the Finnish body
+        swedish.extend([p for p in bodies["sv"].split("\n\n")
+                        if len(p) > 150 and p[:1].isalpha() and "[" not in p][-2:])
+        return "\n\n".join(own.split("\n\n") + swedish) + "\n"
 
     article = _seed_copy(tmp_path, "fi", body)
     lines = (article / "fi.md").read_text(encoding="utf-8").split("\n")
-    swedish_lines = [i + 1 for i, line in enumerate(lines) if line.startswith(tuple(
-        p[:40] for p in (article / "sv.md").read_text(encoding="utf-8").split("\n\n") if len(p) > 150))]
+    swedish_lines = [lines.index(p) + 1 for p in swedish]
     assert len(swedish_lines) == 2
     found = _language_findings(article)  # each a paragraph, in one language
     assert found == [("untranslated-text", "fi", line) for line in swedish_lines]
@@ -225,7 +225,7 @@ def test_the_start_of_a_file_decides_as_the_whole_sample_would_on_real_files(mon
     every = []
     for article in articles:
         langs = tuple(sorted({v.lang for v in article.versions}))
-        for k, version in enumerate(article.versions):
+        for version in article.versions:
             every.append((version, langs))
             # and the same text declared in the next language: a file in the wrong language
             wrong = langs[(langs.index(version.lang) + 1) % len(langs)]
