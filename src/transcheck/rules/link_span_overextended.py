@@ -1,9 +1,10 @@
 """link-span-overextended: link text that runs over a list, a clause or the sentence's end.
 
 What it does
-    Reports a link whose text swallows more than the term it names: text ending with
-    the sentence's period, comma or semicolon (not in headings, and not ``?``/``!``,
-    which often belong to a linked title) (``[... aiheuttavat.](/mbs)``), text holding a list
+    Reports a link whose text swallows more than the term it names: text of two words or
+    more ending with the sentence's period, comma, semicolon or colon (not in headings,
+    and not ``?``/``!``, which often belong to a linked title) (``[... aiheuttavat.](/mbs)``,
+    ``[... herättää edelleen keskustelua:](/dotcom-bubble)``), text holding a list
     (two or more commas) that the same link in other versions does not hold, or text far
     longer than the same link (same target) in the other versions of the section.
 
@@ -62,7 +63,7 @@ def _counterparts(ctx: ArticleContext, version: Version, link: Link) -> list[tup
 
 def _ends_sentence(text: str, lang: str) -> str | None:
     stripped = text.rstrip()
-    if not stripped or stripped[-1] not in ".,;" or _words(stripped) < 2:
+    if not stripped or stripped[-1] not in ".,;:" or _words(stripped) < 2:
         return None
     if stripped[-2:-1].isspace():
         return None  # `[... маркетинга .]`: a spacing defect, link-text-spacing reports it
@@ -155,7 +156,7 @@ def _fix(version: Version, inline: Inline, link: Link, others: list[tuple[str, L
         return _words(candidate) > 0 and not _reasons(candidate, others, version.lang, in_heading)
 
     stripped = text.rstrip()
-    at_mark = stripped[:-1].rstrip() if stripped[-1:] in (".", ",", ";") else None
+    at_mark = stripped[:-1].rstrip() if stripped[-1:] in (".", ",", ";", ":") else None
     boundary = next((m for m in _BOUNDARY.finditer(text) if not _names_it(text, m)), None)
     at_boundary = text[: boundary.start()].rstrip() if boundary else None
     if at_mark is not None and not qualifies(at_mark):
