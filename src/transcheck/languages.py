@@ -100,20 +100,20 @@ _COMMON_ABBREVIATIONS = _words("e.g. i.e. etc. vs. approx. ca. cf. al. inc. corp
 CONVENTIONS: dict[str, Conventions] = {
     "en": Conventions(
         function_words=_words("a an the and or but nor of to in on at by for from with as is are was "
-                              "were be it its this that these those not no so if than then"),
+                              "were be it its this that these those not no so if than then without over under"),
         abbreviations=_COMMON_ABBREVIATIONS | _words("jan. feb. mar. apr. aug. sept. sep. oct. nov. dec. "
                                                      "mt. ave. est. dept. govt. min. max."),
     ),
     "fi": Conventions(
         function_words=_words("ja ei tai sekä mutta että kuin on oli ovat se ne tämä nämä jos kun "
-                              "myös vaan eli joka jotka mikä mitkä niin koska"),
+                              "myös vaan eli joka jotka mikä mitkä niin koska ilman yli"),
         abbreviations=_COMMON_ABBREVIATIONS | _words(
             "esim. mm. ns. ym. yms. jne. ks. vrt. n. noin. engl. lyh. milj. mrd. tms. eKr. jKr. "
             "s. t. ts. v. vs. klo. puh. kpl. os. ed. tri. prof. toim. jäs. so. ko. em."),
     ),
     "sv": Conventions(
         function_words=_words("och i på av till för med som att den det de en ett är var om men "
-                              "eller från har inte vid så än ur under efter"),
+                              "eller från har inte vid så än ur under efter utan över"),
         abbreviations=_COMMON_ABBREVIATIONS | _words(
             "t.ex. bl.a. s.k. osv. dvs. d.v.s. m.m. ca. kr. st. resp. f.d. m.fl. fr.o.m. t.o.m. "
             "jfr. ang. bl. ex. mha. p.g.a. pga. enl. inkl. exkl. ev. s. sek. milj. mdr. nr."),
@@ -127,7 +127,7 @@ CONVENTIONS: dict[str, Conventions] = {
     ),
     "is": Conventions(
         function_words=_words("og í á til að af með um fyrir frá en eða sem er var ekki við úr hjá "
-                              "það þetta þá ef né"),
+                              "það þetta þá ef né án yfir undir"),
         abbreviations=_COMMON_ABBREVIATIONS | _words(
             "t.d. o.s.frv. þ.e. m.a. u.þ.b. skv. nr. kr. ma. sbr. þ.m.t. o.fl. frh. ath. bls. "
             "e.k. f.h. m.t.t. þ.á.m. s.s."),
