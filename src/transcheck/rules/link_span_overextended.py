@@ -3,7 +3,8 @@
 What it does
     Reports a link whose text swallows more than the term it names: text of two words or
     more ending with the sentence's period, comma, semicolon or colon (not in headings,
-    and not ``?``/``!``, which often belong to a linked title) (``[... aiheuttavat.](/mbs)``,
+    and not ``?``/``!``, which often belong to a linked title; a colon only where some
+    other version ends the same link before it) (``[... aiheuttavat.](/mbs)``,
     ``[... herättää edelleen keskustelua:](/dotcom-bubble)``), text holding a list
     (two or more commas) that the same link in other versions does not hold, or text far
     longer than the same link (same target) in the other versions of the section.
@@ -79,6 +80,8 @@ def _reasons(text: str, others: list[tuple[str, Link]], lang: str, in_heading: b
     other_words = [_words(o.text) for _, o in others]
     reasons = []
     mark = _ends_sentence(text, lang) if not in_heading else None
+    if mark == ":" and not any(not o.text.rstrip().endswith(":") for _, o in others):
+        mark = None  # `[Key term:](/x)` in every version (a glossary's style), or no version to compare
     if mark:
         reasons.append(f"ends with the sentence's `{mark}`")
     commas = text.count(",")
