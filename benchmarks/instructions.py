@@ -46,7 +46,7 @@ from synth import build  # noqa: E402
 from transcheck.rules import ALL_RULES  # noqa: E402
 
 # valgrind's summary: "I   refs:", "I1  misses:", "LLi misses:", "D1  misses:", "LLd misses:", "LL misses:"
-_EVENT = re.compile(r"==\d+== (I|I1|LLi|D1|LLd|LL)\s+(?:refs|misses):\s+([\d,]+)")
+_EVENT = re.compile(r"==\d+== (I(?=\s+refs)|(?:I1|LLi|D1|LLd|LL)(?=\s+misses))\s+(?:refs|misses):\s+([\d,]+)")
 # one core's caches, as on the 2-CPU machines issue #8 names (the simulated last level stands for
 # the level-2 cache: the level 3 is shared with the other tenants of the machine)
 _CACHES = ["--cache-sim=yes", "--I1=32768,8,64", "--D1=32768,8,64", "--LL=524288,8,64"]
