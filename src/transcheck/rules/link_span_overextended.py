@@ -80,7 +80,7 @@ def _reasons(text: str, others: list[tuple[str, Link]], lang: str, in_heading: b
     other_words = [_words(o.text) for _, o in others]
     reasons = []
     mark = _ends_sentence(text, lang) if not in_heading else None
-    if mark == ":" and not any(not o.text.rstrip().endswith(":") for _, o in others):
+    if mark == ":" and all(o.text.rstrip().endswith(":") for _, o in others):
         mark = None  # `[Key term:](/x)` in every version (a glossary's style), or no version to compare
     if mark:
         reasons.append(f"ends with the sentence's `{mark}`")
