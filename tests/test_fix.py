@@ -570,13 +570,8 @@ def test_articles_that_front_matter_joins_are_fixed_together(tmp_path):
 
 def test_fixing_a_corpus_does_not_hold_its_articles(synth_corpus, tmp_path):
     """Memory: four times the articles, not four times the peak (holding every article
-    made it 3.4 times the peak). Measured with ``--check``, which goes through the same
-    article-at-a-time fixing as ``--diff`` and writing: with ``--diff`` the peak also holds
-    the diff text, which grows with the corpus by design (CliRunner captures it, and
-    ``spill.TextStore`` keeps up to ``HELD_CHARS`` of it in memory), and which is as large
-    as the rest once the model is small (1.47 with the parser's tokens kept in the model,
-    1.88 without, where ``--check`` gives 1.12 and 1.16)."""
-    assert peak_growth(synth_corpus, tmp_path, lambda path: _fix_cli(path, "--check")) < 1.6
+    made it 3.4 times the peak)."""
+    assert peak_growth(synth_corpus, tmp_path, lambda path: _fix_cli(path, "--diff")) < 1.6
 
 
 def test_diff_gives_the_files_by_path_when_articles_interleave_in_path_order(tmp_path):

@@ -73,7 +73,8 @@ def structure(version: Version) -> Counter:
         elif block.kind in _BLOCKS:
             counts[block.kind] += 1
     for _, inline in version.inlines():
-        for token in inline_tokens(inline.content, version.references):
+        # content without a link or code (``parser.observable``) was not inline-parsed
+        for token in inline.tokens or inline_tokens(inline.content):
             name = _INLINES.get(token.type)
             if name:
                 counts[name] += 1
