@@ -62,9 +62,14 @@ def _counterparts(ctx: ArticleContext, version: Version, link: Link) -> list[tup
     return found
 
 
+# The marks that end a sentence or a clause, which a link text should not take in (not ``?``
+# or ``!``: they often belong to a linked title); the fix ends the link before one.
+_FINAL_MARKS = ".,;:"
+
+
 def _ends_sentence(text: str, lang: str) -> str | None:
     stripped = text.rstrip()
-    if not stripped or stripped[-1] not in ".,;:" or _words(stripped) < 2:
+    if not stripped or stripped[-1] not in _FINAL_MARKS or _words(stripped) < 2:
         return None
     if stripped[-2:-1].isspace():
         return None  # `[... маркетинга .]`: a spacing defect, link-text-spacing reports it
@@ -159,7 +164,7 @@ def _fix(version: Version, inline: Inline, link: Link, others: list[tuple[str, L
         return _words(candidate) > 0 and not _reasons(candidate, others, version.lang, in_heading)
 
     stripped = text.rstrip()
-    at_mark = stripped[:-1].rstrip() if stripped[-1:] in (".", ",", ";", ":") else None
+    at_mark = stripped[:-1].rstrip() if stripped and stripped[-1] in _FINAL_MARKS else None
     boundary = next((m for m in _BOUNDARY.finditer(text) if not _names_it(text, m)), None)
     at_boundary = text[: boundary.start()].rstrip() if boundary else None
     if at_mark is not None and not qualifies(at_mark):
