@@ -1,6 +1,6 @@
 """The check's cost in instructions, as ratios to the parse-only floor counted the same way.
 
-Usage: python benchmarks/instructions.py [--articles N] [--more M] [--rules] [--keep DIR]
+Usage: python benchmarks/instructions.py [--articles N] [--more M] [--rules] [--caches] [--keep DIR]
 
 Wall time on a shared machine swings with its load (``run.py`` pairs each case with its floor
 for that reason); an instruction count does not: cachegrind (valgrind, ``--cache-sim=no``)
@@ -125,7 +125,7 @@ def main() -> None:
                 print(f"{label:34}{c / 1e3:12,.1f} k{f / 1e3:12,.1f} k{c / f:7.3f}x")
         if args.rules:
             base = counts["check, N"]
-            costs = [(base - count(check + ["--ignore", code, str(small)]), code, name)
+            costs = [(base - count(check + ["--ignore", code, str(small)])["I"], code, name)
                      for code, name in ((rule.code, rule.name) for rule in ALL_RULES)]
             print(f"\neach rule, left out of the check of {5 * args.articles} files (per file):")
             for cost, code, name in sorted(costs, reverse=True):
