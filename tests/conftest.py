@@ -107,6 +107,24 @@ def check_cli(path, *args) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def quiet_cli(*args, code: int = 0) -> None:
+    """`transcheck ARGS` in-process with its output thrown away, exiting with ``code``. For
+    the memory measures: CliRunner keeps the whole output, twice (bytes and text), and that
+    grows with the corpus like what they measure."""
+    import contextlib
+
+    from transcheck.cli import main
+
+    with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink), \
+            contextlib.redirect_stderr(sink):
+        try:
+            main.main([str(arg) for arg in args], prog_name="transcheck")
+        except SystemExit as stop:
+            assert (stop.code or 0) == code, (args, stop.code)
+            return
+    assert code == 0, args
+
+
 def holding_share(corpus: Path, tmp_path: Path, run) -> float:
     """How much of what holding the articles would cost shows in the peak of ``run(path)``.
 
@@ -114,7 +132,7 @@ def holding_share(corpus: Path, tmp_path: Path, run) -> float:
     articles (10 of 40) and on all of them; its growth is divided by the growth of what
     the parsed articles take when all are held (``engine.load_all``). A run that holds its
     articles gives about 1; one that holds an article at a time gives only what it keeps
-    by design (a report's findings, fix's diff text), a small share. The quarter holds the
+    by design (a report's findings and shown lines), a small share. The quarter holds the
     largest article, which sets the peak of a run that holds one at a time.
 
     A ratio of the two peaks (what this measured first) mixed the two: with a smaller model

@@ -10,7 +10,7 @@ from transcheck.cli import main
 from transcheck.engine import run
 from transcheck.report import markdown, terminal
 
-from .conftest import ROOT, holding_share
+from .conftest import ROOT, holding_share, quiet_cli
 
 CORPUS = str(ROOT / "corpus")
 
@@ -103,7 +103,7 @@ def test_the_report_does_not_keep_the_articles(synth_corpus, tmp_path):
     and prints an article at a time, so its peak grows with the corpus by a small share of
     what holding the parsed articles would add (0.05 when measured; on the serial path,
     holding them made the peak 3.9 times as large on four times the articles)."""
-    assert holding_share(synth_corpus, tmp_path, lambda path: _report_cli(path, "-j", "1")) < 0.3
+    assert holding_share(synth_corpus, tmp_path, lambda path: quiet_cli("report", path, "-j", "1")) < 0.3
 
 
 def test_the_memory_measure_sees_a_run_that_holds_its_articles(synth_corpus, tmp_path):
