@@ -571,7 +571,7 @@ def test_articles_that_front_matter_joins_are_fixed_together(tmp_path):
 def test_fixing_a_corpus_does_not_hold_its_articles(synth_corpus, tmp_path):
     """Memory: the peak grows with the corpus by the diff text it prints (held in memory up
     to ``spill.TextStore.HELD_CHARS``), a small share of what holding the parsed articles
-    would add (0.15 when measured; holding every article made the peak 3.4 times as large
+    would add (0.07-0.09 when measured; holding every article made the peak 3.4 times as large
     on four times the articles)."""
     assert holding_share(synth_corpus, tmp_path, lambda path: quiet_cli("fix", path, "--diff", code=1)) < 0.3
 

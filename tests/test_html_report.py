@@ -417,7 +417,7 @@ def test_the_streamed_page_applies_the_configuration(tmp_path):
 
 def test_the_streamed_page_does_not_keep_the_articles(synth_corpus, tmp_path):
     """Memory: the page is written as it is made, an article at a time; its peak grows with
-    the corpus by a small share of what holding the parsed articles would add (0.09 when
+    the corpus by a small share of what holding the parsed articles would add (0.09-0.12 when
     measured; held, the page and the parsed articles made `report --html` 340 MB at 2,000
     files)."""
     page = tmp_path / "m.html"

@@ -47,4 +47,16 @@ def test_the_model_keeps_links_code_and_html_of_observable_inlines():
     (_, inline), = version.inlines()
     assert [link.kind for link in inline.links] == ["inline", "autolink"]
     assert len(inline.code_spans) == 1
-    assert "html_inline" in _types(inline.tokens)
+    assert "html_inline" in _types(inline_tokens(inline.content, version.references))
+
+
+def test_an_inline_parsed_again_resolves_the_files_reference_links():
+    # the model keeps no tokens: the fixer and the suppression reader parse an inline again,
+    # with the file's reference definitions, and must see the links its parse saw
+    text = "See [the guide][g] and [plain](/x).\n\n[g]: /guide\n"
+    version = build_version(SourceText(text, "x.md"), "en")
+    (_, inline), = version.inlines()
+    assert version.references
+    again = _types(inline_tokens(inline.content, version.references))
+    assert again.count("link_open") == 2 == len(inline.links)
+    assert _types(inline_tokens(inline.content)).count("link_open") == 1  # without them, [g] is text

@@ -81,7 +81,7 @@ def test_nested_brackets_on_the_corpus():
 
 
 def _inline(text):
-    return Inline(text, text, 0, (0,), (0,), (), (), ())
+    return Inline(text, text, 0, (0,), (0,), (), ())
 
 
 def test_a_close_row_has_every_ratio_within_bounds():

@@ -122,8 +122,7 @@ def _ref_inline(token, source, cursors):
         ranges += (m.span() for m in _BARE_URL.finditer(masked))
         masked = _ref_masked(content, ranges)
     ends = tuple(accumulate((link.c_text_end for link in links), max))
-    return Inline(content, masked, first, starts, offsets, tuple(links), tuple(code_spans),
-                  tuple(token.children or ()), ends)
+    return Inline(content, masked, first, starts, offsets, tuple(links), tuple(code_spans), ends)
 
 
 def _ref_masked(content, ranges):
@@ -196,8 +195,8 @@ def _check(text: str) -> None:
     tokens: list = []
     real_parse = document.parse
 
-    def keep(parser_text):
-        tokens.extend(real_parse(parser_text))
+    def keep(parser_text, env=None):
+        tokens.extend(real_parse(parser_text, env))
         return tokens
 
     document.parse = keep

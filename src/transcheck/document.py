@@ -39,12 +39,14 @@ def build_version(source: SourceText, lang: str) -> Version:
     matter = loaded if isinstance(loaded, fm.FrontMatter) else None
     error = loaded if isinstance(loaded, fm.FrontMatterError) else None
     span = (matter.first_line, matter.last_line) if matter else error.span if error else None
-    tokens = parse(_parser_text(source, span))
+    env: dict = {}
+    tokens = parse(_parser_text(source, span), env)
     found: list[tuple[Block, Inline]] = []
     heads: list[int] = []
     blocks, _ = _blocks(tokens, 0, len(tokens), source, found, heads)
     sections = _sections(blocks, heads, source.line_count)
-    return Version(source.path, lang, source, matter, error, tuple(blocks), tuple(sections), tuple(found))
+    return Version(source.path, lang, source, matter, error, tuple(blocks), tuple(sections), tuple(found),
+                   env.get("references") or None)
 
 
 def _parser_text(source: SourceText, span: tuple[int, int] | None) -> str:
@@ -163,7 +165,7 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     # bare URL, most paragraphs, it is all prose: nothing to mask, nothing to find.
     children = token.children
     if not children and not _may_hold_url(content):
-        return Inline(content, content, first, starts, offsets, (), (), (), ())
+        return Inline(content, content, first, starts, offsets, (), ())
     links: tuple[Link, ...] = ()
     code_spans: tuple[tuple[int, int], ...] = ()
     ranges: list[tuple[int, int]] = []  # spans of content that are not prose
@@ -174,8 +176,7 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     if _may_hold_url(masked):
         ranges += (m.span() for m in _BARE_URL.finditer(masked))
         masked = _masked(content, ranges)
-    return Inline(content, masked, first, starts, offsets, links, code_spans, tuple(children or ()),
-                  link_text_ends(links))
+    return Inline(content, masked, first, starts, offsets, links, code_spans, link_text_ends(links))
 
 
 def _may_hold_url(text: str) -> bool:

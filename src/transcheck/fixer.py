@@ -73,8 +73,7 @@ def structure(version: Version) -> Counter:
         elif block.kind in _BLOCKS:
             counts[block.kind] += 1
     for _, inline in version.inlines():
-        # content without a link or code (``parser.observable``) was not inline-parsed
-        for token in inline.tokens or inline_tokens(inline.content):
+        for token in inline_tokens(inline.content, version.references):
             name = _INLINES.get(token.type)
             if name:
                 counts[name] += 1

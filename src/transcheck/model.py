@@ -16,8 +16,6 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # types only: `transcheck rules` reads the model's names without a parser
-    from markdown_it.token import Token
-
     from .front_matter import FrontMatter, FrontMatterError
     from .source import SourceText
 
@@ -115,17 +113,15 @@ class Inline(Record):
     the label) replaced by ``MASK``, so prose checks can scan it with plain string
     operations and map any index back with ``offset()``. ``line_starts``: the index in
     ``content`` where each of its lines starts; ``line_offsets``: the file offset of each;
-    ``tokens``: markdown-it's children, () unless ``parser.observable(content)``;
     ``text_ends``: the running maximum of the links' ``c_text_end``
     (``link_text_ends(links)``), for ``in_link_text``.
     """
 
-    __slots__ = ("content", "masked", "line", "line_starts", "line_offsets", "links", "code_spans", "tokens",
-                 "text_ends")
+    __slots__ = ("content", "masked", "line", "line_starts", "line_offsets", "links", "code_spans", "text_ends")
 
     def __init__(self, content: str, masked: str, line: int, line_starts: tuple[int, ...],
                  line_offsets: tuple[int, ...], links: tuple[Link, ...], code_spans: tuple[tuple[int, int], ...],
-                 tokens: tuple[Token, ...], text_ends: tuple[int, ...] = ()):
+                 text_ends: tuple[int, ...] = ()):
         self.content = content
         self.masked = masked
         self.line = line
@@ -133,7 +129,6 @@ class Inline(Record):
         self.line_offsets = line_offsets
         self.links = links
         self.code_spans = code_spans
-        self.tokens = tokens
         self.text_ends = text_ends
 
     def offset(self, index: int) -> int:
@@ -221,14 +216,19 @@ _START_LINE = attrgetter("start_line")  # a section's, for Version.section_at
 
 
 class Version(Record):
-    """One language version of an article: one parsed file."""
+    """One language version of an article: one parsed file.
+
+    ``references``: the link reference definitions of the file (markdown-it's
+    ``env["references"]``), None when it has none: what ``parser.inline_tokens`` needs to
+    parse an inline again as the file's parse did (the model keeps no parser tokens)."""
 
     __slots__ = ("path", "lang", "source", "front_matter", "front_matter_error", "blocks", "sections",
-                 "all_inlines")
+                 "all_inlines", "references")
 
     def __init__(self, path: str, lang: str, source: SourceText, front_matter: FrontMatter | None,
                  front_matter_error: FrontMatterError | None, blocks: tuple[Block, ...],
-                 sections: tuple[Section, ...], all_inlines: tuple[tuple[Block, Inline], ...] = ()):
+                 sections: tuple[Section, ...], all_inlines: tuple[tuple[Block, Inline], ...] = (),
+                 references: dict | None = None):
         self.path = path
         self.lang = lang
         self.source = source
@@ -237,6 +237,7 @@ class Version(Record):
         self.blocks = blocks
         self.sections = sections
         self.all_inlines = all_inlines
+        self.references = references
 
     def walk(self) -> Iterator[Block]:
         """Every block, depth first, in document order."""

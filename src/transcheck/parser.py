@@ -134,21 +134,26 @@ def markdown() -> MarkdownIt:
     return md
 
 
-def inline_tokens(content: str) -> list[Token]:
-    """The inline tokens of content that ``parse`` left unparsed (not ``observable``), as
-    the document would have them (without a ``[`` the content uses no reference
-    definition): markdown-it's inline parse and its ``text_join``."""
+def inline_tokens(content: str, references: dict | None = None) -> list[Token]:
+    """The inline tokens of an inline's content as the file's parse made them (or would
+    have, for content it left unparsed: not ``observable``), with the file's link
+    reference definitions (``Version.references``): markdown-it's inline parse, with the
+    observed tokens' places (``_observe``), and its ``text_join``. The model keeps no
+    tokens: the few readers of them (the fixer's structure counts, suppression
+    directives in inline HTML) parse again."""
     from markdown_it.rules_core.state_core import StateCore
 
     md = markdown()
+    env = {"references": references} if references else {}
     token = Token("inline", "", 0, content=content, children=[])
-    md.inline.parse(content, md, {}, token.children)
-    state = StateCore(content, md, {})
+    md.inline.parse(content, md, env, token.children)
+    state = StateCore(content, md, env)
     state.tokens = [token]
     text_join(state)
     return token.children
 
 
-def parse(text: str) -> list[Token]:
-    """Parse Markdown text (front matter already blanked) into the block token stream."""
-    return markdown().parse(text)
+def parse(text: str, env: dict | None = None) -> list[Token]:
+    """Parse Markdown text (front matter already blanked) into the block token stream;
+    ``env`` gets markdown-it's environment (its link reference definitions)."""
+    return markdown().parse(text, env)

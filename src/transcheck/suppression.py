@@ -144,8 +144,12 @@ def read(version: Version) -> Suppressions:
     for block in version.walk():
         if block.kind == "html" and block.end_line > block.start_line:
             found.extend(_html_block(version, block, problems, directive_lines))
+    from .parser import inline_tokens
+
     for _, inline in version.all_inlines:
-        for token in inline.tokens:
+        if "<!--" not in inline.content:
+            continue  # (the model keeps no tokens: parsed again where a comment may be)
+        for token in inline_tokens(inline.content, version.references):
             if token.type == "html_inline" and "start" in token.meta and token.content.startswith("<!--"):
                 at = token.meta["start"]
                 directive = _directive(token.content, lambda i, at=at: inline.offset(at + i), version, problems)
