@@ -8,6 +8,7 @@ from . import (
     entity_missing,
     frontmatter_mismatch,
     heading_level_mismatch,
+    heading_lowercase,
     heading_missing_space,
     length_outlier,
     input_errors,
@@ -58,6 +59,7 @@ VERSION_RULES: tuple[Rule, ...] = (
 ARTICLE_RULES: tuple[Rule, ...] = (
     section_missing.RULE,
     heading_level_mismatch.RULE,
+    heading_lowercase.RULE,
     bullet_count_mismatch.RULE,
     link_span_overextended.RULE,
     link_missing.RULE,

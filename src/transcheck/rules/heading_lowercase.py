@@ -1,0 +1,132 @@
+"""heading-lowercase: a heading or title that starts with a small letter where other versions capitalise.
+
+What it does
+    Reads the first letter of each aligned section's heading, and of the ``title`` front
+    matter value, and reports one that is lowercase where another version of the article
+    starts the same heading (or its title) with a capital letter. All the languages
+    checked capitalise the first word of a heading, as of a sentence; translation
+    sometimes lowercases a title (``# vauvalaina`` for ``# Baby Bond``).
+
+    Not reported: a first word written with a capital inside it (``iPhone``, ``eBay``,
+    ``pH``), which is a name written that way; a heading that starts with a code span, a
+    digit or a symbol; a heading whose counterparts all start with small letters too (the
+    article's own style).
+
+Why it matters
+    The heading or the page title reads as a fragment (``## esimerkki``), in this
+    language only: the other versions show it capitalised. It is cosmetic, so it is
+    reported as info: it does not fail a run (``--fail-on warning``, the default), and
+    ``transcheck fix`` capitalises the headings.
+
+Example
+    ``# vauvalaina`` where en has ``# Baby Bond`` and ru ``# Бэби Бонд``.
+
+Correct
+    ``# Vauvalaina``
+
+Fix
+    Safe autofix of a heading: its first letter is replaced by its capital (nothing else
+    changes; no fix where the capital is more than one letter, ``ß``). The ``title`` is
+    capitalised by hand: ``transcheck fix`` never edits front matter.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+from ..findings import Edit, Fix, Hit, Severity
+from ..model import Version
+from ._locate import front_matter_value
+from .base import ArticleContext, Rule
+
+# what may come before a heading's first letter: emphasis, a link's bracket, quotation marks
+_OPENERS = frozenset("*_[\"'“”„«»‘’‚(")
+
+
+class _Start(NamedTuple):
+    """Where a heading or title starts: the file offset of its first letter, its first word."""
+
+    offset: int
+    word: str
+
+
+def _first_letter(text: str) -> tuple[int, str] | None:
+    """(index, first word) of ``text``'s first letter, when only openers come before it."""
+    for k, ch in enumerate(text):
+        if ch.isalpha():
+            end = k
+            while end < len(text) and (text[end].isalpha() or text[end] in "-'’"):
+                end += 1
+            return k, text[k:end]
+        if ch not in _OPENERS and not ch.isspace():
+            return None  # a digit, a code span, a symbol
+    return None
+
+
+def _heading_start(section) -> _Start | None:
+    heading = section.heading
+    if heading is None or not section.well_formed or not heading.inlines:
+        return None
+    inline = heading.inlines[0]
+    found = _first_letter(inline.content)
+    if found is None:
+        return None
+    k, word = found
+    return _Start(inline.offset(k), word)
+
+
+def _title_start(version: Version) -> _Start | None:
+    fm = version.front_matter
+    value = fm.data.get("title") if fm and isinstance(fm.data, dict) else None
+    if not isinstance(value, str) or version.front_matter_error:
+        return None
+    start, end = front_matter_value(version, "title")
+    raw = version.source.text[start:end]
+    found = _first_letter(raw)
+    if found is None:
+        return None
+    k, word = found
+    if word[0] != value.lstrip(" \"'")[:1]:
+        return None  # the raw line is not the value as written (a block scalar, an escape)
+    return _Start(start + k, word)
+
+
+def _capitalised(start: _Start | None) -> bool:
+    return start is not None and start.word[0].isupper()
+
+
+def _lowercase(start: _Start | None) -> bool:
+    """A first word in small letters only (``iPhone``, ``pH``: written so on purpose)."""
+    return start is not None and start.word[0].islower() and not any(ch.isupper() for ch in start.word)
+
+
+def _hits(starts: list[tuple[Version, _Start | None]], what: str, fixable: bool) -> Iterator[tuple]:
+    """The findings among ``starts`` (each version's start of one heading or title)."""
+    capitals = [version.lang for version, start in starts if _capitalised(start)]
+    if not capitals:
+        return
+    for version, start in starts:
+        if not _lowercase(start):
+            continue
+        upper = start.word[0].upper()
+        fix = Fix.safe(Edit(start.offset, start.offset + 1, upper)) if fixable and len(upper) == 1 else None
+        yield version, Hit(start.offset, start.offset + len(start.word),
+                           f"{what} starts with a small letter (`{start.word}`); "
+                           f"{', '.join(capitals)} start{'s' if len(capitals) == 1 else ''} it "
+                           f"with a capital: write `{upper}{start.word[1:]}`", fix=fix)
+
+
+def check(ctx: ArticleContext) -> Iterator[tuple]:
+    versions = ctx.article.versions
+    if len(versions) < 2:
+        return
+    yield from _hits([(version, _title_start(version)) for version in versions], "the `title`", False)
+    for row in ctx.alignment.rows:
+        cells = [cell for cell in row.cells if cell is not None and cell.section.heading is not None]
+        if len(cells) >= 2:
+            yield from _hits([(cell.version, _heading_start(cell.section)) for cell in cells], "the heading", True)
+
+
+RULE = Rule("TC513", "heading-lowercase", Severity.INFO,
+            "A heading or title that starts with a small letter where other versions capitalise it.",
+            check, __doc__, scope="article", fixable=True)
