@@ -12,6 +12,17 @@ from __future__ import annotations
 from typing import Hashable, Iterator, Mapping, NamedTuple
 
 
+NEAR = 88  # rapidfuzz ratio from which two different texts are one text, damaged in one of them
+
+
+def near_copy(value: str, other: str) -> bool:
+    """Almost the same text: ``value`` is a copy of ``other`` (or the reverse) damaged, not a
+    translation of it (rapidfuzz, imported only when it is asked, where two texts differ)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(value, other) >= NEAR
+
+
 class Reference(NamedTuple):
     value: Hashable
     langs: tuple[str, ...]  # the versions that hold it

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..consensus import reference
+from ..consensus import near_copy, reference
 from ..findings import Hit, Severity
 from ._locate import front_matter_value
 from .base import ArticleContext, Rule
@@ -37,20 +37,12 @@ SHARED_KEYS = frozenset({"keywords", "tags", "categories", "category", "date", "
                          "translation_key", "author", "image", "layout", "weight", "draft", "type"})
 TEXT_KEYS = ("title", "description")
 DOUBLE_ESCAPES = ("&amp;quot;", "&amp;#39;", "&amp;amp;", "&amp;lt;", "&amp;gt;", "&amp;#")
-NEAR = 88  # rapidfuzz ratio above which two different values are the same value damaged
 
 
 def _text(value) -> str:
     if isinstance(value, (list, tuple)):
         return ",".join(str(v) for v in value)
     return "" if value is None else str(value)
-
-
-def _near(value: str, other: str) -> bool:
-    """Almost the same text (rapidfuzz, imported only when two values differ)."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(value, other) >= NEAR
 
 
 def _no_majority(values: dict) -> bool:
@@ -109,7 +101,7 @@ def check(ctx: ArticleContext) -> Iterator[tuple]:
                 yield version, Hit(*front_matter_value(version, key),
                                    f"`{key}` is `{value}` here; `{ref.value}` in {ref.who} "
                                    f"(the same in every language)")
-            elif _near(value, str(ref.value)):
+            elif near_copy(value, str(ref.value)):
                 yield version, Hit(*front_matter_value(version, key),
                                    f"`{key}` is `{value}` here; `{ref.value}` in {ref.who}: "
                                    f"almost the same, so not a translation but a damaged copy")
