@@ -32,6 +32,7 @@ Fix
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, NamedTuple
 
 from ..findings import Edit, Fix, Hit, Severity
@@ -39,8 +40,9 @@ from ..model import Version
 from ._locate import front_matter_value
 from .base import ArticleContext, Rule
 
-# what may come before a heading's first letter: emphasis, a link's bracket, quotation marks
-_OPENERS = frozenset("*_[\"'“”„«»‘’‚(")
+# what may come before a heading's first letter: spaces, emphasis, a link's bracket, quotes
+_OPENERS = re.compile(r"[\s*_\[\"'“”„«»‘’‚(]*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word of letters (a digit, code, a symbol: none)
 
 
 class _Start(NamedTuple):
@@ -50,17 +52,13 @@ class _Start(NamedTuple):
     word: str
 
 
-def _first_letter(text: str) -> tuple[int, str] | None:
-    """(index, first word) of ``text``'s first letter, when only openers come before it."""
-    for k, ch in enumerate(text):
-        if ch.isalpha():
-            end = k
-            while end < len(text) and (text[end].isalpha() or text[end] in "-'’"):
-                end += 1
-            return k, text[k:end]
-        if ch not in _OPENERS and not ch.isspace():
-            return None  # a digit, a code span, a symbol
-    return None
+CAPITAL = _Start(-1, "A")  # a start with a capital letter (where it is does not matter): most of them
+
+
+def _first_word(text: str) -> tuple[int, str] | None:
+    """(index, word) of ``text``'s first word, when only openers come before it."""
+    m = _WORD.match(text, _OPENERS.match(text).end())
+    return (m.start(), m.group()) if m else None
 
 
 def _heading_start(section) -> _Start | None:
@@ -68,7 +66,9 @@ def _heading_start(section) -> _Start | None:
     if heading is None or not section.well_formed or not heading.inlines:
         return None
     inline = heading.inlines[0]
-    found = _first_letter(inline.content)
+    if inline.content[:1].isupper():
+        return CAPITAL
+    found = _first_word(inline.content)
     if found is None:
         return None
     k, word = found
@@ -80,9 +80,10 @@ def _title_start(version: Version) -> _Start | None:
     value = fm.data.get("title") if fm and isinstance(fm.data, dict) else None
     if not isinstance(value, str) or version.front_matter_error:
         return None
+    if value[:1].isupper():
+        return CAPITAL
     start, end = front_matter_value(version, "title")
-    raw = version.source.text[start:end]
-    found = _first_letter(raw)
+    found = _first_word(version.source.text[start:end])
     if found is None:
         return None
     k, word = found
@@ -102,6 +103,8 @@ def _lowercase(start: _Start | None) -> bool:
 
 def _hits(starts: list[tuple[Version, _Start | None]], what: str, fixable: bool) -> Iterator[tuple]:
     """The findings among ``starts`` (each version's start of one heading or title)."""
+    if all(start is None or start is CAPITAL for _, start in starts):
+        return  # (most headings)
     capitals = [version.lang for version, start in starts if _capitalised(start)]
     if not capitals:
         return
