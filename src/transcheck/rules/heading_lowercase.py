@@ -119,9 +119,16 @@ def _hits(starts: list[tuple[Version, _Start | None]], what: str, fixable: bool)
                            f"with a capital: write `{upper}{start.word[1:]}`", fix=fix)
 
 
+def _starts_small(version: Version) -> bool:
+    """Does a heading or the title of ``version`` start with a small letter? (Most versions'
+    do not: the article is then left at once, without its rows.)"""
+    return _lowercase(_title_start(version)) or any(
+        _lowercase(_heading_start(section)) for section in version.sections if section.heading is not None)
+
+
 def check(ctx: ArticleContext) -> Iterator[tuple]:
     versions = ctx.article.versions
-    if len(versions) < 2:
+    if len(versions) < 2 or not any(_starts_small(version) for version in versions):
         return
     yield from _hits([(version, _title_start(version)) for version in versions], "the `title`", False)
     for row in ctx.alignment.rows:
