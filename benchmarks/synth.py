@@ -18,6 +18,7 @@ import argparse
 import random
 import re
 import shutil
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,7 +33,11 @@ def sources() -> list[dict[str, str]]:
     """Each source article as {lang: text}."""
     out = []
     texts = SHARED / "realcorpus" / "Texts"
-    if texts.is_dir():
+    if not texts.is_dir():
+        print(f"synth.py: {texts} not found: every article is a copy of the seed article, whose "
+              f"defects are many more than a real article's; the figures are not comparable with "
+              f"a corpus built from the real articles", file=sys.stderr)
+    else:
         for path in sorted((texts / "Finnish").glob("*.md")):
             versions = {}
             for language, code in LANGS.items():
