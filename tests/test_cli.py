@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -13,7 +15,7 @@ from transcheck import __version__
 from transcheck.cli import main
 from transcheck.rules import ALL_RULES
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, SHARED
 
 
 def invoke(*args):
@@ -107,3 +109,42 @@ def test_console_script_runs_as_installed():
                          cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 1, out.stderr
     assert json.loads(out.stdout)["summary"]["files"] == 5
+
+
+def test_the_command_writes_all_its_output_before_it_ends(tmp_path):
+    """The command ends without the interpreter's teardown (``cli.entry``): output written
+    to a file, which Python buffers in full, is all there, the same as the in-process run
+    gives, and the status is kept; for the installed script and for ``python -m``."""
+    texts = SHARED / "realcorpus" / "Texts"
+    args = ["check", "--no-cache", "--format", "json", str(texts)]
+    expected = json.loads(CliRunner().invoke(main, args).output)
+    assert len(expected["findings"]) > 100  # far more output than one buffer holds
+    script = Path(sys.executable).with_name("transcheck")
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # buffered, as usual
+    for command in ([sys.executable, "-m", "transcheck"], [str(script)]):
+        target = tmp_path / "out.json"
+        with target.open("w") as out:
+            done = subprocess.run(command + args, stdout=out, stderr=subprocess.PIPE, text=True, env=env)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr == ""
+        assert json.loads(target.read_text(encoding="utf-8")) == expected
+
+
+
+def test_the_quick_end_flushes_what_the_command_left_in_the_buffers(tmp_path):
+    """``entry`` flushes standard output and error before it ends the process (the command's
+    own writes flush as they go; this holds for any that would not) and keeps the status."""
+    code = ("import sys, transcheck.cli as cli\n"
+            "def main():\n"
+            "    sys.stdout.write('x' * 100)\n"
+            "    sys.stderr.write('done')\n"
+            "    sys.exit(3)\n"
+            "cli.main = main\n"
+            "cli.entry()\n")
+    out, err = tmp_path / "out", tmp_path / "err"
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # buffered, as usual
+    with out.open("w") as stdout, err.open("w") as stderr:
+        status = subprocess.run([sys.executable, "-c", code], stdout=stdout, stderr=stderr, env=env).returncode
+    assert status == 3
+    assert out.read_text() == "x" * 100
+    assert err.read_text() == "done"

@@ -639,3 +639,29 @@ def rules_cmd(name: str | None) -> None:
     for rule in ALL_RULES:
         fix = rule.fix_applicability.value if rule.fixable else ""
         _print(f"{rule.code}  {rule.name:26} {rule.severity.value:8} {fix:7}{rule.summary}", nl=True)
+
+
+def entry() -> None:
+    """The ``transcheck`` command and ``python -m transcheck``: ``main``, then the process
+    ends with its status at once (``os._exit``) once standard output and error are flushed,
+    without the interpreter's teardown, which frees every object and module one by one: 37 M
+    instructions, 6% of a one-article check, for nothing the command needs. Every file the
+    command writes is closed, and its worker processes joined, before ``main`` returns, and
+    it starts no thread. Where a flush fails (a reader that left, a full disk) or the status
+    is not a number, the interpreter exits as it would have; ``main`` called from Python
+    (the tests' CliRunner) is not affected."""
+    import os
+
+    try:
+        main()
+    except SystemExit as exc:
+        status = exc.code
+        if status is not None and not isinstance(status, int):
+            raise
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):  # what the usual exit does with it is left to it
+            raise exc from None
+        os._exit(status or 0)
