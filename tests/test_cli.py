@@ -111,6 +111,11 @@ def test_console_script_runs_as_installed():
     assert json.loads(out.stdout)["summary"]["files"] == 5
 
 
+def _buffered() -> dict[str, str]:
+    """The environment less PYTHONUNBUFFERED: a child's output buffered, as it usually is."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
 def test_the_command_writes_all_its_output_before_it_ends(tmp_path):
     """The command ends without the interpreter's teardown (``cli.entry``): output written
     to a file, which Python buffers in full, is all there, the same as the in-process run
@@ -120,15 +125,13 @@ def test_the_command_writes_all_its_output_before_it_ends(tmp_path):
     expected = json.loads(CliRunner().invoke(main, args).output)
     assert len(expected["findings"]) > 100  # far more output than one buffer holds
     script = Path(sys.executable).with_name("transcheck")
-    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # buffered, as usual
     for command in ([sys.executable, "-m", "transcheck"], [str(script)]):
         target = tmp_path / "out.json"
         with target.open("w") as out:
-            done = subprocess.run(command + args, stdout=out, stderr=subprocess.PIPE, text=True, env=env)
+            done = subprocess.run(command + args, stdout=out, stderr=subprocess.PIPE, text=True, env=_buffered())
         assert done.returncode == 1, done.stderr
         assert done.stderr == ""
         assert json.loads(target.read_text(encoding="utf-8")) == expected
-
 
 
 def test_the_quick_end_flushes_what_the_command_left_in_the_buffers(tmp_path):
@@ -142,9 +145,8 @@ def test_the_quick_end_flushes_what_the_command_left_in_the_buffers(tmp_path):
             "cli.main = main\n"
             "cli.entry()\n")
     out, err = tmp_path / "out", tmp_path / "err"
-    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # buffered, as usual
     with out.open("w") as stdout, err.open("w") as stderr:
-        status = subprocess.run([sys.executable, "-c", code], stdout=stdout, stderr=stderr, env=env).returncode
+        status = subprocess.run([sys.executable, "-c", code], stdout=stdout, stderr=stderr, env=_buffered()).returncode
     assert status == 3
     assert out.read_text() == "x" * 100
     assert err.read_text() == "done"
