@@ -23,6 +23,7 @@ articles (default 2000) is built in a temporary directory and removed at the end
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -50,14 +51,11 @@ def _serve(kind: str) -> None:
         args = ["check", "--no-cache", "--format", "json", "--jobs", "2" if kind == "check2" else "1"]
 
         def case(dirs: list[str]) -> None:
-            with open(os.devnull, "w") as null:
-                saved, sys.stdout = sys.stdout, null
+            with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
                 try:
                     main([*args, *dirs], standalone_mode=False)
                 except SystemExit:  # the exit status: 1 when there are findings
                     pass
-                finally:
-                    sys.stdout = saved
 
     for line in sys.stdin:
         dirs = line.split("\t")
@@ -135,7 +133,7 @@ def main() -> None:
     finally:
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"{files} files in slices of {args.slice} articles, {args.passes} passes; "
+    print(f"{files} files in slices of {args.slice} articles, pass count {args.passes}; "
           f"each slice timed in warm processes, the floor and the case one after the other")
     names = {"check": "check --jobs 1", "check2": "check --jobs 2"}
     for kind, got in pairs.items():
