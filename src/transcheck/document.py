@@ -163,8 +163,11 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     # Only content that can hold a link, image, code span, autolink or HTML
     # (``parser.observable``) was inline-parsed (has children); without children or a
     # bare URL, most paragraphs, it is all prose: nothing to mask, nothing to find.
+    # Content whose only inline syntax is simple links (``mdfast``'s ``links_only``, most
+    # content with a link) was not inline-parsed either: its links are in the token's meta.
     children = token.children
-    if not children and not _may_hold_url(content):
+    found = None if children else token.meta.get("links")
+    if not children and not found and not _may_hold_url(content):
         return Inline(content, content, first, starts, offsets, (), ())
     links: tuple[Link, ...] = ()
     code_spans: tuple[tuple[int, int], ...] = ()
@@ -172,6 +175,9 @@ def _inline(token: Token, source: SourceText, cursors: dict[int, int]) -> Inline
     masked = content
     if children:
         links, code_spans, ranges = _observed(children, content, starts, offsets)
+        masked = _masked(content, ranges)
+    elif found:
+        links, ranges = _simple_links(found, content, starts, offsets)
         masked = _masked(content, ranges)
     if _may_hold_url(masked):
         ranges += (m.span() for m in _BARE_URL.finditer(masked))
@@ -202,19 +208,40 @@ def _content_lines(content: str, first: int, source: SourceText,
     return tuple(starts), tuple(offsets)
 
 
+def _offset(starts: tuple[int, ...], offsets: tuple[int, ...]):
+    """The file offset of an index into content whose lines start at ``starts`` (indexes)
+    and ``offsets`` (in the file)."""
+    if len(starts) == 1:  # one line, the common case: the line's file offset plus the index
+        return partial(add, offsets[0])
+
+    def off(i: int) -> int:
+        k = bisect_right(starts, i) - 1
+        return offsets[k] + (i - starts[k])
+
+    return off
+
+
+def _simple_links(found: tuple, content: str, starts: tuple[int, ...], offsets: tuple[int, ...]):
+    """The links of ``mdfast``'s ``links_only`` (start, end, label end, href of each) and the
+    spans of content that are not prose, as ``_observed`` reads them from the tokens."""
+    off = _offset(starts, offsets)
+    links, ranges = [], []
+    for a, b, le, href in found:
+        ls = a + 1
+        ranges.append((a, ls))
+        ranges.append((le, b))
+        links.append(Link(content[ls:le], href, content[le + 2 : b - 1].strip(), "inline", off(a), off(b), off(ls),
+                          off(le), a, b, ls, le))
+    return tuple(links), ranges
+
+
 def _observed(children: list[Token], content: str, starts: tuple[int, ...], offsets: tuple[int, ...]):
     """The links and code spans among the children, and the spans of content that are not
     prose (some may be empty: ``_masked`` skips those)."""
     ranges: list[tuple[int, int]] = []
     links: list[Link] = []
     code_spans: list[tuple[int, int]] = []
-
-    if len(starts) == 1:  # one line, the common case: the line's file offset plus the index
-        off = partial(add, offsets[0])
-    else:
-        def off(i: int) -> int:
-            k = bisect_right(starts, i) - 1
-            return offsets[k] + (i - starts[k])
+    off = _offset(starts, offsets)
 
     for child in children:
         meta = child.meta

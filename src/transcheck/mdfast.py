@@ -36,6 +36,10 @@ it; every token it makes is equal, field by field, to the one markdown-it makes
   title to look for; a label of text only is pushed with the link's tokens at once
   (``_StateInline.push_link``), not tokenized, and ``label_end`` finds its end where the
   rule left it;
+- where an inline text's only syntax is such links (its other characters some rule but
+  ``text`` may start at are emphasis delimiters, line breaks, entities' ``&``),
+  ``_ParserInline.links_only`` gives the links' places and hrefs without tokens: what
+  ``transcheck.parser`` reads of the text (held to the parse's tokens by the tests);
 - the post-processing of delimiter pairs (emphasis) is left out of an inline text
   without ``*``, ``_`` or ``~`` (``_ParserInline._pairs_only``);
 - the optional features the rules read with ``options.get(name, False)`` are in the
@@ -827,6 +831,50 @@ class _ParserInline(ParserInline):
                 rule(state)
         return state.tokens
 
+    def links_only(self, src: str, md) -> tuple[tuple[int, int, int, str], ...] | None:
+        """The links ``parse`` would find in inline content ``src`` when they are its only
+        inline syntax a rule reads, each as (start: its ``[``, end: past its ``)``, the end
+        of its label, its href): ``[label](destination)`` links that ``_link`` reads
+        without markdown-it's rule (``_SIMPLE_LINK``), in a text whose other characters
+        where some rule but ``text`` can match (``_RulesAt.special``) are emphasis and
+        strikethrough delimiters, line breaks, ``&`` and a ``!`` not before a ``[``
+        (``_INERT``). None where it holds anything else a rule reads: a backslash, a
+        backtick, a ``<``, an image, any other ``[``, a destination markdown-it refuses.
+
+        Those rules take only their own characters (a run of delimiters, a line break and
+        the spaces after it, an entity's letters and digits), never a ``[``; ``text`` stops
+        at every such character; so each ``[`` is met by ``tokenize`` at the top level,
+        where ``_link`` reads it as the link ``_SIMPLE_LINK`` matches, and goes on past its
+        ``)``. ``transcheck.parser`` reads a paragraph's links so, without tokens: nearly
+        every paragraph with a link has no other inline syntax."""
+        special = self.rules_at().special
+        if special is None or md.options["maxNesting"] < 1:
+            return None
+        found = []
+        search = special.search
+        match = _SIMPLE_LINK.match
+        at = 0
+        while True:
+            m = search(src, at)
+            if m is None:
+                return tuple(found)
+            at = m.start()
+            char = src[at]
+            if char == "[":
+                link = match(src, at)
+                if link is None:
+                    return None
+                href = link.group(2)  # as _link reads it
+                href = md.normalizeLink(unescapeAll(href) if "&" in href else href)
+                if not md.validateLink(href):
+                    return None
+                found.append((at, link.end(), link.end(1), href))
+                at = link.end()
+            elif char in _INERT or (char == "!" and src[at + 1 : at + 2] != "["):
+                at += 1
+            else:
+                return None
+
     _pairs: tuple[list | None, bool] = (None, False)
 
     def _pairs_only(self) -> bool:
@@ -844,6 +892,11 @@ class _ParserInline(ParserInline):
 
 
 _PAIRS = {"balance_pairs", "strikethrough", "emphasis", "fragments_join"}
+
+# The characters of ``_INLINE_LEADS`` whose rules never take a ``[`` (``links_only``): emphasis
+# and strikethrough delimiters (a run of one of them), a line break (with the spaces after it), an
+# entity (``&`` and letters, digits, ``#``, ``;``); and ``!``, an image's, where no ``[`` follows.
+_INERT = "*_~\n&"
 
 
 # -- link destinations -------------------------------------------------------------------
