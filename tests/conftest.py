@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -13,8 +14,11 @@ from transcheck.document import build_version
 from transcheck.engine import check_version, run
 from transcheck.source import SourceText
 
-# `transcheck check` caches results in the current directory: keep the tests' cache out of the tree
-os.environ.setdefault("TRANSCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="transcheck-test-cache-"))
+# `transcheck check` caches results in the current directory: keep the tests' cache out of the tree,
+# in a temporary directory removed when the test run ends (each run left one behind)
+if "TRANSCHECK_CACHE_DIR" not in os.environ:
+    os.environ["TRANSCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="transcheck-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["TRANSCHECK_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
