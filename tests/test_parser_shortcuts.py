@@ -450,3 +450,30 @@ def test_a_list_line_after_a_partly_used_tab_is_the_rules(text):
     rule reads its text from another column than the block loop's shortcut would (found by
     review: the item's text lost its "- "), so the shortcut leaves it to the rules."""
     _check_block_state(text)
+
+
+@pytest.mark.parametrize("content, links", [
+    ("See [the terms](/terms/a) and [b](https://x.example/c?d=e#f).",
+     ((4, 25, 14, "/terms/a"), (30, 60, 32, "https://x.example/c?d=e#f"))),
+    ("*Emphasis*, _more_, a line\nbreak, &amp; an entity, wow! [a](/b)", ((56, 63, 58, "/b"),)),
+    ("[a](/b%20c) [ä](/ä)", ((0, 11, 2, "/b%20c"), (12, 19, 14, "/%C3%A4"))),
+    ("No link at all, only *emphasis*.", ()),
+    ("An image ![a](/b) is not a link", None),
+    ("A code span `x` and [a](/b)", None),
+    ("Inline <b>HTML</b> and [a](/b)", None),
+    ("An escape \\* and [a](/b)", None),
+    ("A title [a](/b \"t\")", None),
+    ("A reference [a] or [a][b]", None),
+    ("A nested [a [b](/c)](/d)", None),
+    ("A destination refused [a](javascript:x)", None),
+])
+def test_links_only_reads_a_text_whose_only_syntax_is_simple_links(content, links):
+    """``links_only``: (start, end, label end, href) of each link where simple links are all
+    the syntax the model reads (what else is there only emphasis, line breaks, entities and
+    a ``!`` before no ``[``); None, so that the text is inline-parsed, where it holds more."""
+    md = parser.markdown()
+    assert md.inline.links_only(content, md) == links
+    if links is not None:
+        observed = [c for c in parser.inline_tokens(content) if "start" in c.meta]
+        assert [(c.meta["start"], c.meta["end"], c.meta["label_end"], c.attrs["href"]) for c in observed] \
+            == list(links)
