@@ -110,7 +110,7 @@ def entity_words(texts: Callable[[], list[str]], codes: list[str] = (), joined: 
                  words: frozenset[str] | None = None) -> tuple[set[str], set[tuple[str, str]]]:
     """What a comparison of versions needs first, at a fraction of the cost of ``entities``:
     the distinct capitalised words of the texts ``texts()`` returns (the names among them
-    are ``name_keys``; their script tells a name kept as written), and the distinct (kind,
+    are in ``word_keys``; their script tells a name kept as written), and the distinct (kind,
     key) of the other entities, acronyms, initials and the code spans ``codes`` (their
     source, backticks included), without their places.
 
@@ -125,7 +125,7 @@ def entity_words(texts: Callable[[], list[str]], codes: list[str] = (), joined: 
         text = joined  # a space: no word runs from one text into the next either
     if words is None:
         words = set(CAPITALISED.findall(text))
-    marks = {("acronym", fold(word)) for word in words if word.isupper()}  # as capitalised_key
+    marks = set(map(capitalised_key, filter(str.isupper, words)))  # the acronyms' keys, found in C
     if "." in text and (joined is None or _INITIAL.search(text)):
         if joined is not None:
             text = "\n\n".join(texts())
@@ -137,9 +137,13 @@ def entity_words(texts: Callable[[], list[str]], codes: list[str] = (), joined: 
     return words, marks
 
 
-def name_keys(words: set[str]) -> set[tuple[str, str]]:
-    """The (kind, key) of the names among capitalised words (as ``capitalised_key``)."""
-    return {("name", fold(word)) for word in words if len(word) >= 3 and not word.isupper()}
+def word_keys(words: set[str]) -> set[tuple[str, str]]:
+    """The (kind, key) of every name and acronym among capitalised words, by
+    ``capitalised_key`` (remembered: words repeat across rows), looked up in C rather than
+    tested word by word."""
+    keys = set(map(capitalised_key, words))
+    keys.discard(None)
+    return keys
 
 
 @lru_cache(maxsize=1 << 16)

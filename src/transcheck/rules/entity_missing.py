@@ -52,7 +52,7 @@ from typing import Iterator
 from ..consensus import counts_differ, reference
 from ..findings import Hit, Severity
 from ..languages import written_in_cyrillic
-from ..names import (Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_words, kin, name_keys,
+from ..names import (Entity, Vocabulary, capitalised_key, cyrillic, entities, entity_words, kin, word_keys,
                      other_script)
 from ._locate import counterpart, front_matter_value, line_hit
 from .base import ArticleContext, Rule
@@ -102,7 +102,7 @@ class _Unit:
     def keys(self) -> set[tuple[str, str]]:
         """The (kind, key) of every entity of the unit (``names.entities``'s, without places)."""
         if self._keys is None:
-            self._keys = self.marks | name_keys(self.words)
+            self._keys = self.marks | word_keys(self.words)  # the acronyms' keys are among the marks
         return self._keys
 
     def writes_form_of(self, key: str) -> bool:
