@@ -66,14 +66,25 @@ def test_config_is_applied_to_spilled_findings(config, monkeypatch):
     assert any("/Finnish/" in line and "stray-punctuation" in line for line in plain.splitlines())
 
 
-def test_findings_held_never_exceed_the_bound(monkeypatch):
+@pytest.mark.parametrize("blocks", [False, True])
+def test_findings_held_never_exceed_the_bound(monkeypatch, config, blocks):
+    """A check keeps at most ``HELD`` findings (``FindingStore.add``), and beyond that writes
+    them out; an article checked here or in a worker comes as its files' findings rendered
+    (``add_blocks``), and then at most one more file's findings are held. With a
+    configuration that changes findings (``--config``), they come as findings."""
     monkeypatch.setattr(spill, "HELD", 5)
     monkeypatch.setattr(parallel, "CHUNK", 4)  # batches of 4 articles' findings
-    held, spills = [], []
-    add, spill_ = spill.FindingStore.add, spill.FindingStore._spill
+    held, spills, largest = [], [], [0]
+    add, add_blocks, spill_ = spill.FindingStore.add, spill.FindingStore.add_blocks, spill.FindingStore._spill
 
     def counting_add(self, findings):
         add(self, findings)
+        held.append(self._held_count)
+
+    def counting_add_blocks(self, given, tally):
+        given = list(given)
+        largest[0] = max([largest[0], *(count for _, count, _ in given)])
+        add_blocks(self, given, tally)
         held.append(self._held_count)
 
     def counting_spill(self):
@@ -81,10 +92,16 @@ def test_findings_held_never_exceed_the_bound(monkeypatch):
         spill_(self)
 
     monkeypatch.setattr(spill.FindingStore, "add", counting_add)
+    monkeypatch.setattr(spill.FindingStore, "add_blocks", counting_add_blocks)
     monkeypatch.setattr(spill.FindingStore, "_spill", counting_spill)
-    check_cli(needs_shared("realcorpus", "Texts"), "--format", "json", "--jobs", "1")
-    assert len(held) >= 9 and max(held) <= 5  # 35 articles
-    assert len(spills) > 100 and set(spills) == {5}  # 745 findings, written in runs of 5
+    check_cli(needs_shared("realcorpus", "Texts"), "--format", "json", "--jobs", "1",
+              *(() if blocks else ("--config", str(config))))
+    assert (largest[0] > 0) == blocks
+    assert len(held) >= 9 and max(held) <= 5 + largest[0]  # 35 articles
+    if blocks:
+        assert len(spills) > 50 and min(spills) >= 5
+    else:
+        assert len(spills) > 100 and set(spills) == {5}  # ~745 findings, written in runs of 5
 
 
 def test_chunks_are_bounded():

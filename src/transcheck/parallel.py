@@ -96,9 +96,10 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     ``article_count`` says how many) and its findings are a ``spill.FindingStore``, so
     memory does not grow with the number of findings. ``select`` (e.g.
     ``Config.apply``) filters each batch of findings before it is kept; ``render``: the
-    store keeps spilled findings as their output pieces (``FindingStore``), and with the
-    cache and no ``select``, each cached article's findings are the output its entry keeps
-    (``Settings.rendered``, ``FindingStore.add_blocks``); ``pages`` (a ``spill.PageStore``,
+    store keeps spilled findings as their output pieces (``FindingStore``), and without
+    ``select`` each article's findings come as that output, rendered where the article was
+    checked, or the output a cached article's entry keeps (``Settings.rendered``,
+    ``FindingStore.add_blocks``); ``pages`` (a ``spill.PageStore``,
     with ``settings.html``): where each article's rendered section goes. None when a file
     needs the serial path.
 
@@ -135,9 +136,11 @@ def run_chunked(paths: list[str], layout: str | None, settings: Settings, includ
     chunks = _chunks(ordered, jobs, HTML_CHUNK if settings.html is not None else CHUNK)
     in_process = jobs <= 1 or len(chunks) <= 1
     rendered = None
-    if (settings.cache_dir or not in_process) and render is not None and select is None:
+    if render is not None and select is None:
         # cached articles come as blocks; so do a worker's, rendered there: what it sends back
-        # is then a few strings, not findings to pickle and render here (~4% of the CPU)
+        # is then a few strings, not findings to pickle and render here (~4% of the CPU); and
+        # so does each article checked in this process: its findings are then kept as strings,
+        # not as objects the garbage collector's passes (``work``) read, ~1% of a check
         from .formats import RENDER
 
         rendered = next((name for name, function in RENDER.items() if function is render), None)
