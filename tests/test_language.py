@@ -95,15 +95,27 @@ def test_no_untranslated_text_warning_on_the_clean_seeds():
     assert found == []
 
 
-def test_the_language_cache_does_not_grow_with_the_corpus():
-    """language-mismatch remembers the last versions it identified (its rule and
-    untranslated-text both ask for every version of an article), not every version of a
-    run: memory stays flat however many articles are checked."""
+def test_the_languages_found_are_kept_for_one_article_only():
+    """language-mismatch and untranslated-text both read which versions are in another
+    language (``mismatches``, identified once per article): it is kept while the article is
+    checked and freed with it, not kept for every version of a run (memory stays flat)."""
     from transcheck.engine import run
-    from transcheck.rules import language_mismatch
+    from transcheck.rules import _memo, language_mismatch
 
-    run([str(needs_shared("realcorpus", "Texts"))])  # 35 articles, 210 files
-    assert 0 < len(language_mismatch._cache) <= language_mismatch._RECENT
+    calls = []
+    real = language_mismatch.mismatched
+
+    def counting(version, langs):
+        calls.append(version.path)
+        return real(version, langs)
+
+    language_mismatch.mismatched = counting
+    try:
+        result = run([str(needs_shared("realcorpus", "Texts"))])  # 35 articles, 210 files
+    finally:
+        language_mismatch.mismatched = real
+    assert sorted(calls) == sorted(v.path for a in result.articles for v in a.versions)  # once each
+    assert all(held[0] is _memo._NOTHING for held in _memo._SLOTS)  # nothing kept past its article
 
 
 def test_the_paragraph_screen_of_untranslated_text_passes_every_paragraph_the_word_count_would():
@@ -230,13 +242,10 @@ def test_the_start_of_a_file_decides_as_the_whole_sample_would_on_real_files(mon
             # and the same text declared in the next language: a file in the wrong language
             wrong = langs[(langs.index(version.lang) + 1) % len(langs)]
             every.append((version._replace(lang=wrong, path=version.path + ".wrong"), langs))
-    language_mismatch._cache.clear()
     first = [language_mismatch.mismatched(v, langs) for v, langs in every]
     heads = [language_mismatch._head(v) for v, _ in every]
     monkeypatch.setattr(language_mismatch, "HEAD", language_mismatch.SAMPLE)
-    language_mismatch._cache.clear()
     whole = [language_mismatch.mismatched(v, langs) for v, langs in every]
-    language_mismatch._cache.clear()
     assert first == whole
     assert sum(more for _, _, more in heads) >= len(every) // 2  # most files hold more prose than the head
     assert sum(found is not None for found in whole[1::2]) >= 0.9 * len(every) / 2  # the wrong ones found

@@ -35,6 +35,7 @@ from typing import Iterator
 from ..findings import Hit, Severity
 from ..languages import conventions
 from ..model import MASK
+from ._memo import last_while_alive
 from .base import ArticleContext, Rule
 
 SAMPLE = 3000  # characters of prose read
@@ -43,11 +44,6 @@ SAMPLE = 3000  # characters of prose read
 # all but 21 of 2,000 files; at 3,000 characters all but 11)
 HEAD = 1000
 CONFIDENT = 0.9
-# ``mismatched`` of the last versions asked about: language-mismatch and untranslated-text
-# both ask for every version of an article, and a run checks one article at a time, so a
-# few articles' worth is enough (a cache of every version would grow with the corpus).
-_RECENT = 64
-_cache: dict[tuple, tuple[str, float] | None] = {}
 
 
 def prose_sample(version, limit: int = SAMPLE) -> str:
@@ -111,33 +107,35 @@ def mismatched(version, langs: tuple[str, ...]) -> tuple[str, float] | None:
     """(detected language, probability) when the version is confidently not in its own."""
     if not version.lang:
         return None
-    key = (version.path, hash(version.source.text), langs)
-    if key not in _cache:
-        result = None
-        sample, words, more = _head(version)
+    sample, words, more = _head(version)
+    plain = len(words) >= 8 and _plainly(words, version.lang, langs)
+    if not plain and more:  # in doubt: the whole sample decides
+        sample = prose_sample(version)
+        words = sample.lower().split()
         plain = len(words) >= 8 and _plainly(words, version.lang, langs)
-        if not plain and more:  # in doubt: the whole sample decides
-            sample = prose_sample(version)
-            words = sample.lower().split()
-            plain = len(words) >= 8 and _plainly(words, version.lang, langs)
-        if len(words) >= 8 and not plain:
-            from ..langid import available, identifier  # loads langdetect: only for a text in doubt
+    if len(words) >= 8 and not plain:
+        from ..langid import available, identifier  # loads langdetect: only for a text in doubt
 
-            if available(version.lang):
-                lang, probability = identifier(_languages(version.lang, langs)).detect(sample)
-                if lang is not None and lang != version.lang and probability >= CONFIDENT:
-                    result = (lang, probability)
-        if len(_cache) >= _RECENT:
-            del _cache[next(iter(_cache))]  # the oldest
-        _cache[key] = result
-        return result
-    return _cache[key]
+        if available(version.lang):
+            lang, probability = identifier(_languages(version.lang, langs)).detect(sample)
+            if lang is not None and lang != version.lang and probability >= CONFIDENT:
+                return lang, probability
+    return None
+
+
+@last_while_alive
+def mismatches(ctx: ArticleContext) -> dict[str, tuple[str, float] | None]:
+    """``mismatched`` of each version of the article, by path, among the article's languages:
+    language-mismatch and untranslated-text both read it, for the article being checked
+    (``_memo.last_while_alive``: made once, freed with the article's context)."""
+    langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
+    return {version.path: mismatched(version, langs) for version in ctx.article.versions}
 
 
 def check(ctx: ArticleContext) -> Iterator[tuple]:
-    langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
+    found_in = mismatches(ctx)
     for version in ctx.article.versions:
-        found = mismatched(version, langs)
+        found = found_in[version.path]
         if found is None:
             continue
         lang, probability = found

@@ -50,7 +50,7 @@ from ..languages import conventions
 from ..model import MASK
 from ._locate import front_matter_value, line_start
 from .base import ArticleContext, Rule
-from .language_mismatch import mismatched
+from .language_mismatch import mismatches
 
 MIN_WORDS = 4  # sentences (and paragraphs) shorter than this are not judged by detection
 CONFIDENT = 0.9  # probability from which a detected language is believed
@@ -469,7 +469,8 @@ def _title_findings(ctx: ArticleContext, origin: str) -> Iterator[tuple]:
 
 def check(ctx: ArticleContext, *, min_words: int = MIN_WORDS, confidence: float = CONFIDENT) -> Iterator[tuple]:
     langs = tuple(sorted({v.lang for v in ctx.article.versions if v.lang}))
-    wrong = {v.path for v in ctx.article.versions if mismatched(v, langs)}
+    found = mismatches(ctx)
+    wrong = {v.path for v in ctx.article.versions if found[v.path]}
     kept: dict[str, str] = {}
 
     def text_of(v) -> str:
