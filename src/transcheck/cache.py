@@ -264,26 +264,11 @@ _FORMATS = ("json", "text")  # the order of a path's blocks in the output file
 
 
 def _output(findings: list[Finding], formats: tuple[str, ...] = _FORMATS) -> tuple[list[tuple], dict]:
-    """What a warm run writes of ``findings``: (path, count, JSON block, text block) for each
-    path that has findings, paths in order, each path's findings in ``sort_key`` order (as
-    the findings store gives them) rendered as ``formats.RENDER`` renders each and joined
-    with ``formats.JOINS``; and their tally (``spill.tally``). ``formats``: the blocks made,
-    in that order."""
-    from .formats import JOINS, RENDER
-    from .spill import tally
+    """What a warm run writes of ``findings``: ``formats.output_blocks`` of the ``formats``
+    an entry keeps (each path's JSON block, then its text block)."""
+    from .formats import output_blocks
 
-    by_path: dict[str, list[Finding]] = {}
-    for f in sorted(findings, key=Finding.sort_key.fget):
-        by_path.setdefault(f.path, []).append(f)
-    blocks = [(path, len(found), *(JOINS[name].join(map(RENDER[name], found)) for name in formats))
-              for path, found in sorted(by_path.items())]
-    return blocks, dict(tally(findings))
-
-
-def output_blocks(findings: list[Finding], rendered: str) -> tuple[list[tuple[str, int, str]], dict]:
-    """``_output`` of the ``rendered`` format only: (path, count, block) and the tally, as a
-    cached entry gives them (``rendered_blocks``), for findings that are not cached."""
-    return _output(findings, (rendered,))
+    return output_blocks(findings, formats)
 
 
 def rendered_blocks(blocks: list[tuple], rendered: str) -> list[tuple[str, int, str]]:

@@ -137,6 +137,22 @@ def _fix_json(f: Finding) -> str:
     return f'{{\n        "applicability": {_string(f.fix.applicability.value)},\n        "edits": {listed}\n      }}'
 
 
+def output_blocks(findings: list[Finding], names: tuple[str, ...]) -> tuple[list[tuple], dict]:
+    """What the output writes of ``findings``, a block per path: (path, count, and for each
+    format of ``names`` its block), paths in order, each path's findings in ``sort_key``
+    order (as the findings store gives them) rendered as ``RENDER`` renders each and joined
+    with ``JOINS``; and their tally (``spill.tally``). A worker, or an article checked in
+    the process, gives its findings so (``spill.FindingStore.add_blocks``); a cache entry
+    keeps the JSON and text blocks (``cache``). Here, not in ``cache``: a check without the
+    cache does not import it (and its hashing, ~5 ms and 3 MB)."""
+    by_path: dict[str, list[Finding]] = {}
+    for f in sorted(findings, key=Finding.sort_key.fget):
+        by_path.setdefault(f.path, []).append(f)
+    blocks = [(path, len(found), *(JOINS[name].join(map(RENDER[name], found)) for name in names))
+              for path, found in sorted(by_path.items())]
+    return blocks, dict(tally(findings))
+
+
 def _indented(value, newline: str) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` with each line break followed by
     ``newline``'s indentation, byte for byte. (With ``indent``, the json module encodes in

@@ -337,9 +337,9 @@ def _compute(group: list, datas: list, key: str | None, store, settings: Setting
             part.findings = []
             part.blocks, part.tally = rendered_blocks(blocks, settings.rendered), counts
     elif settings.rendered:
-        from .cache import output_blocks
+        from .formats import output_blocks
 
-        part.blocks, part.tally = output_blocks(part.findings, settings.rendered)
+        part.blocks, part.tally = output_blocks(part.findings, (settings.rendered,))
         part.findings = []
     out.add(part)
 
