@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import atexit
 import os
 import shutil
@@ -32,6 +33,18 @@ def version_of(text: str, lang: str = "en", path: str = "case.md"):
 
 def findings_of(text: str, rule, lang: str = "en"):
     return check_version(version_of(text, lang), "case", (rule,))
+
+
+def imported_by(args: list[str], modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a ``transcheck`` command (``main(args)``, in a fresh interpreter)
+    has imported when it ends, sorted: what a start pays for."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom transcheck.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             f"print(sorted(m for m in {modules!r} if m in sys.modules), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120)
+    return ast.literal_eval(run.stderr.strip().splitlines()[-1])  # the list the probe printed
 
 
 def needs_shared(*parts: str) -> Path:

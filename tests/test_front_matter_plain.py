@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from transcheck import front_matter as fm
 
+from .conftest import imported_by
+
 _KEYS = st.sampled_from(["title", "description", "keywords", "lang", "translation_key", "a-b", "_x", "yes", "No",
                          "on", "y", "null", "Null", "true", "x1", "e", "t", "a" * 128, "a" * 129])
 _VALUE_PARTS = st.sampled_from([
@@ -102,22 +104,13 @@ def test_every_text_a_resolver_reads_as_typed_starts_as_may_be_typed_says():
 def test_plain_front_matter_loads_without_importing_yaml(tmp_path):
     """A one-article run over front matter that is all text does not import PyYAML or
     python-frontmatter (10-20 ms of its start); front matter the loader must read does."""
-    import subprocess
-    import sys
-
     art = tmp_path / "a"
     art.mkdir()
     (art / "fi.md").write_text("---\ntitle: 183 päivän sääntö\nkeywords: Talous, Verot\n---\n\n# Otsikko\n\nTeksti.\n",
                                encoding="utf-8")
     (art / "sv.md").write_text("---\ntitle: 183-dagarsregeln\nkeywords: Ekonomi, Skatter\n---\n\n# Rubrik\n\nText.\n",
                                encoding="utf-8")
-    probe = ("import sys\nfrom transcheck.cli import main\ntry:\n    main([{args}])\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('yaml', 'frontmatter') if m in sys.modules), file=sys.stderr)\n")
-    run = subprocess.run([sys.executable, "-c", probe.format(args=f"'check', '--no-cache', {str(art)!r}")],
-                         capture_output=True, text=True, timeout=120)
-    assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
+    assert imported_by(["check", "--no-cache", str(art)], ("yaml", "frontmatter")) == []
     (art / "sv.md").write_text("---\ntitle: 183-dagarsregeln\ndate: 2021-01-02\n---\n\n# Rubrik\n\nText.\n",
                                encoding="utf-8")
-    run = subprocess.run([sys.executable, "-c", probe.format(args=f"'check', '--no-cache', {str(art)!r}")],
-                         capture_output=True, text=True, timeout=120)
-    assert run.stderr.strip().splitlines()[-1] == "['frontmatter', 'yaml']", run.stderr
+    assert imported_by(["check", "--no-cache", str(art)], ("yaml", "frontmatter")) == ["frontmatter", "yaml"]
