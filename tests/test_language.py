@@ -95,7 +95,7 @@ def test_no_untranslated_text_warning_on_the_clean_seeds():
     assert found == []
 
 
-def test_the_languages_found_are_kept_for_one_article_only():
+def test_the_languages_found_are_kept_for_one_article_only(monkeypatch):
     """language-mismatch and untranslated-text both read which versions are in another
     language (``mismatches``, identified once per article): it is kept while the article is
     checked and freed with it, not kept for every version of a run (memory stays flat)."""
@@ -109,11 +109,8 @@ def test_the_languages_found_are_kept_for_one_article_only():
         calls.append(version.path)
         return real(version, langs)
 
-    language_mismatch.mismatched = counting
-    try:
-        result = run([str(needs_shared("realcorpus", "Texts"))])  # 35 articles, 210 files
-    finally:
-        language_mismatch.mismatched = real
+    monkeypatch.setattr(language_mismatch, "mismatched", counting)
+    result = run([str(needs_shared("realcorpus", "Texts"))])  # 35 articles, 210 files
     assert sorted(calls) == sorted(v.path for a in result.articles for v in a.versions)  # once each
     assert all(held[0] is _memo._NOTHING for held in _memo._SLOTS)  # nothing kept past its article
 
