@@ -179,8 +179,10 @@ def _cells(version: Version) -> list[Cell]:
         at += count
     if at != len(every):  # not the sections' inlines (a version made otherwise): walk them
         shapes = [(paragraphs, items, _inlines(section)) for section, (paragraphs, items, _) in zip(sections, shapes)]
-    found = []
-    for section, (paragraphs, items, inlines) in zip(sections, shapes):
+    cells = []
+    total = 0
+    count = max(len(sections), 1)
+    for i, (section, (paragraphs, items, inlines)) in enumerate(zip(sections, shapes)):
         texts, links, codes = [], [], []
         for _, inline in inlines:
             texts.append(inline.masked)
@@ -195,14 +197,15 @@ def _cells(version: Version) -> list[Cell]:
             names.update(code.strip("`").strip().lower() for code in codes)
         targets = frozenset(link.target for link in links if link.target) if links else _NONE
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
-        found.append((section, targets, numbers, frozenset(names), paragraphs, items, prose, inlines, tuple(links),
-                      text, tuple(codes), tuple(runs), frozenset(capitalised)))
-    total = sum([f[6] for f in found])
-    count = max(len(sections), 1)
-    return [Cell(version, section, i, targets, numbers, names, paragraphs, items, prose / (total or 1), i / count,
-                 links, inlines, prose, total, text, codes, runs, capitalised)
-            for i, (section, targets, numbers, names, paragraphs, items, prose, inlines, links, text, codes, runs,
-                    capitalised) in enumerate(found)]
+        total += prose
+        # the share of the version's prose and the version's prose are set below, when known
+        cells.append(Cell(version, section, i, targets, numbers, frozenset(names), paragraphs, items, 0.0, i / count,
+                          tuple(links), inlines, prose, 0, text, tuple(codes), tuple(runs), frozenset(capitalised)))
+    whole = total or 1
+    for cell in cells:
+        cell.share = cell.prose / whole
+        cell.article_prose = total
+    return cells
 
 
 def _inlines(section: Section) -> tuple[tuple[Block, Inline], ...]:
