@@ -181,7 +181,7 @@ def _cells(version: Version) -> list[Cell]:
         shapes = [(paragraphs, items, _inlines(section)) for section, (paragraphs, items, _) in zip(sections, shapes)]
     cells = []
     total = 0
-    count = max(len(sections), 1)
+    places = max(len(sections), 1)  # a section's position is its index over this
     for i, (section, (paragraphs, items, inlines)) in enumerate(zip(sections, shapes)):
         texts, links, codes = [], [], []
         for _, inline in inlines:
@@ -199,7 +199,7 @@ def _cells(version: Version) -> list[Cell]:
         prose = len(text) - len(inlines) + 1 if inlines else 0  # the inlines' characters, joining spaces aside
         total += prose
         # the share of the version's prose and the version's prose are set below, when known
-        cells.append(Cell(version, section, i, targets, numbers, frozenset(names), paragraphs, items, 0.0, i / count,
+        cells.append(Cell(version, section, i, targets, numbers, frozenset(names), paragraphs, items, 0.0, i / places,
                           tuple(links), inlines, prose, 0, text, tuple(codes), tuple(runs), frozenset(capitalised)))
     whole = total or 1
     for cell in cells:
