@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from transcheck import cache as cache_mod
 from transcheck import parallel, spill
 from transcheck.cli import main
-from transcheck.formats import JOINS, RENDER
+from transcheck.formats import JOINS, RENDER, output_blocks
 from transcheck.rules import CHECK_RULES
 
 from .conftest import CORPUS, SHARED, check_cli
@@ -121,14 +121,14 @@ def test_damaged_output_files_are_recomputed(tmp_path):
 
 
 def test_output_blocks_render_the_findings_in_order():
-    """``cache._output`` of any list of findings (shuffled, several paths, equal sort keys)
+    """``formats.output_blocks`` of the formats a cache entry keeps, of any list of findings (shuffled, several paths, equal sort keys)
     is, per path, the pieces a store gives for those findings."""
     settings = parallel.Settings(CHECK_RULES, None, (), None, False)
     findings = list(parallel.run_chunked([str(CORPUS)], None, settings, jobs=1).findings)
     twins = [findings[0]._replace(end_column=findings[0].end_column + i) for i in range(3)]  # same sort_key
     mixed = twins + findings
     random.Random(3).shuffle(mixed)
-    blocks, counts = cache_mod._output(mixed)
+    blocks, counts = output_blocks(mixed, cache_mod._FORMATS)
     assert counts == dict(spill.tally(mixed))
     for name, render in RENDER.items():
         store = spill.FindingStore(render)
@@ -150,7 +150,7 @@ def test_a_store_of_blocks_and_findings_gives_the_pieces_in_order(monkeypatch, h
         store = spill.FindingStore(render)
         loose = [f for f in findings if f.path not in as_blocks]
         random.Random(4).shuffle(loose)
-        blocks, counts = cache_mod._output([f for f in findings if f.path in as_blocks])
+        blocks, counts = output_blocks([f for f in findings if f.path in as_blocks], cache_mod._FORMATS)
         given = cache_mod.rendered_blocks(blocks, name)
         random.Random(5).shuffle(given)
         for i in range(max(len(loose), len(given))):  # findings and blocks interleaved

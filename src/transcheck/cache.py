@@ -216,13 +216,16 @@ class Cache:
             return None
 
     def put(self, key: str, part) -> tuple[list, dict]:
-        """Store ``part`` under ``key``: its rows and its output (``_output``); a cache that
-        cannot be written is skipped silently. The output's blocks and tally are returned."""
+        """Store ``part`` under ``key``: its rows and its output (``formats.output_blocks`` of
+        the formats an entry keeps, ``_FORMATS``); a cache that cannot be written is skipped
+        silently. The output's blocks and tally are returned."""
         meta = {"files": part.files, "checked": part.checked, "elsewhere": part.elsewhere,
                 "articles": part.articles, "article_of": part.article_of}
         doc = {"format": FORMAT, "key": key, "findings": [finding_row(f) for f in part.findings], **meta}
         _write(self.directory, self._path(key), json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
-        blocks, counts = _output(part.findings)
+        from .formats import output_blocks
+
+        blocks, counts = output_blocks(part.findings, _FORMATS)
         checked = list(part.checked)
         where = {path: index for index, path in enumerate(checked)}
         # each path once: an article's slugs beside its checked paths, and a block's path as its
@@ -263,16 +266,8 @@ def _part(doc: dict, findings: list):
 _FORMATS = ("json", "text")  # the order of a path's blocks in the output file
 
 
-def _output(findings: list[Finding], formats: tuple[str, ...] = _FORMATS) -> tuple[list[tuple], dict]:
-    """What a warm run writes of ``findings``: ``formats.output_blocks`` of the ``formats``
-    an entry keeps (each path's JSON block, then its text block)."""
-    from .formats import output_blocks
-
-    return output_blocks(findings, formats)
-
-
 def rendered_blocks(blocks: list[tuple], rendered: str) -> list[tuple[str, int, str]]:
-    """(path, count, block) of the ``rendered`` format, of ``_output``'s blocks."""
+    """(path, count, block) of the ``rendered`` format, of an entry's blocks (``_FORMATS``)."""
     column = 2 + _FORMATS.index(rendered)
     return [(block[0], block[1], block[column]) for block in blocks]
 
