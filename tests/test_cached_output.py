@@ -1,5 +1,5 @@
 """A warm run that writes text or JSON writes each cached article's findings as the output
-its entry keeps (``cache._output``: a block per path, ``spill.FindingStore.add_blocks``):
+its entry keeps (``formats.output_blocks``: a block per path, ``spill.FindingStore.add_blocks``):
 the same bytes as rebuilding and rendering every finding, spilled or not, in one process or
 two; an entry whose output file is damaged is recomputed, never fatal."""
 
